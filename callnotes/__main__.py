@@ -1,0 +1,3 @@
+from callnotes.cli import main
+
+main()

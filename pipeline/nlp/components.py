@@ -1,0 +1,611 @@
+"""spaCy components that find subjective and vague phrasing in consultation-log text.
+
+``quote_marker`` marks reported speech (quotation marks, ``…라고 말함``); ``subjective_flagger`` and
+``vague_flagger`` match lemma patterns and write spans to ``doc.spans["phrasing_flags"]`` with
+``label_`` = flag kind and ``id_`` = rule id. Spans never cover quoted speech: a customer's own
+words are evidence, not the writer's judgment.
+
+Patterns are written in a small notation, one string per token sequence, tokens separated by
+spaces: ``화 J? ADV* 나다|내다`` = lemma 화, an optional particle, any adverbs, lemma 나다 or 내다.
+Named classes: J (particle), ADV (adverb), XS (derivational suffix), DO (하다/되다 as suffix or
+verb), ETM (adnominal ending), EC (connective ending), NEG (negation), ACT (a noun other than
+연락-like ones), QUOTATIVE (a token ending in 라고/다고/…); anything else is a ``|``-separated
+lemma list.
+An optional trailing ``?``, ``*`` or ``+`` is the spaCy quantifier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.nlp import word_list
+
+FLAG_SPAN_KEY = "phrasing_flags"
+QUOTE_SPAN_KEY = "quotes"
+
+Kind = Literal["subjective", "vague"]
+# What a vague placeholder needs in its clause before it stops being vague:
+#   time: a date or time; two_of: two of (time or number, responsible actor, object);
+#   object: what was done or said; actor: which team or person; detail: a description of the
+#   problem; never: always vague.
+Requirement = Literal["time", "two_of", "object", "actor", "detail", "never"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: Kind
+    patterns: tuple[str, ...]
+    requirement: Requirement = "never"
+
+
+_CONTACT_NOUNS = "연락|재연락|회신|답변|통보|콜백|전화"
+QUOTATIVE_ENDINGS: tuple[str, ...] = (
+    "라고",
+    "이라고",
+    "다고",
+    "ᆫ다고",
+    "는다고",
+    "냐고",
+    "자고",
+    "라며",
+    "다며",
+    "ᆫ다며",
+    "이라며",
+)
+_NAMED_TOKENS: dict[str, dict[str, object]] = {
+    "J": {"TAG": {"REGEX": r"^J"}},
+    "ADV": {"POS": "ADV"},
+    "XS": {"TAG": {"REGEX": r"^XS"}},
+    "ETM": {"TAG": {"REGEX": r"ETM$"}},
+    "EC": {"TAG": {"REGEX": r"EC$"}},
+    "NEG": {"LEMMA": {"IN": ["못", "안", "않다", "못하다"]}},
+    # 하다/되다 as a suffix (안내함 → XSV) or, where Kiwi reads it so, a verb (안내 함 → VV).
+    "DO": {"LEMMA": {"IN": ["하", "하다", "되", "되다"]}},
+    # A noun naming an action other than contacting (연락 예정 belongs to follow_up).
+    "ACT": {"TAG": {"REGEX": r"^NN[GP]"}, "LEMMA": {"NOT_IN": _CONTACT_NOUNS.split("|")}},
+    "QUOTATIVE": {"_": {"ending": {"IN": list(QUOTATIVE_ENDINGS)}}},
+}
+
+SUBJECTIVE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "anger",
+        "subjective",
+        (
+            "화나다|화내다|짜증나다|신경질나다",
+            "화 J? ADV* 나다|내다",
+            "분노|격분|격노|노발대발|격앙|발끈|역정|흥분|신경질|히스테리",
+            "짜증|짜증나다|짜증스럽다",
+            "열 받다",
+            "열받다",
+            "성질 J? ADV* 내다|부리다",
+            "기분 J? ADV* 상하다|나쁘다",
+            "감정 J? ADV* 상하다|격하다|격해지다",
+            "감정 적",
+            "공격 적",
+            "적대 적",
+            "신경질 적",
+            "이성 J? 잃다",
+            "언짢다|불쾌하다|불쾌감|분개|울화|빡치다|화풀이",
+            "감정 J? 조절",
+        ),
+    ),
+    Rule(
+        "emotion",
+        "subjective",
+        (
+            "실망|실망하다|당황|당황하다|속상하다|서운하다|섭섭하다|괘씸하다|어이없다|어처구니없다",
+            # XR + 해하다 ("억울해함") is always someone's feeling; "불안한 연결" is not.
+            "억울|답답|황당|불안|초조|난감|불쾌|서운|섭섭|속상|불만족|만족 XS 하다",
+            "만족|만족하다|흡족|흡족하다|기뻐하다|고마워하다|귀찮다|귀찮아하다",
+            "기분 J? ADV* 좋다",
+        ),
+    ),
+    Rule(
+        "character",
+        "subjective",
+        (
+            "예민|예민하다|까다롭다|진상|다혈질|몰상식|비상식|무식|무식하다|민감|민감하다",
+            "까칠|까칠하다|깐깐|깐깐하다|괴팍|괴팍하다|고약하다|무개념|몰지각|비매너",
+            "적반하장|안하무인",
+            "상습 적",
+            "갑질|블랙컨슈머|제정신|뻔뻔하다|뻔뻔",
+            "악성 고객|민원|민원인|소비자|손님",
+            "갑 질",
+            "블랙 컨슈머",
+            "이기 적",
+            "비 상식 적",
+            "말 J? ADV* 안 통하다",
+            "불만|의심 J? ADV* 많다",
+            "성격 J? ADV* 급하다|나쁘다|이상하다|까다롭다|예민하다",
+            "이상 XS 고객|사람|분|손님",
+            "이상하다 고객|사람|분|손님",
+        ),
+    ),
+    Rule(
+        "rude",
+        "subjective",
+        (
+            "무례|무례하다|싸가지|막말|버릇없다",
+            "예의 J? ADV* 없다",
+            "개념 J? ADV* 없다",
+        ),
+    ),
+    Rule(
+        "stubborn",
+        "subjective",
+        (
+            "막무가내|억지|생떼|트집|행패|고집|난동|시비|꼬투리",
+            "난리 J? ADV* 치다|피우다|부리다",
+            "떼 J? ADV* 쓰다",
+            "우기다",
+            "무리 XS EC? 요구|주장|요청",
+            "무리하다 요구|주장|요청",
+            "비 협조 적",
+        ),
+    ),
+    Rule(
+        "dishonesty",
+        "subjective",
+        ("거짓말|속이다|지어내다|핑계", "거짓 말", "거짓|허위 주장|진술|말|변명"),
+    ),
+    Rule(
+        "comprehension",
+        "subjective",
+        (
+            "이해 J? ADV* NEG ADV* 하다|하",
+            "이해 J? ADV* 못하다",
+            "이해 XS EC 못하다|않다",
+            "이해력|말귀",
+            "이해도 J? ADV* 낮다|떨어지다|부족하다",
+            "NEG 알아듣다",
+            "알아듣다 EC 못하다",
+        ),
+    ),
+    Rule(
+        "perception",
+        "subjective",
+        ("QUOTATIVE 느끼다|여기다|생각하다|오해하다|착각하다|생각|오해|착각",),
+    ),
+)
+
+_ACTION_NOUNS = "처리|진행|조치|해결|반영|확인|검토|안내|전달|접수|대응|파악"
+_TELLING_NOUNS = "안내|재안내|설명|전달|공유|고지|답변"
+
+VAGUE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "follow_up",
+        "vague",
+        (
+            f"추후|차후|나중|향후 J? ADV* 재|다시? {_CONTACT_NOUNS}|안내|처리|확인|진행 "
+            "XS? 드리다? ETM? 예정|계획?",
+            f"다시|재? {_CONTACT_NOUNS} XS? 드리다? ETM? 예정|계획",
+            f"다시|재? {_CONTACT_NOUNS} XS? 드리다? 기 로",
+            f"확인|검토|파악|처리 후 다시|재? {_CONTACT_NOUNS}|안내",
+            f"다시 {_CONTACT_NOUNS} 드리다|하다",
+            "재연락|재통화|재안내",
+        ),
+        requirement="time",
+    ),
+    Rule(
+        "pending",
+        "vague",
+        (
+            "ACT XS? ETM? 예정|계획",
+            f"{_ACTION_NOUNS} 중",
+            "보류|대기 DO?",
+            f"{_ACTION_NOUNS} XS EC 있다",
+        ),
+        requirement="two_of",
+    ),
+    Rule(
+        "needed",
+        "vague",
+        (
+            f"{_ACTION_NOUNS}|{_CONTACT_NOUNS}|점검|조사 J? 필요|요망|요함|요구되다|바라다|바람",
+            f"{_ACTION_NOUNS} 요청",
+        ),
+        requirement="two_of",
+    ),
+    Rule(
+        "problem",
+        "vague",
+        ("문제|이상|오류|장애|불량 J? 있다|발생|생기다|발견",),
+        requirement="detail",
+    ),
+    Rule(
+        "done",
+        "vague",
+        (
+            "조치|처리|해결|마무리|진행|완료 DO",
+            "조치|처리|해결|마무리|진행 완료",
+        ),
+        requirement="object",
+    ),
+    Rule(
+        "informed",
+        "vague",
+        (
+            f"{_TELLING_NOUNS} DO",
+            f"{_TELLING_NOUNS} 드리다",
+            f"{_TELLING_NOUNS} 완료",
+        ),
+        requirement="object",
+    ),
+    Rule(
+        "hedge",
+        "vague",
+        (
+            "적절|적절하다|적절히|원만히|원만|원만하다|조속히|조속|조속하다|신속히|조만간|알아서",
+            "신속 XS",
+            "최대한 빨리|신속히|조속히|노력",
+            "빠르다 시일|시간 내|안",
+            "가능하다|가능 XS? 한? 빨리|신속히|조속히",
+            "되도록|가급적 빨리|신속히|조속히",
+            "잘 처리|해결|마무리|안내|대응",
+            "필요 시",
+        ),
+    ),
+    Rule(
+        "handoff",
+        "vague",
+        ("이관|인계|토스|넘기다 DO|완료|예정", "이관|인계"),
+        requirement="actor",
+    ),
+)
+
+# Words that strengthen a judgment ("매우 화가 난") belong to the flagged phrase.
+_INTENSIFIERS = frozenset(word_list("intensifiers"))
+# The person judged: included so the suggestion can be a whole rewrite ("고객이 …").
+SUBJECT_NOUNS = frozenset(
+    ["고객", "고객님", "손님", "민원인", "가입자", "회원", "사용자", "본인", "신청인"]
+)
+# A judgment before a noun is about a person only when the noun is one ("예민한 고객", not
+# "예민한 피부", "까다로운 절차", "진상 규명").
+_PERSON_NOUNS = frozenset(word_list("person_nouns"))
+_JUDGED_RULES = frozenset({"character", "emotion", "rude"})
+# Words after a judgment that only carry it on ("화가 난 상태임", "흥분한 모습").
+_CARRIER_LEMMAS = frozenset(word_list("carrier_lemmas"))
+
+# A responsible party: a noun compound ending in one of these (배송팀, 택배사, 고객센터).
+_ACTOR_SUFFIXES = word_list("actor_suffixes")
+# Nouns that name no specific thing: "관련 내용 안내함" still says nothing.
+_PLACEHOLDER_NOUNS = frozenset(word_list("placeholder_nouns"))
+_PLACEHOLDER_MODIFIERS = frozenset(["관련", "해당", "담당", "기타"])
+# Connective endings that close one clause and open another (…했으며, …했지만).
+_CLAUSE_END_ENDINGS = frozenset(
+    ["며", "으며", "지만", "는데", "ᆫ데", "은데", "으나", "면서", "으면서"]
+)
+_TIME_WORDS = frozenset(word_list("time_words"))
+_CLOCK = re.compile(
+    r"\d{1,2}\s*시|\d{1,2}:\d{2}"
+    r"|(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s?시(?=\s|에|까지|쯤|경|반|$)"
+    r"|\d+\s*(일|주|개월|달|시간|분)\s*(이내|안|내|까지|후|뒤)"
+    r"|(이삼|삼사|사오|오륙|일이)\s?일|일주일|한\s?시간|(한|두|세)\s?달"
+)
+
+_QUOTE_PAIRS = re.compile(r"'[^'\n]+'|\"[^\"\n]+\"|‘[^’\n]+’|“[^”\n]+”|「[^」\n]+」|『[^』\n]+』")
+# "…라고/다고 말함" and "…을 호소함": what precedes is someone's words, reported.
+_SPEECH_PATTERNS = (
+    "QUOTATIVE 말|말씀|말하다|언급|표현|주장|호소|요청|요구|문의|항의|진술|이야기|얘기|토로|"
+    "전하다|밝히다|하다|하|묻다|외치다|소리치다|말씀하다",
+)
+# "…다고 안내함": the agent's own words, reported. They hold no judgment of the customer, but a
+# promise in them ("추후 연락드리겠다고 안내함") is as vague as written directly.
+_BRIEFING_PATTERNS = ("QUOTATIVE 안내|설명|당부|권유|고지|전달|공지",)
+SPEECH, BRIEFING = "speech", "briefing"
+_REPORTED_OBJECT_PATTERNS = ("* J? 호소|토로|표출|표현|언급|표시|드러내다",)
+
+
+def _token_pattern(item: str) -> dict[str, object]:
+    quantifier = item[-1] if item[-1] in "?*+" and len(item) > 1 else ""
+    body = item[:-1] if quantifier else item
+    if body == "*":
+        spec: dict[str, object] = {}
+    elif body in _NAMED_TOKENS:
+        spec = dict(_NAMED_TOKENS[body])
+    else:
+        spec = {"LEMMA": {"IN": body.split("|")}}
+    if quantifier:
+        spec["OP"] = quantifier
+    return spec
+
+
+def compile_pattern(notation: str) -> list[dict[str, object]]:
+    return [_token_pattern(item) for item in notation.split()]
+
+
+def _build_matcher(nlp: Language, rules: Iterable[tuple[str, tuple[str, ...]]]) -> Matcher:
+    matcher = Matcher(nlp.vocab)
+    for key, patterns in rules:
+        matcher.add(key, [compile_pattern(p) for p in patterns])
+    return matcher
+
+
+def _word_start(doc: Doc, index: int) -> int:
+    while index > 0 and not doc[index - 1].whitespace_ and not doc[index - 1].is_space:
+        index -= 1
+    return index
+
+
+def _word_end(doc: Doc, index: int) -> int:
+    """Exclusive end of the word (whitespace-delimited) that contains token ``index - 1``."""
+    while index < len(doc) and not doc[index - 1].whitespace_ and not doc[index].is_space:
+        if doc[index].is_punct and doc[index].tag_ not in ("SO",):
+            break
+        index += 1
+    return index
+
+
+def _previous_word(doc: Doc, start: int) -> tuple[int, int] | None:
+    end = start
+    while end > 0 and doc[end - 1].is_space:
+        end -= 1
+    if end == 0 or doc[end - 1].is_punct:
+        return None
+    return _word_start(doc, end - 1), end
+
+
+def _next_word(doc: Doc, end: int) -> tuple[int, int] | None:
+    start = end
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or doc[start].is_punct:
+        return None
+    return start, _word_end(doc, start + 1)
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return _word_start(doc, start), _word_end(doc, end)
+
+
+def _widen_judgment(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in intensifiers and the judged subject before; carrier words and the predicate that
+    completes the judgment after."""
+    start, end = _whole_words(doc, start, end)
+    while (word := _previous_word(doc, start)) and doc[word[0]].lemma_ in _INTENSIFIERS:
+        start = word[0]
+    word = _previous_word(doc, start)
+    if word and doc[word[0]].lemma_ in SUBJECT_NOUNS and doc[word[1] - 1].tag_.startswith("J"):
+        start = word[0]
+    end = _take_carriers(doc, end)
+    # "억지를 부림", "이해력이 부족함", "민감하게 반응함", "흥분한 상태로 항의함".
+    word = _next_word(doc, end)
+    if word and (
+        doc[end - 1].tag_.startswith(("JKO", "JKS"))
+        or (_is_adverbial(doc[end - 1]) and _is_predicate(doc[word[0] : word[1]]))
+    ):
+        end = _take_carriers(doc, word[1])
+    return start, end
+
+
+def _take_carriers(doc: Doc, end: int) -> int:
+    while (word := _next_word(doc, end)) and doc[word[0]].lemma_ in _CARRIER_LEMMAS:
+        end = word[1]
+    return end
+
+
+def _is_adverbial(token: Token) -> bool:
+    return token.tag_.startswith("JKB") or (token.tag_.endswith("EC") and token._.ending == "게")
+
+
+def _is_predicate(word: Span) -> bool:
+    return any(t.tag_.startswith(("VV", "VA", "XSV", "XSA")) for t in word)
+
+
+def _judges_a_person(doc: Doc, end: int) -> bool:
+    """False when the judgment word modifies a noun that is not a person ("예민한 피부")."""
+    word_end = _word_end(doc, end)
+    last = doc[word_end - 1]
+    word = _next_word(doc, word_end)
+    modifies = last.tag_.endswith("ETM") or last.pos_ == "NOUN"
+    if not modifies or word is None or not doc[word[0]].tag_.startswith(("NNG", "NNP")):
+        return True
+    return doc[word[0]].lemma_ in _PERSON_NOUNS | _CARRIER_LEMMAS
+
+
+def _clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    def is_boundary(token: Token) -> bool:
+        return (
+            token.tag_ in ("SF", "SP")
+            or (token.is_space and "\n" in token.text)
+            or (token.tag_.endswith("EC") and token._.ending in _CLAUSE_END_ENDINGS)
+        )
+
+    left = start
+    while left > 0 and not is_boundary(doc[left - 1]):
+        left -= 1
+    right = end
+    while right < len(doc) and not is_boundary(doc[right]):
+        right += 1
+    return left, right
+
+
+@dataclass(frozen=True)
+class ClauseFacts:
+    """What a clause around a vague placeholder already says."""
+
+    has_time: bool
+    has_number: bool
+    has_actor: bool
+    has_object: bool
+    has_modifier: bool
+
+    def satisfies(self, requirement: Requirement) -> bool:
+        when = self.has_time or self.has_number
+        if requirement == "time":
+            return self.has_time
+        if requirement == "two_of":
+            return sum((when, self.has_actor, self.has_object)) >= 2
+        if requirement == "object":
+            return self.has_object
+        if requirement == "actor":
+            return self.has_actor
+        if requirement == "detail":
+            return self.has_modifier or self.has_number or (self.has_object and self.has_time)
+        return False
+
+
+def _noun_compounds(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of nouns written without a space (배송+팀, 택배+사)."""
+    compounds: list[list[Token]] = []
+    for token in tokens:
+        if not token.tag_.startswith(("NNG", "NNP", "SL", "SH")):
+            continue
+        previous = compounds[-1][-1] if compounds else None
+        if previous is not None and previous.i == token.i - 1 and not previous.whitespace_:
+            compounds[-1].append(token)
+        else:
+            compounds.append([token])
+    return compounds
+
+
+def _is_actor(compound: list[Token]) -> bool:
+    """A named team or person; '관련 부서', '담당 부서', '해당 팀' name nobody."""
+    word = "".join(t.text for t in compound)
+    if not word.endswith(_ACTOR_SUFFIXES) or compound[0].lemma_ in _PLACEHOLDER_MODIFIERS:
+        return False
+    head = compound[0]
+    previous = head.doc[head.i - 1] if head.i > 0 else None
+    return len(compound) > 1 or previous is None or previous.lemma_ not in _PLACEHOLDER_MODIFIERS
+
+
+def _is_object(compound: list[Token]) -> bool:
+    return any(
+        t.lemma_ not in _PLACEHOLDER_NOUNS
+        and t.lemma_ not in _TIME_WORDS
+        and not t.tag_.startswith("NNB")
+        for t in compound
+    )
+
+
+def _has_time(clause: Span) -> bool:
+    from pipeline.normalize.dates import resolve_dates
+
+    if any(t.lemma_ in _TIME_WORDS for t in clause) or _CLOCK.search(clause.text):
+        return True
+    return bool(resolve_dates(clause.text, dt.date(2000, 1, 3)))
+
+
+def describe_clause(doc: Doc, span: Span) -> ClauseFacts:
+    left, right = _clause_bounds(doc, span.start, span.end)
+    clause = doc[left:right]
+    outside = [t for t in clause if not (span.start <= t.i < span.end)]
+    # The matched words are placeholders, except a concrete action ("환불 예정": what = 환불).
+    compounds = _noun_compounds(list(clause))
+    actors = [c for c in compounds if _is_actor(c)]
+    objects = [c for c in compounds if c not in actors and _is_object(c)]
+    before = doc[span.start - 1] if span.start > 0 else None
+    return ClauseFacts(
+        has_time=_has_time(clause),
+        has_number=any(t.tag_.startswith("SN") for t in outside),
+        has_actor=bool(actors),
+        has_object=bool(objects),
+        has_modifier=before is not None and before.tag_.endswith("ETM"),
+    )
+
+
+def quoted_token_indices(doc: Doc, labels: frozenset[str]) -> set[int]:
+    spans = doc.spans.get(QUOTE_SPAN_KEY, [])
+    return {i for span in spans if span.label_ in labels for i in range(span.start, span.end)}
+
+
+class QuoteMarker:
+    """Marks reported speech so that no flag is raised on the customer's own words."""
+
+    def __init__(self, nlp: Language, span_key: str) -> None:
+        self.span_key = span_key
+        self.quotative = _build_matcher(
+            nlp, [(SPEECH, _SPEECH_PATTERNS), (BRIEFING, _BRIEFING_PATTERNS)]
+        )
+        self.reported_object = _build_matcher(nlp, [(SPEECH, _REPORTED_OBJECT_PATTERNS)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for match in _QUOTE_PAIRS.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=SPEECH))
+        for match_id, start, _ in self.quotative(doc):
+            # Reported content runs from the clause start up to the quotative ending.
+            left, _ = _clause_bounds(doc, start, start + 1)
+            spans.append(Span(doc, left, start + 1, label=match_id))
+        for match_id, start, end in self.reported_object(doc):
+            word_start, _ = _whole_words(doc, start, start + 1)
+            spans.append(Span(doc, word_start, end - 1, label=match_id))
+        doc.spans[self.span_key] = spans
+        return doc
+
+
+class PhrasingFlagger:
+    """Matches one kind of phrasing rules and adds the unquoted matches as flag spans."""
+
+    def __init__(
+        self, nlp: Language, rules: tuple[Rule, ...], span_key: str, quote_labels: frozenset[str]
+    ) -> None:
+        self.rules = {rule.id: rule for rule in rules}
+        self.quote_labels = quote_labels
+        self.span_key = span_key
+        self.matcher = _build_matcher(nlp, [(rule.id, rule.patterns) for rule in rules])
+
+    def __call__(self, doc: Doc) -> Doc:
+        quoted = quoted_token_indices(doc, self.quote_labels)
+        candidates: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            span = self._span(doc, rule, start, end)
+            if span is None or any(i in quoted for i in range(start, end)):
+                continue
+            candidates.append(span)
+        existing = list(doc.spans.get(self.span_key, []))
+        doc.spans[self.span_key] = existing + _merge_adjacent(doc, filter_spans(candidates))
+        return doc
+
+    def _span(self, doc: Doc, rule: Rule, start: int, end: int) -> Span | None:
+        if rule.kind == "subjective":
+            if rule.id in _JUDGED_RULES and not _judges_a_person(doc, end):
+                return None
+            left, right = _widen_judgment(doc, start, end)
+        else:
+            if describe_clause(doc, doc[start:end]).satisfies(rule.requirement):
+                return None
+            left, right = _whole_words(doc, start, end)
+        return Span(doc, left, right, label=rule.kind, span_id=rule.id)
+
+
+def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Flags of one kind separated only by a space are one phrase ("적절히 처리함")."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        previous = merged[-1] if merged else None
+        if previous is not None and all(t.is_space for t in doc[previous.end : span.start]):
+            merged[-1] = Span(
+                doc, previous.start, span.end, label=previous.label_, span_id=previous.id_
+            )
+        else:
+            merged.append(span)
+    return merged
+
+
+@Language.factory("quote_marker", default_config={"span_key": QUOTE_SPAN_KEY})
+def make_quote_marker(nlp: Language, name: str, span_key: str) -> QuoteMarker:
+    return QuoteMarker(nlp, span_key)
+
+
+@Language.factory("subjective_flagger", default_config={"span_key": FLAG_SPAN_KEY})
+def make_subjective_flagger(nlp: Language, name: str, span_key: str) -> PhrasingFlagger:
+    return PhrasingFlagger(nlp, SUBJECTIVE_RULES, span_key, frozenset({SPEECH, BRIEFING}))
+
+
+@Language.factory("vague_flagger", default_config={"span_key": FLAG_SPAN_KEY})
+def make_vague_flagger(nlp: Language, name: str, span_key: str) -> PhrasingFlagger:
+    return PhrasingFlagger(nlp, VAGUE_RULES, span_key, frozenset({SPEECH}))

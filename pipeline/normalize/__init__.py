@@ -1,0 +1,29 @@
+"""Normalisers for what is said in calls: numbers, phone numbers, amounts, dates and names.
+
+Each function takes text and returns typed, frozen mentions with character offsets into it.
+"""
+
+from __future__ import annotations
+
+from pipeline.normalize.dates import DateMention, resolve_dates
+from pipeline.normalize.names import NameMention, find_agent_name, find_customer_name
+from pipeline.normalize.numbers import (
+    NumberMention,
+    find_amounts,
+    find_phone_numbers,
+    parse_korean_number,
+    spoken_digits_to_text,
+)
+
+__all__ = [
+    "DateMention",
+    "NameMention",
+    "NumberMention",
+    "find_agent_name",
+    "find_amounts",
+    "find_customer_name",
+    "find_phone_numbers",
+    "parse_korean_number",
+    "resolve_dates",
+    "spoken_digits_to_text",
+]

@@ -1,0 +1,349 @@
+"""Korean numbers as spoken on the phone: Sino-Korean numerals, digit-by-digit strings, phones, 원.
+
+Two ways of saying a number occur in calls: with place units (오만 삼천 = 53000, 이천이십육 = 2026)
+and digit by digit (공일공 = "010"). ``digit_sequences`` finds the second kind, spoken or written,
+with the separators people say between groups (a pause, "-", 에, 다시); phone, card, account and
+resident-number detection all read those sequences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPOKEN_DIGITS: dict[str, str] = {
+    "영": "0",
+    "공": "0",
+    "일": "1",
+    "이": "2",
+    "삼": "3",
+    "사": "4",
+    "오": "5",
+    "육": "6",
+    "륙": "6",
+    "칠": "7",
+    "팔": "8",
+    "구": "9",
+}
+_SMALL_UNITS: dict[str, int] = {"십": 10, "백": 100, "천": 1000}
+_BIG_UNITS: dict[str, int] = {"만": 10**4, "억": 10**8, "조": 10**12}
+_NUMBER_TOKEN = re.compile(r"\d+|[영공일이삼사오육륙칠팔구십백천만억조]")
+
+# Words made only of digit syllables that are not numbers.
+DIGIT_LOOKING_WORDS: tuple[str, ...] = (
+    "일일이",
+    "삼삼오오",
+    "이삼일",
+    "사오일",
+    "오륙일",
+    "칠팔일",
+    "구사일생",
+)
+_SPOKEN_GROUP = re.compile(r"(?<![가-힣])[영공일이삼사오육륙칠팔구]+")
+_ASCII_GROUP = re.compile(r"\d+")
+# What may follow a spoken group inside the same word: particles and endings, never a noun.
+_SPOKEN_GROUP_END = re.compile(
+    r"(?:[^가-힣]|$|이요|요|입니다|이에요|예요|이고|고요|인데|이랑|하고|번|으로|로|에|까지|은|는|을|를|"
+    r"이|가|도|만|다시|이구요|구요)"
+)
+_PARTICLE_AFTER_I = re.compile(r"요|고|구요|에요|라고|며|다|죠|거든")
+_SEPARATOR = re.compile(r"\s*(?:-|에|다시)?\s*")
+_EXPLICIT_SEPARATOR = re.compile(r"-|에|다시")
+MIN_SPOKEN_GROUP = 3
+MIN_WEAK_RUN_DIGITS = 6
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass(frozen=True)
+class DigitGroup:
+    """A run of digits in the text, written (010) or spoken (공일공)."""
+
+    start: int
+    end: int
+    digits: str
+    spoken: bool
+    # "육칠이요": the last 이 may be a digit or the particle 이요; readers try both.
+    particle_tail: bool = False
+    # A word made of digit syllables (삼삼오오, 일일이): digits only next to a number.
+    wordlike: bool = False
+
+    def without_tail(self) -> DigitGroup:
+        return DigitGroup(self.start, self.end - 1, self.digits[:-1], self.spoken)
+
+
+@dataclass(frozen=True)
+class DigitSequence:
+    """Digit groups said one after another, joined by separators (space, -, 에, 다시)."""
+
+    groups: tuple[DigitGroup, ...]
+
+    @property
+    def start(self) -> int:
+        return self.groups[0].start
+
+    @property
+    def end(self) -> int:
+        return self.groups[-1].end
+
+    @property
+    def digits(self) -> str:
+        return "".join(g.digits for g in self.groups)
+
+    def windows(self, max_digits: int) -> list[tuple[int, int, DigitSequence]]:
+        """Runs of whole groups of at most ``max_digits`` digits as (first, last+1, run),
+        longest first from each start; a run whose last group may end in the particle 이 comes
+        again without it."""
+        runs: list[tuple[int, int, DigitSequence]] = []
+        for first in range(len(self.groups)):
+            by_length: list[list[tuple[int, int, DigitSequence]]] = []
+            length = 0
+            for last in range(first + 1, len(self.groups) + 1):
+                groups = self.groups[first:last]
+                length += len(groups[-1].digits)
+                if length - int(groups[-1].particle_tail) > max_digits:
+                    break
+                variants = [groups] if length <= max_digits else []
+                if groups[-1].particle_tail and len(groups[-1].digits) > 1:
+                    variants.append((*groups[:-1], groups[-1].without_tail()))
+                by_length.append([(first, last, DigitSequence(v)) for v in variants])
+            runs.extend(run for variants in reversed(by_length) for run in variants)
+        return runs
+
+
+def parse_korean_number(text: str) -> int | None:
+    """The integer a Korean or mixed numeral denotes: '오만 삼천' → 53000, '3만5천' → 35000.
+
+    Without place units the numeral is read digit by digit ('일이삼' → 123). Returns None for
+    anything that is not a well-formed numeral.
+    """
+    compact = re.sub(r"[\s,]", "", text)
+    tokens = _NUMBER_TOKEN.findall(compact)
+    if not compact or "".join(tokens) != compact:
+        return None
+    if not any(t in _SMALL_UNITS or t in _BIG_UNITS for t in tokens):
+        return int("".join(SPOKEN_DIGITS.get(t, t) for t in tokens))
+    return _parse_with_units(tokens)
+
+
+def _parse_with_units(tokens: list[str]) -> int | None:
+    total, section = 0, 0
+    current: int | None = None
+    last_small, last_big = 10**5, 10**13
+    for token in tokens:
+        if token in _SMALL_UNITS:
+            unit = _SMALL_UNITS[token]
+            if unit >= last_small:
+                return None
+            section += (1 if current is None else current) * unit
+            current, last_small = None, unit
+        elif token in _BIG_UNITS:
+            unit = _BIG_UNITS[token]
+            if unit >= last_big:
+                return None
+            section += current or 0
+            total += (section or 1) * unit
+            section, current, last_small, last_big = 0, None, 10**5, unit
+        else:
+            if current is not None:
+                return None
+            current = int(SPOKEN_DIGITS.get(token, token))
+    return total + section + (current or 0)
+
+
+def _spoken_groups(text: str) -> list[DigitGroup]:
+    groups: list[DigitGroup] = []
+    for match in _SPOKEN_GROUP.finditer(text):
+        if not _SPOKEN_GROUP_END.match(text, match.end()):
+            continue
+        spoken = match.group()
+        digits = "".join(SPOKEN_DIGITS[c] for c in spoken)
+        # 이요/이고요 follow a consonant-final syllable (칠이요 = 칠 + 이요); after 사/오/구 a
+        # final 이 is the digit 2.
+        tail = (
+            len(spoken) > 1
+            and spoken.endswith("이")
+            and _has_final_consonant(spoken[-2])
+            and bool(_PARTICLE_AFTER_I.match(text, match.end()))
+        )
+        wordlike = spoken in DIGIT_LOOKING_WORDS
+        groups.append(DigitGroup(match.start(), match.end(), digits, True, tail, wordlike))
+    return groups
+
+
+def _has_final_consonant(syllable: str) -> bool:
+    return (ord(syllable) - ord("가")) % 28 != 0
+
+
+def _link(text: str, left: DigitGroup, right: DigitGroup) -> str | None:
+    """The separator between two groups, or None when they are not one sequence."""
+    between = text[left.end : right.start]
+    return between if _SEPARATOR.fullmatch(between) else None
+
+
+def _is_explicit(link: str | None) -> bool:
+    return link == "" or (link is not None and bool(_EXPLICIT_SEPARATOR.search(link)))
+
+
+def _is_strong(group: DigitGroup) -> bool:
+    """A number on its own: written digits, or three or more spoken digit syllables that are not
+    a word. Weaker groups ('이' is a particle, '사' a verb) are digits only when tied to a strong
+    one by -/에/다시 or by touching it; a digit-syllable word (삼삼오오) by any separator."""
+    if not group.spoken:
+        return True
+    return len(group.digits) >= MIN_SPOKEN_GROUP and not group.wordlike
+
+
+def _strong_runs(text: str, groups: list[DigitGroup], strong: list[bool]) -> list[bool]:
+    """Weak groups said one after another are a number when long enough together: digits read
+    in pairs or one by one ("팔오 공삼 일오", "팔 오 공 삼 일 오")."""
+    result = list(strong)
+    run: list[int] = []
+    for index in range(len(groups) + 1):
+        linked = (
+            index < len(groups)
+            and not strong[index]
+            and (not run or _link(text, groups[run[-1]], groups[index]) is not None)
+        )
+        if linked:
+            run.append(index)
+            continue
+        if sum(len(groups[i].digits) for i in run) >= MIN_WEAK_RUN_DIGITS:
+            for i in run:
+                result[i] = True
+        run = [index] if index < len(groups) and not strong[index] else []
+    return result
+
+
+def _keep_short_groups(text: str, groups: list[DigitGroup]) -> list[DigitGroup]:
+    strong = _strong_runs(text, groups, [_is_strong(g) for g in groups])
+    kept: list[DigitGroup] = []
+    for index, group in enumerate(groups):
+        tied = False
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(groups) and strong[neighbour]:
+                left, right = sorted((group, groups[neighbour]), key=lambda g: g.start)
+                link = _link(text, left, right)
+                tied = tied or (link is not None and group.wordlike) or _is_explicit(link)
+        if strong[index] or tied:
+            kept.append(group)
+    return kept
+
+
+def digit_sequences(text: str) -> list[DigitSequence]:
+    """Every written or spoken digit sequence in ``text``, in order."""
+    ascii_groups = [
+        DigitGroup(m.start(), m.end(), m.group(), spoken=False) for m in _ASCII_GROUP.finditer(text)
+    ]
+    groups = _keep_short_groups(
+        text, sorted(ascii_groups + _spoken_groups(text), key=lambda g: g.start)
+    )
+    sequences: list[list[DigitGroup]] = []
+    for group in groups:
+        if sequences and _link(text, sequences[-1][-1], group) is not None:
+            sequences[-1].append(group)
+        else:
+            sequences.append([group])
+    return [DigitSequence(tuple(s)) for s in sequences]
+
+
+def _spoken_separator(link: str) -> str:
+    if "-" in link or "다시" in link:
+        return "-"
+    return " " if link else ""
+
+
+def spoken_digits_to_text(text: str) -> str:
+    """Rewrites spoken digit runs as ASCII digits: '공일공에 이삼사오' → '010 2345'."""
+    pieces: list[str] = []
+    cursor = 0
+    for sequence in digit_sequences(text):
+        if not any(g.spoken for g in sequence.groups):
+            continue
+        pieces.append(text[cursor : sequence.start])
+        groups = list(sequence.groups)
+        if groups[-1].particle_tail:
+            groups[-1] = groups[-1].without_tail()
+        for index, group in enumerate(groups):
+            if index:
+                pieces.append(_spoken_separator(text[groups[index - 1].end : group.start]))
+            pieces.append(group.digits)
+        cursor = groups[-1].end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+_PHONE = re.compile(
+    r"01[016789]\d{7,8}"
+    r"|02\d{7,8}"
+    r"|0(?:3[1-3]|4[1-4]|5[1-5]|6[1-4])\d{7,8}"
+    r"|070\d{8}|050\d{8,9}"
+    r"|1[568]\d{2}\d{4}"
+)
+
+
+MAX_PHONE_DIGITS = 12
+
+
+def is_phone_number(digits: str) -> bool:
+    return _PHONE.fullmatch(digits) is not None
+
+
+def find_phone_numbers(text: str) -> list[NumberMention]:
+    """Korean phone numbers, written or spoken, as digits-only values."""
+    mentions: list[NumberMention] = []
+    for sequence in digit_sequences(text):
+        next_free = 0
+        for first, last, window in sequence.windows(MAX_PHONE_DIGITS):
+            if first < next_free:
+                continue
+            if is_phone_number(window.digits):
+                mentions.append(_mention(text, window.start, window.end, window.digits))
+                next_free = last
+    return mentions
+
+
+def _mention(text: str, start: int, end: int, value: str) -> NumberMention:
+    return NumberMention(start=start, end=end, text=text[start:end], value=value)
+
+
+_WON = re.compile(r"원(?![인래격하본활칙리룸점형단료소론])")
+_AMOUNT_CHARS = frozenset("0123456789,영일이삼사오육륙칠팔구십백천만억조 ")
+_MIN_SPOKEN_AMOUNT = 10
+
+
+def find_amounts(text: str) -> list[NumberMention]:
+    """Amounts in 원: '35,000원', '3만 5천 원', '오만 삼천 원'; value is the integer as str."""
+    mentions: list[NumberMention] = []
+    for won in _WON.finditer(text):
+        left = won.start()
+        while left > 0 and text[left - 1] in _AMOUNT_CHARS:
+            left -= 1
+        mention = _longest_amount(text, left, won.start(), won.end())
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _longest_amount(text: str, left: int, number_end: int, end: int) -> NumberMention | None:
+    for match in re.finditer(r"\S+", text[left:number_end]):
+        start = left + match.start()
+        candidate = text[start:number_end].strip()
+        value = parse_korean_number(candidate) if candidate else None
+        if value is None or not _amount_boundary(text, start, candidate, value):
+            continue
+        return _mention(text, start, end, str(value))
+    return None
+
+
+def _amount_boundary(text: str, start: int, candidate: str, value: int) -> bool:
+    if candidate[0].isdigit():
+        return True
+    preceded_by_word = start > 0 and "가" <= text[start - 1] <= "힣"
+    return not preceded_by_word and value >= _MIN_SPOKEN_AMOUNT

@@ -1,0 +1,104 @@
+"""Dates said in calls, resolved against the call date (Tuesday 2026-11-24)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.normalize.dates import add_business_days, resolve_dates
+
+ANCHOR = dt.date(2026, 11, 24)  # a Tuesday
+
+
+def _one(text: str, anchor: dt.date = ANCHOR) -> tuple[str, dt.date, str]:
+    [mention] = resolve_dates(text, anchor)
+    assert text[mention.start : mention.end] == mention.text
+    return mention.text, mention.date, mention.kind
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "date", "kind"),
+    [
+        ("어제 주문했어요", "어제", dt.date(2026, 11, 23), "point"),
+        ("그저께 받았는데요", "그저께", dt.date(2026, 11, 22), "point"),
+        ("그제 연락드렸는데", "그제", dt.date(2026, 11, 22), "point"),
+        ("오늘 안에 처리", "오늘", dt.date(2026, 11, 24), "deadline"),
+        ("내일까지 보내 드릴게요", "내일", dt.date(2026, 11, 25), "deadline"),
+        ("모레 방문 예정", "모레", dt.date(2026, 11, 26), "point"),
+        ("글피에 도착", "글피", dt.date(2026, 11, 27), "point"),
+        ("지난주 월요일에 주문했어요", "지난주 월요일", dt.date(2026, 11, 16), "point"),
+        ("이번 주 금요일까지 회신", "이번 주 금요일", dt.date(2026, 11, 27), "deadline"),
+        ("다음 주 화요일에 기사님 방문", "다음 주 화요일", dt.date(2026, 12, 1), "point"),
+        ("이번 주 안에 처리해 드릴게요", "이번 주 안에", dt.date(2026, 11, 27), "deadline"),
+        ("이번 주 중으로 연락드릴게요", "이번 주 중", dt.date(2026, 11, 27), "deadline"),
+        ("다음 주 안에 보내 주세요", "다음 주 안에", dt.date(2026, 12, 4), "deadline"),
+        ("이틀 안에 연락", "이틀 안에", dt.date(2026, 11, 26), "deadline"),
+        ("삼 일 안에 처리", "삼 일 안에", dt.date(2026, 11, 27), "deadline"),
+        ("3일 이내 환불", "3일 이내", dt.date(2026, 11, 27), "deadline"),
+        ("사흘 후에 도착", "사흘 후에", dt.date(2026, 11, 27), "point"),
+        ("3영업일 이내 입금", "3영업일 이내", dt.date(2026, 11, 27), "deadline"),
+        ("오 영업일 안에", "오 영업일 안에", dt.date(2026, 12, 1), "deadline"),
+        ("일주일 안에 교환", "일주일 안에", dt.date(2026, 12, 1), "deadline"),
+        ("지난달 27일에 결제", "지난달 27일", dt.date(2026, 10, 27), "point"),
+        ("다음 달 5일에 청구", "다음 달 5일", dt.date(2026, 12, 5), "point"),
+        ("다음 달부터 적용", "다음 달", dt.date(2026, 12, 1), "deadline"),
+        ("다음 달 안에 처리", "다음 달 안에", dt.date(2026, 12, 31), "deadline"),
+        ("다음 달 말 만료", "다음 달 말", dt.date(2026, 12, 31), "point"),
+        ("11월 19일 목요일에 주문", "11월 19일 목요일", dt.date(2026, 11, 19), "point"),
+        ("십일월 십구일에 샀어요", "십일월 십구일", dt.date(2026, 11, 19), "point"),
+        ("2026년 11월 2일 가입", "2026년 11월 2일", dt.date(2026, 11, 2), "point"),
+        ("이천이십오년 유월 십일에", "이천이십오년 유월 십일", dt.date(2025, 6, 10), "point"),
+        ("시월 삼일", "시월 삼일", dt.date(2026, 10, 3), "point"),
+        ("작년 12월 3일에 샀어요", "작년 12월 3일", dt.date(2025, 12, 3), "point"),
+        ("11/19 주문 건", "11/19", dt.date(2026, 11, 19), "point"),
+        ("2026-11-30까지", "2026-11-30", dt.date(2026, 11, 30), "deadline"),
+        ("11월 25일까지 환불 처리 예정", "11월 25일", dt.date(2026, 11, 25), "deadline"),
+        ("금요일까지 보내 주세요", "금요일까지", dt.date(2026, 11, 27), "deadline"),
+    ],
+)
+def test_resolve_dates(text: str, said: str, date: dt.date, kind: str) -> None:
+    assert _one(text) == (said, date, kind)
+
+
+def test_month_day_without_year_takes_the_anchor_year() -> None:
+    assert _one("12월 30일", dt.date(2026, 1, 2))[1] == dt.date(2026, 12, 30)
+
+
+def test_business_days_skip_the_weekend() -> None:
+    friday = dt.date(2026, 11, 27)
+    assert _one("2영업일 이내", friday)[1] == dt.date(2026, 12, 1)
+    assert add_business_days(friday, 1) == dt.date(2026, 11, 30)
+
+
+def test_several_dates_in_order() -> None:
+    text = "지난주 월요일에 주문했는데 어제 받았고 내일까지 반품하려고요"
+    assert [m.date.day for m in resolve_dates(text, ANCHOR)] == [16, 23, 25]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오전 10시에 전화 주세요",
+        "오후 세 시쯤",
+        "2월 30일",
+        "13월 5일",
+        "그제서야 알았어요",
+        "안내일정 확인",
+        "일단 확인해 볼게요",
+        "",
+        "11/45",
+    ],
+)
+def test_no_date_where_none_is_said(text: str) -> None:
+    assert resolve_dates(text, ANCHOR) == []
+
+
+@given(
+    st.text(max_size=60), st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
+)
+def test_never_crashes_and_offsets_match(text: str, anchor: dt.date) -> None:
+    for mention in resolve_dates(text, anchor):
+        assert text[mention.start : mention.end] == mention.text

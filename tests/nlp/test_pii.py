@@ -1,0 +1,222 @@
+"""PIPA masking: what must never survive in a stored transcript, and what must stay."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from models.note import PiiKind
+from models.transcript import RoleAssignment, RunInfo, Transcript, Utterance, Word
+from pipeline.normalize.numbers import spoken_digits_to_text
+from pipeline.pii import luhn_valid, mask_text, mask_transcript
+
+SPOKEN = "공일이삼사오육칠팔구"
+HANGUL = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)
+# Arbitrary Korean prose around a number: syllables, spaces and sentence punctuation.
+PROSE = st.text(alphabet=st.one_of(HANGUL, st.sampled_from(" .,?!")), max_size=30)
+
+
+def spoken(digits: str) -> str:
+    return "".join(SPOKEN[int(d)] for d in digits)
+
+
+def digits_only(text: str) -> str:
+    return re.sub(r"\D", "", spoken_digits_to_text(text))
+
+
+@st.composite
+def rrns(draw: st.DrawFn) -> str:
+    year = draw(st.integers(0, 99))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, 28))
+    sex = draw(st.sampled_from("12345678"))
+    rest = draw(st.text(alphabet="0123456789", min_size=6, max_size=6))
+    return f"{year:02d}{month:02d}{day:02d}{sex}{rest}"
+
+
+@st.composite
+def luhn_cards(draw: st.DrawFn) -> str:
+    body = draw(st.sampled_from("345")) + draw(
+        st.text(alphabet="0123456789", min_size=14, max_size=14)
+    )
+    check = next(str(d) for d in range(10) if luhn_valid(body + str(d)))
+    return body + check
+
+
+def rrn_renderings(number: str) -> list[str]:
+    front, back = number[:6], number[6:]
+    return [
+        f"{front}-{back}",
+        f"{front} {back}",
+        number,
+        f"{spoken(front)} 다시 {spoken(back)}",
+        f"{spoken(front)} {spoken(back)}",
+        f"{spoken(front)}에 {spoken(back)}",
+        " ".join(spoken(front[i : i + 2]) for i in range(0, 6, 2)) + f" 다시 {spoken(back)}",
+    ]
+
+
+def card_renderings(number: str) -> list[str]:
+    groups = [number[i : i + 4] for i in range(0, 16, 4)]
+    return ["-".join(groups), " ".join(groups), number, " ".join(spoken(g) for g in groups)]
+
+
+@given(st.text(max_size=200))
+def test_mask_text_never_crashes(text: str) -> None:
+    result = mask_text(text)
+    assert isinstance(result.text, str)
+
+
+@st.composite
+def sensitive_numbers(draw: st.DrawFn) -> tuple[str, str, str, PiiKind]:
+    """(as said, clear digits, masked form that must appear, kind) for an RRN or a card."""
+    if draw(st.booleans()):
+        number = draw(rrns())
+        said = draw(st.sampled_from(rrn_renderings(number)))
+        return said, number, f"{number[:6]}-{number[6]}******", PiiKind.RRN
+    number = draw(luhn_cards())
+    said = draw(st.sampled_from(card_renderings(number)))
+    return said, number, f"{number[:4]}-{number[4:6]}**-****-{number[12:]}", PiiKind.CARD
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@given(PROSE, PROSE, sensitive_numbers())
+def test_no_rrn_or_card_survives(
+    before: str, after: str, sensitive: tuple[str, str, str, PiiKind]
+) -> None:
+    said, number, masked, kind = sensitive
+    result = mask_text(f"{before} {said} {after}")
+    assert number not in digits_only(result.text)
+    assert masked in result.text
+    assert kind in [m.kind for m in result.maskings]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("주민번호는 850315-1234567 입니다", "주민번호는 850315-1****** 입니다", PiiKind.RRN),
+        ("주민번호 8503151234567이요", "주민번호 850315-1******이요", PiiKind.RRN),
+        ("팔오공삼일오 다시 일이삼사오육칠이요", "850315-1******이요", PiiKind.RRN),
+        ("외국인 등록번호 990101 5123456", "외국인 등록번호 990101-5******", PiiKind.RRN),
+        ("팔오 공삼 일오 다시 일이삼 사오육칠", "850315-1******", PiiKind.RRN),
+        ("팔 오 공 삼 일 오 다시 일 이 삼 사 오 육 칠", "850315-1******", PiiKind.RRN),
+        (
+            "카드번호는 5412 7512 3456 3456 이에요",
+            "카드번호는 5412-75**-****-3456 이에요",
+            PiiKind.CARD,
+        ),
+        (
+            "카드 번호 오사일이 칠오일이 삼사오육 삼사오육",
+            "카드 번호 5412-75**-****-3456",
+            PiiKind.CARD,
+        ),
+        # Luhn fails, but 16 digits right after 카드 are a card number all the same.
+        (
+            "카드 번호가 1234-5678-1234-5678이요",
+            "카드 번호가 1234-56**-****-5678이요",
+            PiiKind.CARD,
+        ),
+        (
+            "국민은행 계좌 123-456-789012로 환불",
+            "국민은행 계좌 ***-***-**9012로 환불",
+            PiiKind.ACCOUNT,
+        ),
+        ("신한 110123456789 예금주 김철수", "신한 ********6789 예금주 김철수", PiiKind.ACCOUNT),
+        (
+            "카카오뱅크 3333-01-2345678로 입금해 주세요",
+            "카카오뱅크 ****-**-***5678로 입금해 주세요",
+            PiiKind.ACCOUNT,
+        ),
+        ("여권번호 M123A4567 입니다", "여권번호 M******** 입니다", PiiKind.PASSPORT),
+        ("여권 번호는 M12345678", "여권 번호는 M********", PiiKind.PASSPORT),
+    ],
+)
+def test_mask_text_cases(text: str, expected: str, kind: PiiKind) -> None:
+    result = mask_text(text)
+    assert result.text == expected
+    assert [m.kind for m in result.maskings] == [kind]
+    assert result.maskings[0].masked in result.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "전화번호 01012345678 이요",
+        "공일공 일이삼사 오육칠팔로 연락 주세요",
+        "010-1234-5678",
+        "주문번호 4111111111111111 확인 부탁드려요",
+        "송장 번호 123456789012 입니다",
+        "결제 금액 1234567890123원",
+        "모델명 M12345678",  # a passport-shaped string without 여권
+        "회원번호 8503151234",
+        "11월 25일까지 3만 5천원 환불",
+        "",
+    ],
+)
+def test_kept_numbers_are_untouched(text: str) -> None:
+    result = mask_text(text)
+    assert result.text == text
+    assert result.maskings == []
+
+
+def _transcript(*utterances: tuple[str, str, str]) -> Transcript:
+    return Transcript(
+        utterances=[
+            Utterance(
+                id=uid,
+                speaker=speaker,
+                start=float(i),
+                end=float(i) + 0.9,
+                text=text,
+                words=[
+                    Word(start=float(i), end=float(i) + 0.5, text=f" {w}", probability=0.9)
+                    for w in text.split()
+                ],
+            )
+            for i, (uid, speaker, text) in enumerate(utterances)
+        ],
+        roles=RoleAssignment(method="none", confidence=0.0),
+        run=RunInfo(callnotes_version="test"),
+    )
+
+
+def test_mask_transcript_masks_texts_and_words_and_keeps_timing() -> None:
+    transcript = _transcript(
+        ("u1", "A", "주민번호 알려 주시겠어요?"),
+        ("u2", "B", "네 850315-1234567 이고요 번호는 010-2345-6789예요"),
+    )
+    masked, maskings = mask_transcript(transcript)
+    assert masked.utterances[1].text == "네 850315-1****** 이고요 번호는 010-2345-6789예요"
+    assert masked.utterances[1].words[1].text == " ******-*******"
+    assert masked.utterances[1].words[4].text == " 010-2345-6789예요"  # phone kept
+    assert [w.start for w in masked.utterances[1].words] == [
+        w.start for w in transcript.utterances[1].words
+    ]
+    assert [(m.kind, m.utterance_id) for m in maskings] == [(PiiKind.RRN, "u2")]
+    assert transcript.utterances[1].text.startswith("네 850315-1234567")  # input untouched
+
+
+def test_number_split_across_utterances_of_one_speaker() -> None:
+    transcript = _transcript(
+        ("u1", "B", "팔오공삼일오요"),
+        ("u2", "A", "네"),
+        ("u3", "B", "일이삼사오육칠"),
+    )
+    masked, maskings = mask_transcript(transcript)
+    texts = [u.text for u in masked.utterances]
+    assert texts == ["850315요", "네", "1******"]
+    assert "8503151234567" not in digits_only(" ".join(texts))
+    assert [(m.kind, m.masked, m.utterance_id) for m in maskings] == [
+        (PiiKind.RRN, "850315-1******", "u1")
+    ]
+    assert all("일이삼" not in w.text for w in masked.utterances[2].words)
+
+
+def test_numbers_of_different_speakers_are_not_joined() -> None:
+    transcript = _transcript(("u1", "A", "850315"), ("u2", "B", "1234567"))
+    masked, maskings = mask_transcript(transcript)
+    assert maskings == []
+    assert [u.text for u in masked.utterances] == ["850315", "1234567"]
