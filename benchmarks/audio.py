@@ -89,9 +89,8 @@ def ours(path: Path, settings: Settings) -> str:
     from pipeline.transcribe import transcribe_file
 
     transcript = transcribe_file(path, settings=settings)
-    # Time order across parties: stereo utterances overlap during double talk.
-    words = sorted((w for u in transcript.utterances for w in u.words), key=lambda w: w.start)
-    return " ".join(word.text for word in words)
+    # The transcript as a reader sees it: utterances in the order they start.
+    return " ".join(utterance.text for utterance in transcript.utterances)
 
 
 def timed(function, *args, repeats: int) -> tuple[float, str]:
@@ -151,9 +150,10 @@ def main() -> None:
     print(f"  plain faster-whisper    sample.wav       WER {plain_wer:6.2%}")
     print(f"  callnotes (embedded)    sample.wav       WER {wer(reference, mono_text):6.2%}  "
           f"(target ≤ plain + 1 point = {plain_wer + 0.01:.2%})")
-    plain_stereo = plain_faster_whisper(SAMPLES / "stereo_call.wav", settings.asr)
-    print(f"  plain faster-whisper    stereo_call.wav  WER {wer(reference, plain_stereo):6.2%} (channels mixed down)")
-    print(f"  callnotes (channel)     stereo_call.wav  WER {wer(reference, stereo_text):6.2%} (each channel on its own)")
+    plain_stereo = wer(reference, plain_faster_whisper(SAMPLES / "stereo_call.wav", settings.asr))
+    print(f"  plain faster-whisper    stereo_call.wav  WER {plain_stereo:6.2%} (channels mixed down)")
+    print(f"  callnotes (channel)     stereo_call.wav  WER {wer(reference, stereo_text):6.2%}  "
+          f"(each channel on its own; target ≤ {plain_stereo + 0.01:.2%})")
 
     print("== Speed (median of 3, models loaded; 30 s call)")
     duration = 30.0

@@ -190,6 +190,7 @@ def transcribe_array(
     *,
     language: str | None = None,
     vad_filter: bool | None = None,
+    vad_parameters: dict[str, int] | None = None,
 ) -> AsrResult:
     """Run Whisper with word timestamps over 16 kHz mono ``audio``. Segments stream lazily."""
     model = get_model(settings)
@@ -200,6 +201,7 @@ def transcribe_array(
         beam_size=settings.beam_size,
         word_timestamps=True,
         vad_filter=settings.vad_filter if vad_filter is None else vad_filter,
+        vad_parameters=dict(vad_parameters) if vad_parameters else None,  # faster-whisper edits it
     )
     return AsrResult(
         segments=(_convert(segment) for segment in segments),

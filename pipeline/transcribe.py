@@ -28,7 +28,11 @@ from pipeline.roles import apply_roles, assign_by_channel, assign_by_words, spea
 _UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "yue", "bo"})
 _UTTERANCE_PAUSE = 1.0  # a longer silence inside one speaker's words starts a new utterance
 _EXCHANGE_GAP = 0.15  # the other party's words in a gap this long mean they took the turn
-_TURN_PADDING = 0.1  # keep word edges that VAD clipped when silencing the other party's time
+_TURN_PADDING = 0.2  # keep word edges that VAD clipped when silencing the other party's time
+# A channel silenced outside its party's turns is mostly zeros: cut it into short chunks so
+# Whisper is not fed seconds of silence between turns (it then misplaces word times and
+# hallucinates). faster-whisper's own defaults (2 s silence, 400 ms padding) suit a monologue.
+_CHANNEL_VAD = {"min_silence_duration_ms": 500, "speech_pad_ms": 200}
 _NEAREST_TURN = 1.0  # a word outside every turn joins the nearest turn this close
 
 
@@ -120,9 +124,12 @@ def _recognise_channels(
         turns = [turn for turn in diarization.turns if turn.channel == channel]
         if not turns:
             continue
-        own_speech = _silence_outside(audio.channels[channel], turns)
+        others = [turn for turn in diarization.turns if turn.channel != channel]
+        own_speech = _silence_outside(audio.channels[channel], turns, others)
         # The first channel's detected language is imposed on the second: one call, one language.
-        result = asr.transcribe_array(own_speech, settings.asr, language=language)
+        result = asr.transcribe_array(
+            own_speech, settings.asr, language=language, vad_parameters=_CHANNEL_VAD
+        )
         language, probability = language or result.language, probability or result.language_probability
         speaker = channel_speaker(channel)
         segments = _with_progress(result.segments, audio.duration, progress, stage=f"transcribe channel {channel}")
@@ -131,11 +138,23 @@ def _recognise_channels(
     return words, language, probability
 
 
-def _silence_outside(samples: np.ndarray, turns: list[SpeakerTurn]) -> np.ndarray:
-    keep = np.zeros(len(samples), dtype=bool)
-    for turn in turns:
-        keep[max(int((turn.start - _TURN_PADDING) * SAMPLE_RATE), 0) : int((turn.end + _TURN_PADDING) * SAMPLE_RATE)] = True
+def _silence_outside(
+    samples: np.ndarray, turns: list[SpeakerTurn], others: list[SpeakerTurn]
+) -> np.ndarray:
+    """This party's turns, padded, with everything else zeroed. The padding never reaches into
+    the other party's turns: there this channel carries their bleed, which Whisper would
+    transcribe as this party's words."""
+    keep = _time_mask(len(samples), turns, padding=_TURN_PADDING)
+    keep &= _time_mask(len(samples), turns) | ~_time_mask(len(samples), others)
     return np.where(keep, samples, np.float32(0)).astype(np.float32)
+
+
+def _time_mask(length: int, turns: list[SpeakerTurn], padding: float = 0.0) -> np.ndarray:
+    mask = np.zeros(length, dtype=bool)
+    for turn in turns:
+        start = max(int((turn.start - padding) * SAMPLE_RATE), 0)
+        mask[start : int((turn.end + padding) * SAMPLE_RATE)] = True
+    return mask
 
 
 def _with_progress(
