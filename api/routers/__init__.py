@@ -1,0 +1,1 @@
+"""One router per resource: calls, drafts, customers, health, and the agent's web page."""

@@ -1,0 +1,1 @@
+"""The agent's web page (plain HTML + JS), packaged as data."""
