@@ -9,7 +9,8 @@ job done *with the claim's token*, and ``drafts.call_id`` is unique, so a worker
 lease can never add a second draft.
 
 Failures the input causes (undecodable audio, an unreadable transcript) fail the call at once
-with the reason; anything else is retried with exponential backoff up to ``max_attempts``.
+with the reason; anything else (a recording the storage cannot serve right now, a database error
+while storing the draft) is retried with exponential backoff up to ``max_attempts``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ from api.crypto import Vault, for_log
 from api.db import Database
 from api.drafts import create_first_version
 from callnotes.config import Settings
-from callnotes.errors import CallnotesError, InvalidInputError, ProcessingError
+from callnotes.errors import (
+    CallnotesError,
+    InvalidInputError,
+    ProcessingError,
+    StorageUnavailableError,
+)
 from models.tables import AuditEntry, Call, CallSource, CallStatus, Job, JobStatus, utcnow
 from models.tables import Transcript as TranscriptRow
 from models.tables import Utterance as UtteranceRow
@@ -123,8 +129,12 @@ class JobQueue:
             if job is None or job.lease_token != claim.token or job.status != JobStatus.RUNNING.value:
                 return
             call = session.get(Call, claim.call_id)
-            if isinstance(error, _PERMANENT) or job.attempts >= job.max_attempts:
+            if isinstance(error, _PERMANENT):
                 self._fail(session, job, call, reason)
+                return
+            if job.attempts >= job.max_attempts:
+                # Say it was retried: otherwise a transient cause reads like a verdict on the call.
+                self._fail(session, job, call, f"{reason} (gave up after {job.attempts} attempts)")
                 return
             delay = self.settings.worker.retry_backoff_seconds * 2 ** (job.attempts - 1)
             job.status, job.lease_token, job.lease_until = JobStatus.QUEUED.value, None, None
@@ -167,11 +177,27 @@ def process_call(call: Call, vault: Vault, settings: Settings, progress=None):
         return process_text(vault.decrypt(call.source_text_enc) or "", call_started_at=started)
     if not call.recording_path or not os.path.isfile(call.recording_path):
         raise ProcessingError("the stored recording is missing")
+    _check_readable(call.recording_path)
     if call.language:
         settings = settings.model_copy(
             update={"asr": settings.asr.model_copy(update={"language": call.language})})
     return process_recording(call.recording_path, call_started_at=started,
                              agent_channel=call.agent_channel, settings=settings, progress=progress)
+
+
+def _check_readable(path: str) -> None:
+    # The decoder reports any file it cannot open as "not a recording" (bad input, failed at
+    # once). A file that exists but cannot be read now (permissions after a restore, a share that
+    # hiccups) holds good audio: that is the storage's fault, and worth another try.
+    try:
+        with open(path, "rb") as stream:
+            stream.read(1)
+    except FileNotFoundError:
+        raise ProcessingError("the stored recording is missing") from None
+    except OSError as error:
+        raise StorageUnavailableError(
+            f"the stored recording cannot be read ({error.strerror or type(error).__name__})"
+        ) from None
 
 
 def store_result(database: Database, queue: JobQueue, vault: Vault, claim: Claim, processed) -> bool:
@@ -280,7 +306,18 @@ class WorkerPool:
             return True
         finally:
             stop_heartbeat.set()
-        if store_result(self.database, self.queue, self.vault, claim, processed):
+        try:
+            stored = store_result(self.database, self.queue, self.vault, claim, processed)
+        except Exception as error:  # noqa: BLE001 - e.g. the database dropped the connection
+            # Without this the job would sit "running" until its lease ran out (minutes), then
+            # be retried with no backoff and no recorded reason.
+            try:
+                self.queue.release(claim, error)
+            except Exception as again:  # noqa: BLE001 - still down: the lease expiry takes over
+                log.error("call %s: could not record the failure: %s",
+                          claim.call_id, _reason(again))
+            return True
+        if stored:
             log.info("call %s drafted (attempt %d)", claim.call_id, claim.attempt)
         return True
 

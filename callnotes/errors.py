@@ -99,6 +99,14 @@ class PermissionDeniedError(CallnotesError):
     exit_code = 6
 
 
+class StorageUnavailableError(CallnotesError):
+    """Stored data cannot be read right now (permissions, an unmounted or flaky share): the same
+    job may succeed later, so the worker retries it."""
+
+    status_code = 503
+    code = "storage_unavailable"
+
+
 class ProcessingError(CallnotesError):
     """A job failed in a way that retrying will not fix."""
 

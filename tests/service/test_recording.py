@@ -9,7 +9,8 @@ from tests.service.conftest import STEREO_CALL, acknowledge_all, wait_for
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+# Both stores: on PostgreSQL the worker's claim, lease and draft transaction differ (SKIP LOCKED,
+# no BEGIN IMMEDIATE), and that is the production setup.
 def test_a_recording_goes_from_upload_to_confirmed_note(service):
     audio = STEREO_CALL.read_bytes()
     with service.client("alice") as alice:
