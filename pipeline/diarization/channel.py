@@ -10,6 +10,7 @@ louder than bleed would make it — which keeps genuine double talk.
 from __future__ import annotations
 
 import numpy as np
+from scipy.ndimage import uniform_filter1d
 
 from models.transcript import SpeakerTurn
 from pipeline.audio import SAMPLE_RATE, DecodedAudio
@@ -38,6 +39,8 @@ def diarize_channels(audio: DecodedAudio) -> Diarization:
     if audio.num_channels != 2:
         raise ValueError("the channel backend needs a two-channel recording")
     num_frames = audio.channels.shape[1] // _FRAME
+    if num_frames == 0:  # shorter than one 10 ms frame: nobody can have spoken
+        return Diarization(turns=(), backend="channel", num_speakers=0)
     energies = [_frame_energy_db(channel, num_frames) for channel in audio.channels]
     activity = [
         regions_to_mask(speech_regions(channel), num_frames) for channel in audio.channels
@@ -81,5 +84,6 @@ def _own_voice(
 def _frame_energy_db(samples: np.ndarray, num_frames: int) -> np.ndarray:
     frames = samples[: num_frames * _FRAME].astype(np.float64).reshape(num_frames, _FRAME)
     power = np.mean(frames**2, axis=1)
-    kernel = np.ones(_SMOOTH_FRAMES) / _SMOOTH_FRAMES
-    return 10 * np.log10(np.convolve(power, kernel, mode="same") + 1e-10)
+    # uniform_filter1d keeps the length; np.convolve(mode="same") does not when a recording
+    # is shorter than the kernel.
+    return 10 * np.log10(uniform_filter1d(power, _SMOOTH_FRAMES, mode="nearest") + 1e-10)

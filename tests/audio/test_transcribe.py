@@ -6,7 +6,9 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
+import soundfile
 
 from models.transcript import Role, Transcript
 from pipeline.transcribe import transcribe_file
@@ -75,6 +77,20 @@ def test_mu_law_8k_stereo_call(audio_dir, english_settings):
 
 def test_silence_gives_an_empty_transcript_with_a_warning(silent_wav, english_settings):
     transcript = transcribe_file(silent_wav, settings=english_settings)
+    assert transcript.utterances == []
+    assert any("no speech" in warning for warning in transcript.warnings)
+
+
+@pytest.mark.parametrize("channels", [1, 2])
+@pytest.mark.parametrize("samples", [1, 100, 1600])
+def test_a_recording_too_short_to_hold_speech_gives_an_empty_transcript(
+    tmp_path, english_settings, channels, samples
+):
+    """A recorder that hangs up at once writes a few milliseconds of line noise."""
+    path = tmp_path / "blip.wav"
+    noise = np.random.default_rng(0).standard_normal((samples, channels)) * 0.1
+    soundfile.write(path, noise.astype(np.float32), 16000, subtype="PCM_16")
+    transcript = transcribe_file(path, settings=english_settings)
     assert transcript.utterances == []
     assert any("no speech" in warning for warning in transcript.warnings)
 
