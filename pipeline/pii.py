@@ -37,6 +37,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 _CUE_BEFORE, _CUE_AFTER = 30, 12
+_ORDER_BEFORE = _CUES["order"]
 _AMOUNT_AFTER = re.compile(r"\s*(?:원|만\s?원|천\s?원)")
 _PASSPORT = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Za-z]\d{8}|[MSRGDmsrgd]\d{3}[A-Za-z]\d{4})(?![A-Za-z0-9])"
@@ -105,7 +106,11 @@ def _classify(text: str, sequence: DigitSequence) -> PiiKind | None:
         return PiiKind.RRN
     cue = _nearest_cue(text, sequence.start, sequence.end)
     if cue == "order":
-        return None
+        # "주문번호 1234…" is an order number; a card number followed by "고객번호" is still
+        # a card: only a cue said before the number lets it through unmasked.
+        if _ORDER_BEFORE.search(text, max(0, sequence.start - _CUE_BEFORE), sequence.start):
+            return None
+        cue = None
     if cue == "account" and 10 <= n <= 14:
         return PiiKind.ACCOUNT
     if 13 <= n <= 19 and (luhn_valid(digits) or (cue == "card" and 15 <= n <= 16)):
@@ -356,12 +361,32 @@ def _mask_words(words: list[Word], text: str, ranges: list[tuple[int, int, str]]
     return masked
 
 
+def _hits_with_previous_turn(utterances: list[Utterance], index: int) -> list[PiiHit]:
+    """Hits in one utterance, reading the cue words of the turn before: "카드 번호 불러 주세요" /
+    "9410 6623 0057 1184요" is a card number even though its own turn never says so."""
+    text = utterances[index].text
+    previous = utterances[index - 1].text[-_CUE_BEFORE:] if index else ""
+    prefix = f"{previous}\n" if previous else ""
+    hits = [h for h in find_pii(prefix + text) if h.start >= len(prefix)]
+    shifted = [
+        PiiHit(h.kind, h.start - len(prefix), h.end - len(prefix), h.masked, h.groups, h.masked_digits)
+        for h in hits
+    ]
+    # The reading with the question in view wins: "카드 번호 말씀해 주세요" / "…오육칠팔이요" is
+    # a 16-digit card plus the particle 이요, not a 17-digit number that passes Luhn by chance.
+    own = find_pii(text)
+    return sorted(
+        shifted + [h for h in own if not any(h.start < o.end and o.start < h.end for o in shifted)],
+        key=lambda h: h.start,
+    )
+
+
 def mask_transcript(transcript: Transcript) -> tuple[Transcript, list[PiiMasking]]:
     """A new transcript with PII masked in utterance texts and word texts, and what was masked."""
     utterances = transcript.utterances
     edits = []
-    for utterance in utterances:
-        hits = find_pii(utterance.text)
+    for index, utterance in enumerate(utterances):
+        hits = _hits_with_previous_turn(utterances, index)
         edits.append(
             _UtteranceEdits(
                 [(h.start, h.end, h.masked) for h in hits],

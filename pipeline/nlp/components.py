@@ -74,6 +74,7 @@ _NAMED_TOKENS: dict[str, dict[str, object]] = {
     # A noun naming an action other than contacting (연락 예정 belongs to follow_up).
     "ACT": {"TAG": {"REGEX": r"^NN[GP]"}, "LEMMA": {"NOT_IN": _CONTACT_NOUNS.split("|")}},
     "QUOTATIVE": {"_": {"ending": {"IN": list(QUOTATIVE_ENDINGS)}}},
+    "NOUN": {"POS": {"IN": ["NOUN", "PROPN"]}},
 }
 
 SUBJECTIVE_RULES: tuple[Rule, ...] = (
@@ -129,13 +130,18 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "성격 J? ADV* 급하다|나쁘다|이상하다|까다롭다|예민하다",
             "이상 XS 고객|사람|분|손님",
             "이상하다 고객|사람|분|손님",
+            "상식 적 이다 EC 않다",
+            "상식 적 J? NEG|않다",
+            "몰상식하다|비상식적",
+            "~(difficult|unreasonable|demanding|emotional|hysterical|stubborn|impatient|annoying|crazy|rude|aggressive|hostile|irate|angry|upset|lying|liar|dishonest|complaining|overreacting)",
         ),
     ),
     Rule(
         "rude",
         "subjective",
         (
-            "무례|무례하다|싸가지|막말|버릇없다",
+            "무례|무례하다|싸가지|막말|버릇없다|불친절|불친절하다|퉁명|퉁명스럽다",
+            "불 친절",
             "예의 J? ADV* 없다",
             "개념 J? ADV* 없다",
         ),
@@ -144,7 +150,7 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
         "stubborn",
         "subjective",
         (
-            "막무가내|억지|생떼|트집|행패|고집|난동|시비|꼬투리",
+            "막무가내|억지|생떼|트집|행패|고집|난동|시비|꼬투리|터무니없다|터무니|과도하다|과하다",
             "난리 J? ADV* 치다|피우다|부리다",
             "떼 J? ADV* 쓰다",
             "우기다",
@@ -156,7 +162,11 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "dishonesty",
         "subjective",
-        ("거짓말|속이다|지어내다|핑계", "거짓 말", "거짓|허위 주장|진술|말|변명"),
+        (
+            "거짓말|속이다|지어내다|핑계|노리다|악용|악용하다",
+            "거짓 말",
+            "거짓|허위 주장|진술|말|변명",
+        ),
     ),
     Rule(
         "comprehension",
@@ -165,7 +175,7 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "이해 J? ADV* NEG ADV* 하다|하",
             "이해 J? ADV* 못하다",
             "이해 XS EC 못하다|않다",
-            "이해력|말귀",
+            "이해력|말귀|횡설수설|횡설수설하다",
             "이해도 J? ADV* 낮다|떨어지다|부족하다",
             "NEG 알아듣다",
             "알아듣다 EC 못하다",
@@ -178,7 +188,7 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-_ACTION_NOUNS = "처리|진행|조치|해결|반영|확인|검토|안내|전달|접수|대응|파악"
+_ACTION_NOUNS = "처리|진행|조치|해결|반영|확인|검토|안내|전달|접수|대응|파악|모니터링|관찰|결정"
 _TELLING_NOUNS = "안내|재안내|설명|전달|공유|고지|답변"
 
 VAGUE_RULES: tuple[Rule, ...] = (
@@ -191,8 +201,13 @@ VAGUE_RULES: tuple[Rule, ...] = (
             f"다시|재? {_CONTACT_NOUNS} XS? 드리다? ETM? 예정|계획",
             f"다시|재? {_CONTACT_NOUNS} XS? 드리다? 기 로",
             f"확인|검토|파악|처리 후 다시|재? {_CONTACT_NOUNS}|안내",
+            "확인|검토|파악|협의 후 처리|진행|조치|결정|반영",
+            "추후|차후|나중|향후 결정|검토|판단|협의|조치",
             f"다시 {_CONTACT_NOUNS} 드리다|하다",
             "재연락|재통화|재안내",
+            "~follow ~up",
+            "~will ~(follow|check|look|call|contact|get)",
+            "~(later|soon)",
         ),
         requirement="time",
     ),
@@ -204,6 +219,7 @@ VAGUE_RULES: tuple[Rule, ...] = (
             f"{_ACTION_NOUNS} 중",
             "보류|대기 DO?",
             f"{_ACTION_NOUNS} XS EC 있다",
+            "~pending",
         ),
         requirement="two_of",
     ),
@@ -213,13 +229,19 @@ VAGUE_RULES: tuple[Rule, ...] = (
         (
             f"{_ACTION_NOUNS}|{_CONTACT_NOUNS}|점검|조사 J? 필요|요망|요함|요구되다|바라다|바람",
             f"{_ACTION_NOUNS} 요청",
+            "~(need|needs) ~to ~(check|confirm|verify|review)",
         ),
         requirement="two_of",
     ),
     Rule(
         "problem",
         "vague",
-        ("문제|이상|오류|장애|불량 J? 있다|발생|생기다|발견",),
+        (
+            "문제|이상|오류|장애|불량 J? 있다|발생|생기다|발견",
+            "문제|이상|오류|장애 J? 해결 J? NEG DO",
+            "문제|이상|오류|장애 J? 해결 J? 안되다|못하다",
+            "~(issue|issues|problem|problems) ~with",
+        ),
         requirement="detail",
     ),
     Rule(
@@ -253,12 +275,19 @@ VAGUE_RULES: tuple[Rule, ...] = (
             "되도록|가급적 빨리|신속히|조속히",
             "잘 처리|해결|마무리|안내|대응",
             "필요 시",
+            "기타 문의|사항|요청|건|내용|업무|응대|처리",
+            "~(tbd|asap)",
         ),
     ),
     Rule(
         "handoff",
         "vague",
-        ("이관|인계|토스|넘기다 DO|완료|예정", "이관|인계"),
+        (
+            "이관|인계|토스|넘기다 DO|완료|예정",
+            "이관|인계",
+            "부서|팀 J? 전달 DO",
+            "부서|팀 J? 전달 완료|예정",
+        ),
         requirement="actor",
     ),
 )
@@ -291,6 +320,9 @@ _CLOCK = re.compile(
     r"|(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s?시(?=\s|에|까지|쯤|경|반|$)"
     r"|\d+\s*(일|주|개월|달|시간|분)\s*(이내|안|내|까지|후|뒤)"
     r"|(이삼|삼사|사오|오륙|일이)\s?일|일주일|한\s?시간|(한|두|세)\s?달"
+    r"|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s*(?:am|pm)\b|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b|\bwithin\s+\d+\s+(?:hours?|days?|weeks?)\b)"
 )
 
 _QUOTE_PAIRS = re.compile(r"'[^'\n]+'|\"[^\"\n]+\"|‘[^’\n]+’|“[^”\n]+”|「[^」\n]+」|『[^』\n]+』")
@@ -301,12 +333,18 @@ _SPEECH_PATTERNS = (
 )
 # "…다고 안내함": the agent's own words, reported. They hold no judgment of the customer, but a
 # promise in them ("추후 연락드리겠다고 안내함") is as vague as written directly.
+_SPEECH_PATTERNS = (
+    *_SPEECH_PATTERNS,
+    "QUOTATIVE NOUN J? 요청|요구|문의|항의|주장|호소|제기|표현|토로",
+)
 _BRIEFING_PATTERNS = ("QUOTATIVE 안내|설명|당부|권유|고지|전달|공지",)
 SPEECH, BRIEFING = "speech", "briefing"
 _REPORTED_OBJECT_PATTERNS = ("* J? 호소|토로|표출|표현|언급|표시|드러내다",)
 
 
 def _token_pattern(item: str) -> dict[str, object]:
+    if item.startswith("~"):  # English: the lower-cased word, punctuation allowed after it
+        return {"LOWER": {"REGEX": rf"^{item[1:]}\W*$"}}
     quantifier = item[-1] if item[-1] in "?*+" and len(item) > 1 else ""
     body = item[:-1] if quantifier else item
     if body == "*":
@@ -496,6 +534,13 @@ def _has_time(clause: Span) -> bool:
     return bool(resolve_dates(clause.text, dt.date(2000, 1, 3)))
 
 
+def _before_related(doc: Doc, token: Token) -> bool:
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.is_space and token.i + 2 < len(doc):
+        following = doc[token.i + 2]
+    return following is not None and following.lemma_ == "관련"
+
+
 def describe_clause(doc: Doc, span: Span) -> ClauseFacts:
     left, right = _clause_bounds(doc, span.start, span.end)
     clause = doc[left:right]
@@ -503,7 +548,12 @@ def describe_clause(doc: Doc, span: Span) -> ClauseFacts:
     # The matched words are placeholders, except a concrete action ("환불 예정": what = 환불).
     compounds = _noun_compounds(list(clause))
     actors = [c for c in compounds if _is_actor(c)]
-    objects = [c for c in compounds if c not in actors and _is_object(c)]
+    # "서류 관련 안내함": a topic named only as what something is about says nothing.
+    objects = [
+        c
+        for c in compounds
+        if c not in actors and _is_object(c) and not _before_related(doc, c[-1])
+    ]
     before = doc[span.start - 1] if span.start > 0 else None
     return ClauseFacts(
         has_time=_has_time(clause),
@@ -576,6 +626,9 @@ class PhrasingFlagger:
                 return None
             left, right = _widen_judgment(doc, start, end)
         else:
+            following = doc[end] if end < len(doc) else None
+            if rule.id == "needed" and following is not None and following.tag_.endswith("ETM"):
+                return None  # "확인에 필요한 서류": describes the documents
             if describe_clause(doc, doc[start:end]).satisfies(rule.requirement):
                 return None
             left, right = _whole_words(doc, start, end)

@@ -43,7 +43,7 @@ _ABSOLUTE = re.compile(
     _NOT_AFTER_WORD + r"(?:(?P<year>\d{4}|[이천일백십이삼사오육칠팔구]+)년\s*"
     r"|(?P<rel_year>올해|금년|작년|지난해|내년|재작년)\s*)?"
     r"(?P<month>\d{1,2}|유|시|[일이삼사오육칠팔구십]{1,3})월\s*"
-    r"(?P<day>\d{1,2}|[일이삼사오육칠팔구십]{1,4})일"
+    r"(?P<day>\d{1,2}일|[일이삼사오육칠팔구십]{1,4}\s?일)"
     r"(?:\s*\(?[월화수목금토일]요일\)?|\s*\([월화수목금토일]\))?"
 )
 _NUMERIC = re.compile(
@@ -51,7 +51,7 @@ _NUMERIC = re.compile(
     r"|(?P<short_month>\d{1,2})/(?P<short_day>\d{1,2}))(?![\d./-])"
 )
 _RELATIVE_DAY = re.compile(
-    _NOT_AFTER_WORD + r"(?:그저께|그제(?!서야)|어제|오늘|금일|내일|명일|모레|글피)"
+    _NOT_AFTER_WORD + r"(?:그저께|그제(?!서야)|엊그제|어젯밤|어제|오늘|금일|내일|명일|모레|글피)"
 )
 _WEEK = r"(?P<week>지난\s?주|저번\s?주|이번\s?주|금주|다음\s?주|차주|담주|다다음\s?주)"
 _WEEK_DAY = re.compile(_NOT_AFTER_WORD + _WEEK + r"\s*(?P<weekday>[월화수목금토일])요일")
@@ -81,7 +81,16 @@ _WEEK_COUNT = re.compile(
 )
 _MONTH_DAY = re.compile(
     _NOT_AFTER_WORD + r"(?P<month_rel>지난\s?달|저번\s?달|이번\s?달|이달|다음\s?달|담달|내달)\s*"
-    r"(?P<day>\d{1,2}|[일이삼사오육칠팔구십]{1,4})일"
+    r"(?P<day>\d{1,2}일|[일이삼사오육칠팔구십]{1,4}\s?일)"
+)
+# A day of the month said alone: "십팔 일까지", "오늘이 이십 일인데", "십오 일 목요일에". One
+# spoken syllable ("이 일") is a day only with its weekday: "이 일은" is "this matter".
+_BARE_DAY = re.compile(
+    r"(?<![가-힣\d])(?:(?P<day>\d{1,2}\s?일|[이삼]?십[일이삼사오육칠팔구]?\s?일)"
+    r"(?=\s*(?:까지|에|이|인데|날|자|요|로|부터|오전|오후|아침|저녁|밤|[월화수목금토일]요일))"
+    r"|(?P<short_day>[일이삼사오육칠팔구])\s?일(?=\s*[월화수목금토일]요일))"
+    r"(?!\s*(?:이내|안|후|뒤|동안|정도|간|만에|이상))"
+    r"(?:\s*(?P<weekday>[월화수목금토일])요일)?"
 )
 _NEXT_MONTH = re.compile(
     _NOT_AFTER_WORD
@@ -104,6 +113,8 @@ _YEAR_OFFSETS = {"올해": 0, "금년": 0, "작년": -1, "지난해": -1, "내�
 _RELATIVE_DAYS = {
     "그저께": -2,
     "그제": -2,
+    "엊그제": -2,
+    "어젯밤": -1,
     "어제": -1,
     "오늘": 0,
     "금일": 0,
@@ -122,6 +133,11 @@ Resolver = Callable[[re.Match[str], dt.date, str], Resolved | None]
 def _number(text: str) -> int | None:
     text = text.strip()
     return _SPOKEN_MONTHS.get(text) or parse_korean_number(text)
+
+
+def _day_number(text: str) -> int | None:
+    """Day groups keep their 일 so that "삼십일 일" reads 31 and "십일" 10."""
+    return _number(text.strip()[:-1])
 
 
 def _safe_date(year: int, month: int | None, day: int | None) -> dt.date | None:
@@ -161,7 +177,7 @@ def _resolve_absolute(match: re.Match[str], anchor: dt.date, text: str) -> Resol
         year = parsed + 2000 if parsed is not None and parsed < 100 else parsed or year
     elif match["rel_year"]:
         year += _YEAR_OFFSETS[match["rel_year"]]
-    date = _safe_date(year, _number(match["month"]), _number(match["day"]))
+    date = _safe_date(year, _number(match["month"]), _day_number(match["day"]))
     return (date, _kind_after(text, match.end())) if date else None
 
 
@@ -225,7 +241,7 @@ def _resolve_week_count(match: re.Match[str], anchor: dt.date, _text: str) -> Re
 
 def _resolve_month_day(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
     year, month = _add_months(anchor, _offset_key(match["month_rel"], _MONTH_OFFSETS))
-    date = _safe_date(year, month, _number(match["day"]))
+    date = _safe_date(year, month, _day_number(match["day"]))
     return (date, _kind_after(text, match.end())) if date else None
 
 
@@ -236,6 +252,19 @@ def _resolve_next_month(match: re.Match[str], anchor: dt.date, _text: str) -> Re
     if part is None or part == "초":
         return dt.date(year, month, 1), "deadline"
     return last_day, "point" if part == "말" else "deadline"
+
+
+def _resolve_bare_day(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
+    day = _day_number(match["day"] or match["short_day"] + "일")
+    if day is None:
+        return None
+    months = (0, -1, 1) if match["weekday"] else (0,)
+    for offset in months:
+        year, month = _add_months(anchor, offset)
+        date = _safe_date(year, month, day)
+        if date and (not match["weekday"] or date.weekday() == _WEEKDAYS.index(match["weekday"])):
+            return date, _kind_after(text, match.end())
+    return None
 
 
 def _resolve_weekday_deadline(match: re.Match[str], anchor: dt.date, _text: str) -> Resolved:
@@ -256,6 +285,7 @@ _RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_NEXT_MONTH, _resolve_next_month),
     (_WEEKDAY_DEADLINE, _resolve_weekday_deadline),
     (_RELATIVE_DAY, _resolve_relative_day),
+    (_BARE_DAY, _resolve_bare_day),
 )
 
 

@@ -32,14 +32,14 @@ _ENDINGS = (
 )
 _SURNAME = "(?:" + "|".join([*TWO_SYLLABLE_SURNAMES, *SURNAMES]) + ")"
 _NAME = re.compile(
-    r"(?<![가-힣])(?P<name>" + _SURNAME + r"[가-힣]{1,2}|" + _SURNAME + r"(?: [가-힣]){2})"
+    r"(?<![가-힣])(?P<name>" + _SURNAME + r"[가-힣]{1,2}?|" + _SURNAME + r"(?: [가-힣]){2})"
     r"(?P<ending>" + _ENDINGS + r")?(?![가-힣])"
 )
 _FILLERS = frozenset({"", "네", "예", "아", "아네", "네네", "음", "어"})
 _CUSTOMER_CUES = re.compile(r"성함은|성함이|이름은|이름이|저는|전|본인은|명의자는|명의는")
 _AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당자|고객센터|센터|팀")
 _GREETING = re.compile(
-    r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|고객센터"
+    r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저"
 )
 
 

@@ -163,6 +163,8 @@ def _spoken_groups(text: str) -> list[DigitGroup]:
         if not _SPOKEN_GROUP_END.match(text, match.end()):
             continue
         spoken = match.group()
+        if spoken == "이" and match.start() and text[match.start() - 1].isdigit():
+            continue  # "58213이요": the particle after a written number
         digits = "".join(SPOKEN_DIGITS[c] for c in spoken)
         # 이요/이고요 follow a consonant-final syllable (칠이요 = 칠 + 이요); after 사/오/구 a
         # final 이 is the digit 2.

@@ -220,3 +220,9 @@ def test_numbers_of_different_speakers_are_not_joined() -> None:
     masked, maskings = mask_transcript(transcript)
     assert maskings == []
     assert [u.text for u in masked.utterances] == ["850315", "1234567"]
+
+
+def test_an_order_word_after_a_card_number_does_not_unmask_it() -> None:
+    # Found by hypothesis: the cue "고객번호" said after a Luhn-valid card number.
+    assert mask_text("3000-0000-0000-0004 고객번호").text == "3000-00**-****-0004 고객번호"
+    assert mask_text("주문번호 3000-0000-0000-0004").text == "주문번호 3000-0000-0000-0004"

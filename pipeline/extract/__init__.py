@@ -1,0 +1,104 @@
+"""Transcript → consultation-log draft (상담일지). The one place the field stages are composed:
+
+    build_context        turns analysed once by Kiwi, numbers and dates written out
+    extract_parties      customer name / phone / e-mail / address / id, agent name
+    extract_identifiers  order, contract, ticket, model numbers
+    classify_*           category, complaint, resolution (cue lexicons)
+    issue                purpose, issue summary, occurred_on, desired outcome
+    actions              actions taken, the agent's last word on the status
+    followups            promised next steps: owner and due date
+    compose_summary      two or three sentences from the fields above
+    clean_drafts         every generated sentence passes the phrasing flagger
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from models.note import ConsultationNote, EvidenceRef, IssueInfo
+from models.transcript import Transcript
+from pipeline.extract.context import CallContext, Found, build_context
+
+
+def extract_note(
+    transcript: Transcript, *, call_started_at: dt.datetime | None
+) -> ConsultationNote:
+    from pipeline.extract import actions, followups, issue
+    from pipeline.extract.classify import classify_category, classify_resolution, detect_complaint
+    from pipeline.extract.drafting import (
+        category_phrase,
+        clean_drafts,
+        compose_desired,
+        compose_status,
+    )
+    from pipeline.extract.identifiers import extract_identifiers
+    from pipeline.extract.parties import extract_parties
+
+    context = build_context(transcript, call_started_at)
+    if not context.turns:  # a silent recording: nothing was said, so nothing is drafted
+        return ConsultationNote(call_started_at=call_started_at, confidence={"category": 0.0})
+    parties = extract_parties(context)
+    named = {parties.customer.name, parties.agent.name} - {None}
+    context = dataclasses.replace(context, names=frozenset(n for n in named if n))
+    complaint = detect_complaint(context)
+    category = classify_category(context, complaint.value)
+    resolution = classify_resolution(context)
+    identifiers = extract_identifiers(context)
+    lookup = next((actions.KIND_NOUNS.get(i.kind) for i in identifiers.value), None)
+    found: dict[str, Found[object]] = {
+        **parties.found,
+        "category": category,
+        "complaint": complaint,
+        "resolution": resolution,
+        "identifiers": identifiers,
+        "purpose": issue.purpose(context, category_phrase(category.value)),
+        "issue.summary": issue.issue_summary(context),
+        "issue.occurred_on": issue.occurred_on(context),
+        "issue.status": actions.status(context),
+        "desired_outcome": issue.desired_outcome(context),
+        "actions_taken": actions.actions_taken(context, lookup or "가입 정보"),
+    }
+    topic = issue.topic(context, category_phrase(category.value))
+    found["follow_ups"] = followups.follow_ups(context, resolution.value.value, topic)
+    note = ConsultationNote(
+        category=category.value,
+        purpose=found["purpose"].value,
+        customer=parties.customer,
+        agent=parties.agent,
+        identifiers=found["identifiers"].value,
+        issue=IssueInfo(
+            summary=found["issue.summary"].value,
+            occurred_on=found["issue.occurred_on"].value,
+            status=found["issue.status"].value,
+        ),
+        desired_outcome=found["desired_outcome"].value,
+        actions_taken=found["actions_taken"].value,
+        resolution=found["resolution"].value,
+        follow_ups=found["follow_ups"].value,
+        complaint=complaint.value,
+        call_started_at=call_started_at,
+    )
+    agent_status = note.issue.status
+    note.issue.status = compose_status(note, agent_status, topic)
+    note.desired_outcome = compose_desired(note, note.desired_outcome, topic)
+    note = clean_drafts(note, context)
+    note.evidence = {k: f.evidence for k, f in found.items() if f.turns}
+    note.confidence = {k: round(f.confidence, 2) for k, f in found.items()}
+    # Composed fields point at the fields they were composed from.
+    if note.issue.status != agent_status:
+        note.evidence["issue.status"] = _joined(note.evidence, "actions_taken", "follow_ups")
+    note.evidence["summary"] = _joined(note.evidence, "issue.summary", "actions_taken", "follow_ups")
+    note.confidence["summary"] = 0.5 if note.summary else 0.0
+    note.evidence = {k: refs for k, refs in note.evidence.items() if refs}
+    return note
+
+
+def _joined(evidence: dict[str, list[EvidenceRef]], *fields: str) -> list[EvidenceRef]:
+    refs: dict[str, EvidenceRef] = {}
+    for name in fields:
+        for ref in evidence.get(name, []):
+            refs.setdefault(ref.utterance_id, ref)
+    return sorted(refs.values(), key=lambda r: r.utterance_id)
+
+__all__ = ["CallContext", "extract_note"]

@@ -1,0 +1,180 @@
+"""Category, complaint and resolution: weighted cue lemmas (pipeline/nlp/data/*_cues.txt)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from models.note import Category, Resolution
+from models.transcript import Role
+from pipeline.extract.context import CallContext, Found, Morph, Turn, clauses
+from pipeline.nlp import word_list
+
+OPENING_CUSTOMER_TURNS = 3
+FIRST_TURN_WEIGHT = 3.0
+AGENT_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Cue:
+    label: str
+    role: Role | None
+    lemmas: tuple[str, ...]
+    weight: float = 1.0
+
+
+@cache
+def category_cues() -> tuple[Cue, ...]:
+    cues = []
+    for line in word_list("category_cues"):
+        label, lemmas, weight = line.split()
+        cues.append(Cue(label, None, tuple(lemmas.split("+")), float(weight)))
+    return tuple(cues)
+
+
+@cache
+def complaint_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in word_list("complaint_cues"))
+
+
+@cache
+def resolution_cues() -> tuple[Cue, ...]:
+    cues = []
+    for line in word_list("resolution_cues"):
+        label, role, *lemmas = line.split()
+        cues.append(Cue(label, Role(role), tuple(lemmas)))
+    return tuple(cues)
+
+
+def _compounds(morphs: tuple[Morph, ...]) -> set[str]:
+    """Nouns written together (요금+제, 배송+지, 자동+이체) as one word."""
+    words: set[str] = set()
+    run: list[Morph] = []
+    for morph in (*morphs, None):
+        joined = morph is not None and run and run[-1].end == morph.start
+        if morph is not None and morph.tag.startswith(("NNG", "NNP", "XSN")) and (joined or not run):
+            run.append(morph)
+            continue
+        if len(run) > 1:
+            words.add("".join(m.form for m in run))
+        run = [morph] if morph is not None and morph.tag.startswith(("NNG", "NNP")) else []
+    return words
+
+
+def _morph_lemmas(morphs: tuple[Morph, ...]) -> frozenset[str]:
+    return frozenset(_lemma_set(morphs))
+
+
+def _lemma_set(morphs: tuple[Morph, ...]) -> set[str]:
+    """Lemmas and forms; a noun inside a compound that is itself a cue counts as the compound
+    only ("요금제" is a plan, not a charge)."""
+    compounds = _compounds(morphs)
+    cue_words = _cue_words()
+    covered = {
+        m.form
+        for m in morphs
+        for word in compounds
+        if word in cue_words and m.form in word and m.form != word
+    }
+    return ({m.lemma for m in morphs} | {m.form for m in morphs} | compounds) - covered
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(lemma for cue in category_cues() for lemma in cue.lemmas)
+
+
+COMPLAINT_SHARE = 0.5
+
+
+def classify_category(context: CallContext, complaint: bool = False) -> Found[Category]:
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[Turn]] = defaultdict(list)
+    customer_seen = 0
+    for turn in context.turns:
+        if turn.role is Role.CUSTOMER:
+            customer_seen += 1
+            # The reason for calling comes first; later turns drift to details.
+            weight = FIRST_TURN_WEIGHT if customer_seen == 1 else (
+                2.0 if customer_seen <= OPENING_CUSTOMER_TURNS else 1.0
+            )
+        else:
+            weight = AGENT_WEIGHT
+        clause_lemmas = [_lemma_set(c.morphs) for c in clauses(turn)]
+        for cue in category_cues():
+            if any(_has_all(lemmas, cue.lemmas) for lemmas in clause_lemmas):
+                scores[cue.label] += cue.weight * weight
+                evidence[cue.label].append(turn)
+    if not scores:
+        return Found(Category.OTHER, (), 0.3)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    # A complaint about staff or service is the call's subject when its cues are about as
+    # strong as the product's ("택배 기사가 소리를 질렀다" is not a delivery question).
+    if complaint and best != "complaint" and scores["complaint"] >= COMPLAINT_SHARE * score:
+        best, score = "complaint", scores["complaint"]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = round(min(0.95, 0.5 + (score - runner_up) / (score + 1e-9) / 2), 2)
+    return Found(Category(best), tuple(evidence[best][:3]), confidence)
+
+
+def _has_all(lemmas: set[str], wanted: tuple[str, ...]) -> bool:
+    return all(any(option in lemmas for option in w.split("|")) for w in wanted)
+
+
+def detect_complaint(context: CallContext) -> Found[bool]:
+    hits = [
+        turn
+        for turn in context.customer_turns
+        if any(_has_all(_morph_lemmas(turn.morphs), cue) for cue in complaint_cues())
+    ]
+    if not hits:
+        return Found(False, (), 0.7)
+    return Found(len(hits) >= 1, tuple(hits[:3]), min(0.95, 0.6 + 0.1 * len(hits)))
+
+
+_PAST = frozenset(["었", "았", "였"])
+# What changes the customer's case; sending or explaining something does not decide it.
+_CHANGES = frozenset(
+    ["접수", "변경", "정지", "해제", "등록", "예약", "신청", "재발급", "취소", "해지", "차단",
+     "초기화", "재설정", "추가", "교환", "반품", "환불", "처리"]
+)
+_CONDITIONAL = frozenset(["면", "으면", "시면", "려면", "으려면"])
+
+
+def _done_in_call(context: CallContext) -> bool:
+    """The agent did something in the call ("열 석 추가했습니다", "변경 완료됐습니다")."""
+    for turn in context.agent_turns:
+        for clause in clauses(turn):
+            forms = {m.form for m in clause.morphs}
+            acted = any(m.lemma in _CHANGES or m.form in _CHANGES for m in clause.morphs)
+            if acted and (forms & _PAST or "완료" in forms) and not clause.text.endswith("?"):
+                return True
+    return False
+
+
+def classify_resolution(context: CallContext) -> Found[Resolution]:
+    matched: dict[str, list[Turn]] = defaultdict(list)
+    for turn in context.turns:
+        previous_conditional = False
+        for clause in clauses(turn):
+            lemmas = clause.lemmas
+            forms = {m.form for m in clause.morphs}
+            for cue in resolution_cues():
+                if cue.role is not turn.role or not _has_all(lemmas, cue.lemmas):
+                    continue
+                # "다시 연락 주시면 … 주문해 드리겠습니다" promises nothing yet; "문자 가셨을
+                # 거예요" is done, not promised.
+                if cue.label == "pending" and (previous_conditional or forms & _PAST):
+                    continue
+                matched[cue.label].append(turn)
+            endings = [m for m in clause.morphs if m.tag.startswith("EC")]
+            previous_conditional = bool(endings) and endings[-1].form in _CONDITIONAL
+    if matched["unresolved"] and _done_in_call(context):
+        matched["unresolved"] = []  # a side question left open; the request itself was done
+    for label in ("escalated", "unresolved", "pending"):
+        if matched[label]:
+            return Found(Resolution(label), tuple(matched[label][:3]), 0.75)
+    # Nothing handed on, left open or promised: what was asked was done in the call.
+    return Found(Resolution.RESOLVED, context.agent_turns[-2:], 0.6)

@@ -1,0 +1,186 @@
+"""Order, contract, ticket and model numbers, as said ("ON-58213", "20261102-0457")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from models.note import Identifier
+from models.transcript import Role
+from pipeline.extract.context import CallContext, Found, Turn
+from pipeline.nlp import word_list
+from pipeline.normalize.alnum import mixed_codes, spelled_codes
+from pipeline.normalize.numbers import is_phone_number, spoken_digits_to_text
+
+# A value: letters and digits, joined by hyphens or (digit groups read out) by single spaces;
+# at least one digit.
+_VALUE = re.compile(
+    r"(?<![A-Za-z0-9*-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:(?:\s?-\s?|\s)[A-Za-z0-9]*\d[A-Za-z0-9]*)*"
+    r"(?![A-Za-z0-9*])"
+)
+# Said with no cue word, a value is still an identifier when shaped like one: letters with
+# digits (ON-58213) or a long number with a hyphen (20261102-0457).
+_SHAPED = re.compile(
+    r"^(?:(?=[A-Za-z0-9-]{5,}$)(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*|\d{6,}-\d{3,})$"
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:원|만|천|시|분|초|개|명|번째|월|일|년|동|호|층|%|퍼센트|GB|기가|인치|킬로|mm|cm|kg)"
+)
+_EMAIL_AFTER = re.compile(r"\s*(?:골뱅이|앳|@)")
+_MAX_CUE_GAP = 25
+MIN_VALUE_CHARS = 4
+# A customer's bare answer to "주문번호 말씀해 주시겠어요?" is short.
+MAX_ANSWER_CHARS = 30
+DEFAULT_KIND = "order"
+
+
+@cache
+def _cues() -> tuple[tuple[str, str], ...]:
+    pairs = [tuple(line.split()) for line in word_list("identifier_kinds")]
+    return tuple(sorted(((w, k) for w, k in pairs), key=lambda p: -len(p[0])))
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"번호", r"\s?번호") for w, _ in _cues())
+    return re.compile(words, re.IGNORECASE)
+
+
+def _kind(cue: str) -> str:
+    compact = cue.replace(" ", "").upper()
+    return next(k for w, k in _cues() if w.upper() == compact)
+
+
+def _clean(value: str) -> str:
+    return re.sub(r"\s*-\s*", "-", value.strip()).replace(" ", "")
+
+
+def _values(text: str, start: int, end: int) -> list[str]:
+    """Values in text[start:end], spelled codes first ("에스엠 7731902" → SM-7731902)."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    window = text[start:end]
+    # A spelled code (letters, then digits) wins over a mixed reading of the same words
+    # ("제이 와이 오 오 엔" has 오 = O, not 5), unless the mixed one runs further.
+    spelled = spelled_codes(window)
+    codes = [c for c in mixed_codes(window) if not _shadowed(c, spelled)] + spelled
+    for code_start, code_end, code in sorted(codes, key=lambda c: (c[0], -c[1])):
+        if any(a <= start + code_start < b for a, b in taken):
+            continue
+        found.append((start + code_start, code))
+        taken.append((start + code_start, start + code_end))
+    for match in _VALUE.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        value = _clean(match.group())
+        digits = re.sub(r"\D", "", value)
+        if len(value) < MIN_VALUE_CHARS or _UNIT_AFTER.match(text, match.end()):
+            continue
+        if value.isdigit() and is_phone_number(digits):
+            continue
+        found.append((match.start(), value))
+    return [v for _, v in sorted(found)]
+
+
+def _reading(text: str) -> str:
+    return spoken_digits_to_text(text)
+
+
+def _cued(text: str) -> list[Identifier]:
+    found: list[Identifier] = []
+    cues = list(_cue_pattern().finditer(text))
+    for number, cue in enumerate(cues):
+        limit = cues[number + 1].start() if number + 1 < len(cues) else len(text)
+        for value in _values(text, cue.end(), min(limit, cue.end() + _MAX_CUE_GAP)):
+            found.append(Identifier(kind=_kind(cue.group()), value=value))
+    return found
+
+
+def _asked_kind(context: CallContext, turn: Turn) -> str | None:
+    asked = context.previous(turn, Role.AGENT)
+    question = list(_cue_pattern().finditer(asked.text)) if asked else []
+    return _kind(question[-1].group()) if question else None
+
+
+def _from_turn(context: CallContext, turn: Turn) -> list[Identifier]:
+    """Values with spoken digits read as digits ("오팔이일삼" → 58213)."""
+    return _from_text(context, turn, _reading(turn.text))
+
+
+def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
+    found = _cued(text)
+    kind = _asked_kind(context, turn) if turn.role is Role.CUSTOMER else None
+    if not found and kind and len(turn.text.strip()) <= MAX_ANSWER_CHARS:
+        # "주문번호 말씀해 주시겠어요?" / "ON-58213이요."
+        return [Identifier(kind=kind, value=v) for v in _values(text, 0, len(text))]
+    for value, end in _shaped_values(text):
+        kind_after = _cue_pattern().match(text, end + 1) or _cue_pattern().match(text, end)
+        said_kind = _kind(kind_after.group()) if kind_after else kind or DEFAULT_KIND
+        found.append(Identifier(kind=said_kind, value=value))
+    return found
+
+
+Code = tuple[int, int, str]
+MIN_EXTRA_CHARS = 4
+
+
+def _shadowed(mixed: Code, spelled: list[Code]) -> bool:
+    """A spelled code (letters, then digits) wins over a mixed reading of the same words
+    ("제이 와이 오 오 엔" has 오 = O, not 5) unless the mixed one runs clearly further."""
+    return any(
+        mixed[0] < s[1] and s[0] < mixed[1] and mixed[1] - s[1] < MIN_EXTRA_CHARS for s in spelled
+    )
+
+
+def _shaped_values(text: str) -> list[tuple[str, int]]:
+    """Values shaped like identifiers anywhere in the turn, with where each ends."""
+    shaped: list[tuple[str, int]] = []
+    spelled = spelled_codes(text)
+    spelled += [c for c in mixed_codes(text) if not _shadowed(c, spelled)]
+    for start, end, code in sorted(spelled):
+        if not _EMAIL_AFTER.match(text, end):  # "에스 와이 제이 팔팔 골뱅이 …" is an e-mail
+            shaped.append((code, end))
+    for match in _VALUE.finditer(text):
+        value = _clean(match.group())
+        if _SHAPED.match(value) and not any(s <= match.start() < e for s, e, _ in spelled):
+            shaped.append((value, match.end()))
+    return shaped
+
+
+def _as_said(identifier: Identifier) -> Identifier:
+    """Account ids are written in lower case without the hyphen a spelled code gets."""
+    if identifier.kind == "account_id":
+        return Identifier(kind=identifier.kind, value=identifier.value.replace("-", "").lower())
+    return identifier
+
+
+def _same(a: str, b: str) -> bool:
+    """One value, or a part of it said again ("제이윤 공칠일이" after "jyoon0712")."""
+    a, b = a.replace("-", "").upper(), b.replace("-", "").upper()
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= MIN_VALUE_CHARS and (long.endswith(short) or long.startswith(short))
+
+
+def _prefer(new: str, known: str) -> bool:
+    """The fuller reading wins; at equal length the hyphenated one, as printed on orders."""
+    new_core, known_core = new.replace("-", ""), known.replace("-", "")
+    if len(new_core) != len(known_core):
+        return len(new_core) > len(known_core)
+    return "-" in new and "-" not in known
+
+
+def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
+    identifiers: list[Identifier] = []
+    turns: list[Turn] = []
+    for turn in context.turns:
+        for identifier in map(_as_said, _from_turn(context, turn)):
+            turns.append(turn)
+            known = next((i for i in identifiers if _same(i.value, identifier.value)), None)
+            if known is None:
+                identifiers.append(identifier)
+            elif _prefer(identifier.value, known.value):
+                replacement = Identifier(kind=known.kind, value=identifier.value)
+                identifiers[identifiers.index(known)] = _as_said(replacement)
+    return Found(identifiers, tuple(turns), 0.9 if identifiers else 0.8)

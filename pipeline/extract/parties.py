@@ -1,0 +1,189 @@
+"""Who the call was with: the customer's contact details and the agent's name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.note import AgentInfo, CustomerInfo
+from models.transcript import Role
+from pipeline.extract.context import CallContext, Found, Turn
+from pipeline.normalize.names import COMMON_WORDS, SURNAMES, TWO_SYLLABLE_SURNAMES
+from pipeline.normalize.contact import normalize_email
+from pipeline.normalize.numbers import find_phone_numbers, spoken_digits_to_text
+
+_NAME_QUESTION = re.compile(r"성함|이름|본인\s?확인|명의자|주문자")
+_PHONE_QUESTION = re.compile(r"연락처|전화\s?번호|휴대\s?폰|핸드폰|번호")
+_ADDRESS_QUESTION = re.compile(r"주소|배송지|어디로|받으실\s?곳")
+_ID_QUESTION = re.compile(r"회원\s?번호|고객\s?번호|가입자\s?번호|멤버십\s?번호")
+# Company lines the agent reads out are never the customer's phone.
+_SERVICE_NUMBER = re.compile(r"^(?:1[568]\d{6}|0[78]0\d+)$")
+
+
+_ID_VALUE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9._-]{2,}|\d[\d-]{3,}")
+_ADDRESSED_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고객|회원)님")
+
+
+_NAME_CUE = "저는 "
+_AGENT_CUE = "상담원 "
+
+
+@dataclass(frozen=True)
+class Parties:
+    customer: CustomerInfo
+    agent: AgentInfo
+    found: dict[str, Found[str | None]]
+
+
+def _asked(context: CallContext, turn: Turn, question: re.Pattern[str]) -> bool:
+    previous = context.previous(turn, Role.AGENT)
+    return previous is not None and bool(question.search(previous.text))
+
+
+def _customer_name(context: CallContext) -> Found[str | None]:
+    from pipeline.normalize.names import find_customer_name
+
+    for turn in context.customer_turns:
+        asked = _asked(context, turn, _NAME_QUESTION)
+        # The agent's question is the cue the answer leaves out ("정다은이고요").
+        first = _first_word(turn.text)
+        texts = (_NAME_CUE + first, turn.text) if asked and first else (turn.text,)
+        for text in texts:
+            mention = find_customer_name(text)
+            if mention is None or not _not_digits(mention.value):
+                continue
+            cued = _SELF_INTRODUCTION.search(text[: mention.start][-8:])
+            if asked or cued or _addressed(context, mention.value):
+                return Found(mention.value, (turn,), 0.95 if asked else 0.8)
+    # The agent addressing the customer by name ("김철수 고객님 맞으시죠?").
+    for turn in context.agent_turns:
+        for match in _ADDRESSED_NAME.finditer(turn.text):
+            name = _plausible_name(match["name"])
+            if name:
+                return Found(name, (turn,), 0.7)
+    return Found(None, (), 0.6)
+
+
+def _addressed(context: CallContext, name: str) -> bool:
+    """The agent calls the customer by the name ("김철수 고객님"): it was a name."""
+    return any(
+        re.search(re.escape(name) + r"\s?(?:고객|회원)?님", turn.text) for turn in context.agent_turns
+    )
+
+
+def _not_digits(name: str) -> bool:
+    """'구일' in "구일 년 사월" is a spoken year, not a name; '성함은' is the question word."""
+    return not all(c in _DIGIT_SYLLABLES for c in name[1:]) and not name.startswith(_CUE_WORDS)
+
+
+_CUE_WORDS = ("성함", "성명", "이름", "명의")
+_SELF_INTRODUCTION = re.compile(r"성함은|성함이|이름은|이름이|성명은|저는|명의자는|명의는")
+_ANSWER_FILLERS = frozenset(["네", "예", "아", "어", "음", "네네", "아네"])
+
+
+def _first_word(text: str) -> str:
+    """The answer's first word after fillers: the name in "네 정다은이고요 번호는 …"."""
+    words = [w.strip(",.") for w in text.split()]
+    return next((w for w in words if w and w not in _ANSWER_FILLERS), "")
+
+
+_DIGIT_SYLLABLES = frozenset("영공일이삼사오육륙칠팔구십백천")
+
+
+def _plausible_name(word: str) -> str | None:
+    for length in (3, 2, 4):
+        candidate = word[-length:] if len(word) >= length else ""
+        surname_ok = candidate.startswith(TWO_SYLLABLE_SURNAMES) or (
+            candidate[:1] in SURNAMES and len(candidate) <= 3
+        )
+        if candidate and surname_ok and candidate not in COMMON_WORDS and len(candidate) >= 2:
+            return candidate if candidate == word else None
+    return None
+
+
+def _agent_name(context: CallContext) -> Found[str | None]:
+    from pipeline.normalize.names import find_agent_name
+
+    for turn in context.agent_turns[:3] + context.agent_turns[-2:]:
+        text = re.sub(r"(?:이)?었습니다|였습니다", "입니다", turn.text)
+        mention = find_agent_name(text)
+        if mention is not None:
+            return Found(mention.value, (turn,), 0.95)
+    # "한결손해보험 탁민지입니다": in the opening turn the word before the name is the company.
+    for turn in context.agent_turns[:1]:
+        for word in re.findall(r"(?<![가-힣])[가-힣]{2,4}(?:입니다|이었습니다|였습니다)", turn.text):
+            mention = find_agent_name(_AGENT_CUE + word.replace("이었습니다", "입니다").replace("였습니다", "입니다"))
+            if mention is not None:
+                return Found(mention.value, (turn,), 0.8)
+    return Found(None, (), 0.6)
+
+
+def _phone(context: CallContext) -> Found[str | None]:
+    candidates: list[tuple[int, Turn, str]] = []
+    for turn in context.turns:
+        for mention in find_phone_numbers(turn.text):
+            if _SERVICE_NUMBER.match(mention.value):
+                continue
+            score = 2 if turn.role is Role.CUSTOMER else 0
+            if turn.role is Role.CUSTOMER and _asked(context, turn, _PHONE_QUESTION):
+                score += 2
+            if _PHONE_QUESTION.search(turn.text[: mention.start]):
+                score += 1
+            candidates.append((score, turn, mention.value))
+    if not candidates:
+        return Found(None, (), 0.7)
+    score, turn, value = max(candidates, key=lambda c: (c[0], -c[1].index))
+    return Found(value, (turn,), min(0.99, 0.6 + 0.1 * score))
+
+
+def _email(context: CallContext) -> Found[str | None]:
+    for turn in context.turns:
+        value = normalize_email(turn.text)
+        if value:
+            return Found(value, (turn,), 0.9)
+    return Found(None, (), 0.8)
+
+
+def _address(context: CallContext) -> Found[str | None]:
+    from pipeline.normalize.address import find_address
+
+    for turn in context.customer_turns + context.agent_turns:
+        mention = find_address(turn.text)
+        if mention is not None:
+            asked = turn.role is Role.CUSTOMER and _asked(context, turn, _ADDRESS_QUESTION)
+            return Found(mention.value, (turn,), 0.9 if asked else 0.75)
+    return Found(None, (), 0.7)
+
+
+def _customer_id(context: CallContext) -> Found[str | None]:
+    for turn in context.turns:
+        text = spoken_digits_to_text(turn.text)
+        cue = _ID_QUESTION.search(text)
+        if cue is not None:
+            value = _ID_VALUE.search(text, cue.end())
+            if value is not None and "*" not in value.group():
+                return Found(value.group().rstrip("-."), (turn,), 0.85)
+        if turn.role is Role.CUSTOMER and _asked(context, turn, _ID_QUESTION):
+            value = _ID_VALUE.search(text)
+            if value is not None and len(turn.text) < 40:
+                return Found(value.group().rstrip("-."), (turn,), 0.8)
+    return Found(None, (), 0.7)
+
+
+def extract_parties(context: CallContext) -> Parties:
+    found: dict[str, Found[str | None]] = {
+        "customer.name": _customer_name(context),
+        "customer.phone": _phone(context),
+        "customer.email": _email(context),
+        "customer.address": _address(context),
+        "customer.customer_id": _customer_id(context),
+        "agent.name": _agent_name(context),
+    }
+    customer = CustomerInfo(
+        name=found["customer.name"].value,
+        phone=found["customer.phone"].value,
+        email=found["customer.email"].value,
+        address=found["customer.address"].value,
+        customer_id=found["customer.customer_id"].value,
+    )
+    return Parties(customer, AgentInfo(name=found["agent.name"].value), found)
