@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import signal
 import threading
@@ -204,12 +206,22 @@ def _demo_upload(svc, agent, path: Path, kind: str, language: str | None) -> str
     if not path.is_file():
         raise ConfigurationError(f"demo input {path} is missing")
     source = CallSource.AUDIO if kind == "audio" else CallSource.TEXT
+    meta = UploadMeta(language=language, started_at=_sample_call_start(path))
     with path.open("rb") as stream:
-        call, created = accept(svc, agent, stream, path.name, None,
-                               UploadMeta(language=language, customer_phone=None), source)
+        call, created = accept(svc, agent, stream, path.name, None, meta, source)
     state = "queued" if created else f"already uploaded ({call.status})"
     typer.echo(f"      {path.name} → call {call.id} {state}", err=True)
     return call.id
+
+
+def _sample_call_start(path: Path) -> dt.datetime | None:
+    """The sample transcripts' gold sidecars carry when the call took place, which anchors
+    "내일" and "지난주 월요일" as upload metadata would in production."""
+    sidecar = path.with_suffix(".json")
+    if not sidecar.is_file():
+        return None
+    started = json.loads(sidecar.read_text(encoding="utf-8")).get("call_started_at")
+    return dt.datetime.fromisoformat(started) if started else None
 
 
 def _wait_for(database, call_id: str, timeout: float = 900) -> None:
