@@ -32,6 +32,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.note import FollowUp
+from pipeline.extract.drafting import follow_up_sentence
+
 DEV_DIR = Path(__file__).resolve().parents[1] / "samples" / "transcripts"
 FIELD_TARGET = 0.9
 FLAGGER_TARGET = 0.9
@@ -169,7 +172,11 @@ def _judge(name: str, predicted: dict[str, object], gold: dict[str, object]) -> 
 def _draft_texts(note: dict[str, object]) -> list[str]:
     texts = [_get(note, f) for f in ("purpose", "issue.summary", "issue.status", "desired_outcome", "summary")]
     texts += list(note.get("actions_taken") or [])  # type: ignore[arg-type]
-    texts += [f["action"] for f in note.get("follow_ups") or []]  # type: ignore[index,union-attr]
+    # A follow-up reads with its owner and due date, as the note shows it.
+    texts += [
+        follow_up_sentence(FollowUp.model_validate(f))
+        for f in note.get("follow_ups") or []  # type: ignore[union-attr]
+    ]
     return [str(t) for t in texts if t]
 
 

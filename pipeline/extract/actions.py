@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from models.transcript import Role
-from pipeline.extract.context import CallContext, Clause, Found, Turn
+from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn
 from pipeline.extract.text import (
     DATE_WORD,
     MAX_ACTIONS,
@@ -19,6 +19,11 @@ from pipeline.extract.text import (
     is_question,
     nouns,
 )
+
+
+def action_noun(clause: Clause) -> str | None:
+    """The clause's last action as the noun a note uses ("보내 드릴까요" → "발송")."""
+    return _action_word(clause)
 
 
 def _action_word(clause: Clause) -> str | None:
@@ -56,12 +61,20 @@ def actions_taken(context: CallContext, lookup: str | None = None) -> Found[list
         sources.append(looked_up.turn)
     for clause in agent_clauses(context)[1:]:
         phrase = _action_phrase(context, clause)
-        if phrase and phrase not in actions:
+        if phrase and not any(_covers(a, phrase) for a in actions):
+            # "잠금 해제" after "로그인 잠금 해제" says nothing new; the fuller one replaces it.
+            narrower = [i for i, a in enumerate(actions) if _covers(phrase, a)]
+            for i in reversed(narrower):
+                del actions[i], sources[i]
             actions.append(phrase)
             sources.append(clause.turn)
         if len(actions) >= MAX_ACTIONS:
             break
     return Found(actions, tuple(sources), 0.5 if actions else 0.3)
+
+
+def _covers(wider: str, narrower: str) -> bool:
+    return set(narrower.replace("에 ", " ").split()) <= set(wider.replace("에 ", " ").split())
 
 
 def _action_phrase(context: CallContext, clause: Clause) -> str | None:
@@ -70,20 +83,68 @@ def _action_phrase(context: CallContext, clause: Clause) -> str | None:
         return None
     if _customer_does_it(clause):
         return None
-    words = [
-        w for w in nouns(clause, limit=MAX_NOUNS + 2) if _meaningful(w) and w not in context.names
-    ]
+    found = _action_morph(clause)
     action = _action_word(clause)
     if action == "확인" and _after_identity(context, clause.turn):
         return "본인 확인"
     if action == "조회":
         return None  # the lookup is listed once, first
-    subject = [w for w in words if w != action and not DATE_WORD.match(w)]
-    if action and subject:
-        return " ".join([w for w in words if w != action][:6] + [action])
-    if has_cue(clause, "info") and len(subject) >= 2:
-        return " ".join(words[:5]) + " 안내"
+    if found is not None and action and _done(clause, found):
+        # Words of state ("완료", "상태") say how far it got, not what was acted on.
+        before = _noun_words(context, clause, end=found.start)
+        after = [w for w in _noun_words(context, clause, end=clause.end) if w not in before]
+        # "변경 완료됐습니다": 완료 after the action is its state, not a second object.
+        every = [w for w in before + [w for w in after if w not in _MARKERS] if w != action]
+        if any(not DATE_WORD.match(w) for w in every):
+            words = every[:MAX_OBJECT_WORDS]
+            if action in _HANDOFF_ACTIONS:
+                words = [_with_destination(clause, w, found.start) for w in words]
+            return " ".join([*words, action])
+    # "출고 전이라 취소 가능합니다": the agent told the customer what can be done.
+    words = _noun_words(context, clause, end=clause.end, keep=_TOLD_MARKS)
+    if has_cue(clause, "info") and len([w for w in words if not DATE_WORD.match(w)]) >= 2:
+        return " ".join(words[:MAX_INFO_WORDS]) + " 안내"
     return None
+
+
+MAX_OBJECT_WORDS = 6
+MAX_INFO_WORDS = 5
+_HANDOFF_ACTIONS = frozenset(["요청", "접수", "전달", "이관", "신청"])
+# Words that say how far a step got, never what it was about ("완료 변경").
+_STATE_WORDS = frozenset(["상태", "가능", "바로", "지금", "정식", "자리"])
+_TOLD_MARKS = frozenset(["수", "가능", "불가", "불가능"])
+
+
+def _action_morph(clause: Clause) -> Morph | None:
+    wanted = cues()["action"]
+    found = [m for m in clause.morphs if m.lemma in wanted or m.form in wanted]
+    return found[-1] if found else None
+
+
+def _done(clause: Clause, action: Morph) -> bool:
+    """The agent did it, does it as they say it, or will do it ("올려야 됩니다"); "취소
+    가능합니다", "변경할 수 있어요" only tell the customer what could be done. Read within the
+    clause: "확인해 드리고, 가품이면 보상받으실 수 있습니다" did the check."""
+    after = [m for m in clause.morphs if m.start >= action.end]
+    return not any(m.form in _TOLD_MARKS for m in after)
+
+
+def _noun_words(
+    context: CallContext, clause: Clause, *, end: int, keep: frozenset[str] = frozenset()
+) -> list[str]:
+    part = Clause(clause.turn, clause.start, end, tuple(m for m in clause.morphs if m.end <= end))
+    return [
+        w for w in nouns(part, limit=MAX_NOUNS + 2)
+        if _meaningful(w) and w not in context.names and (w in keep or w not in _STATE_WORDS)
+    ]
+
+
+def _with_destination(clause: Clause, word: str, before: int) -> str:
+    """"물류센터에 출고 요청": the team a request went to keeps its 에."""
+    plain = clause.turn.plain
+    at = plain.find(word, clause.start, before)
+    tail = plain[at + len(word) : at + len(word) + 3] if at >= 0 else ""
+    return word + "에" if tail.startswith(("에 ", "에게", "께 ")) or tail == "에" else word
 
 
 def _customer_does_it(clause: Clause) -> bool:
@@ -124,7 +185,8 @@ def status(context: CallContext) -> Found[str | None]:
     if not states:
         return Found(None, (), 0.3)
     clause = states[-1]
-    words = [w for w in nouns(clause, limit=5)]
+    # "배송지 변경 완료됐습니다": the state word closes the phrase, never opens it.
+    words = [w for w in nouns(clause, limit=5) if w not in _MARKERS and w not in _STATE_WORDS]
     marker = next((w for w in _MARKERS if w in clause.text), None)
     if marker is None and any(m.form in _PAST_MARKS for m in clause.morphs):
         marker = "완료"

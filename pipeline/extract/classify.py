@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -9,6 +10,7 @@ from functools import cache
 from models.note import Category, Resolution
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Morph, Turn, clauses
+from pipeline.extract.followups import committed_steps
 from pipeline.nlp import word_list
 
 OPENING_CUSTOMER_TURNS = 3
@@ -154,6 +156,20 @@ def _done_in_call(context: CallContext) -> bool:
     return False
 
 
+_ON_ITS_WAY = frozenset(["환불", "환급", "재발송", "재발급", "취소", "발송"])
+
+
+_DECIDING_TEAM = re.compile(r"[가-힣]+팀|부서|본사")
+
+
+def _team_decides(turn: Turn) -> bool:
+    return turn.role is Role.AGENT and "결과" in turn.text and bool(_DECIDING_TEAM.search(turn.text))
+
+
+def _returns_something(turn: Turn) -> bool:
+    return any(m.lemma in _ON_ITS_WAY for m in turn.morphs)
+
+
 def classify_resolution(context: CallContext) -> Found[Resolution]:
     matched: dict[str, list[Turn]] = defaultdict(list)
     for turn in context.turns:
@@ -173,6 +189,17 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
             previous_conditional = bool(endings) and endings[-1].form in _CONDITIONAL
     if matched["unresolved"] and _done_in_call(context):
         matched["unresolved"] = []  # a side question left open; the request itself was done
+    # A committed step after the call, read the way the follow-ups are (who, which verb mood,
+    # not only-if), decides pending better than a cue word ("다시 연락 주시면" promises nothing).
+    steps = committed_steps(context)
+    if not matched["escalated"]:
+        # "검수팀 확인이 … 걸려서 … 결과 드릴 거예요": another team decides and answers.
+        matched["escalated"] = [s.turn for s in steps if _team_decides(s.turn)]
+    if not steps:
+        matched["pending"] = []
+    elif not matched["pending"]:
+        # Money or papers on their way back to the customer ("취소 처리됩니다", "재발송").
+        matched["pending"] = [s.turn for s in steps if _returns_something(s.turn)]
     for label in ("escalated", "unresolved", "pending"):
         if matched[label]:
             return Found(Resolution(label), tuple(matched[label][:3]), 0.75)

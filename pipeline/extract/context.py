@@ -169,12 +169,15 @@ def clauses(turn: Turn) -> tuple[Clause, ...]:
 def _split_clauses(turn: Turn) -> list[Clause]:
     pieces: list[Clause] = []
     current: list[Morph] = []
-    for morph in turn.morphs:
+    for index, morph in enumerate(turn.morphs):
         current.append(morph)
+        following = turn.morphs[index + 1] if index + 1 < len(turn.morphs) else None
+        # "환불받고 싶어요", "기다리고 있어요": 고 before an auxiliary joins one predicate.
+        auxiliary = following is not None and following.tag.startswith("VX")
         boundary = (
             morph.tag in _CLAUSE_ENDING_TAGS
             or morph.tag == "SP"
-            or (morph.tag == "EC" and morph.form in _CLAUSE_CONNECTIVES)
+            or (morph.tag == "EC" and morph.form in _CLAUSE_CONNECTIVES and not auxiliary)
             or (morph.tag == "JX" and morph.form == "요")  # "그저께부터요" ends a spoken sentence
         )
         if boundary:

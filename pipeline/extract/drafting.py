@@ -47,25 +47,46 @@ def compose_summary(note: ConsultationNote) -> str:
 
 
 def summary_sentences(note: ConsultationNote) -> list[str]:
+    """Two or three sentences: what the customer raised (and why), what the agent did, and the
+    next step or where the case stands."""
     sentences: list[str] = []
-    if note.purpose and note.issue.summary:
-        sentences.append(f"고객이 {note.purpose}함({note.issue.summary}).")
-    elif note.issue.summary:
-        sentences.append(f"고객 문의: {_sentence(note.issue.summary)}")
+    clauses = note.issue.summary.split(", ") if note.issue.summary else []
+    issue = ", ".join(clauses[:MAX_SUMMARY_ISSUE_CLAUSES])
+    if note.purpose and issue:
+        sentences.append(f"고객이 {note.purpose}함: {_sentence(issue)}")
+    elif issue:
+        sentences.append(f"고객 문의: {_sentence(issue)}")
     elif note.purpose:
         sentences.append(f"고객이 {note.purpose}함.")
-    if note.actions_taken:
-        done = ", ".join(note.actions_taken[:MAX_SUMMARY_ACTIONS])
-        sentences.append(f"상담원 조치: {done}.")
+    done = [a for a in note.actions_taken if a != "본인 확인"][:MAX_SUMMARY_ACTIONS]
+    if done:
+        listed = ", ".join(done)
+        sentences.append(f"상담원이 {listed}{_object_particle(listed)} 진행함.")
     if note.follow_ups:
-        follow_up = note.follow_ups[0]
-        who = _OWNER_LABELS[follow_up.owner]
-        sentences.append(f"후속 조치({who}): {_date(follow_up)}{follow_up.action}.")
+        sentences.append(follow_up_sentence(note.follow_ups[0]))
     elif note.issue.status:
         sentences.append(f"현재 상태: {note.issue.status}.")
     elif note.resolution in _RESOLUTION_SENTENCES:
         sentences.append(_RESOLUTION_SENTENCES[note.resolution])
     return sentences
+
+
+MAX_SUMMARY_ISSUE_CLAUSES = 3
+
+
+def follow_up_sentence(follow_up: FollowUp) -> str:
+    """A follow-up as the note reads it: who, by when, what. A customer who names no date
+    ("생각해 보고 다시 전화드릴게요") is recorded as what they said: the company cannot set their
+    date, and "고객이 … 예정" without one would be a vague placeholder."""
+    if follow_up.owner is Owner.CUSTOMER and follow_up.due is None:
+        return f"고객이 {follow_up.action}하겠다고 말함."
+    who = _OWNER_LABELS[follow_up.owner]
+    return f"{who}{_subject_particle(who)} {_date(follow_up)}{follow_up.action} 예정."
+
+
+def _subject_particle(text: str) -> str:
+    last = text.rstrip()[-1:]
+    return "이" if "가" <= last <= "힣" and (ord(last) - ord("가")) % 28 else "가"
 
 
 # Actions that change the case (a request filed, a setting changed), as opposed to telling.
@@ -128,7 +149,11 @@ def _clean(text: str | None, facts: object) -> str | None:
         text = re.sub(r"\s{2,}", " ", text).strip(" ,")
         if not text:
             return None
-    return None if flag_text(text, facts=facts) else text  # type: ignore[arg-type]
+    if not flag_text(text, facts=facts):  # type: ignore[arg-type]
+        return text
+    # "주소 변경 완료, 일 오후 2시 대기": the parts that pass are still worth keeping.
+    parts = [p for p in text.split(", ") if not flag_text(p, facts=facts)]  # type: ignore[arg-type]
+    return ", ".join(parts) or None
 
 
 def _facts(note: ConsultationNote, context: CallContext) -> object:
@@ -152,6 +177,13 @@ def _needs_cleaning(texts: list[str], facts: object) -> set[int]:
 
 def clean_drafts(note: ConsultationNote, context: CallContext) -> ConsultationNote:
     facts = _facts(note, context)
+    # A follow-up is judged as the note reads it, with its owner and due date: its action alone
+    # ("해지 여부 결정 후 연락") always lacks the when and who that sit in the other fields. One
+    # the flagger still objects to is left out whole, for the agent to add: a step cut down to
+    # the words that pass ("해지 여부") would be a wrong record.
+    note.follow_ups = [
+        f for f in note.follow_ups if not _needs_cleaning([follow_up_sentence(f)], facts)
+    ]
     note.summary = compose_summary(note)
     fields: list[tuple[str, int | None]] = [
         ("purpose", None),
@@ -160,7 +192,6 @@ def clean_drafts(note: ConsultationNote, context: CallContext) -> ConsultationNo
         ("desired_outcome", None),
         ("summary", None),
         *(("actions_taken", i) for i in range(len(note.actions_taken))),
-        *(("follow_ups", i) for i in range(len(note.follow_ups))),
     ]
     texts = [_read(note, name, index) or "" for name, index in fields]
     flagged = _needs_cleaning(texts, facts)
@@ -170,7 +201,6 @@ def clean_drafts(note: ConsultationNote, context: CallContext) -> ConsultationNo
         name, index = fields[position]
         _write(note, name, index, _clean(texts[position], facts))
     note.actions_taken = [a for a in note.actions_taken if a]
-    note.follow_ups = [f for f in note.follow_ups if f.action]
     note.summary = _clean_summary(note, facts)
     return note
 
@@ -187,8 +217,6 @@ def _clean_summary(note: ConsultationNote, facts: object) -> str:
 def _read(note: ConsultationNote, name: str, index: int | None) -> str | None:
     if name == "actions_taken":
         return note.actions_taken[index or 0]
-    if name == "follow_ups":
-        return note.follow_ups[index or 0].action
     if name.startswith("issue."):
         return getattr(note.issue, name.removeprefix("issue."))
     return getattr(note, name)
@@ -197,8 +225,6 @@ def _read(note: ConsultationNote, name: str, index: int | None) -> str | None:
 def _write(note: ConsultationNote, name: str, index: int | None, text: str | None) -> None:
     if name == "actions_taken":
         note.actions_taken[index or 0] = text or ""
-    elif name == "follow_ups":
-        note.follow_ups[index or 0].action = text or ""
     elif name.startswith("issue."):
         setattr(note.issue, name.removeprefix("issue."), text)
     else:

@@ -1,91 +1,463 @@
-"""Next steps promised in the call: who does what, by when."""
+"""Next steps promised in the call: who does what, by when.
+
+A clause is a promise when its verb commits to something after the call (드리겠습니다, 드릴게요,
+드릴 거고요, 예정, a process in the present passive: 발송되고요, 처리됩니다) or books an
+appointment on a later date ("내일 방문으로 접수됐습니다"); the agent asking the customer to do
+something (보내 주세요, 제출해 주시면 됩니다) and the customer's own ᆯ게요 are the customer's
+steps. The owner is whoever the clause names as doing it (기사님이, 심사팀에서): the agent when
+nobody else is named. Cue words are in pipeline/nlp/data/followup_cues.txt.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
 
 from models.note import FollowUp, Owner
 from models.transcript import Role
-from pipeline.extract.context import CallContext, Clause, Found, Turn, clauses
-from pipeline.extract.text import (
-    DATE_WORD,
-    has_cue,
-    has_date,
-    is_condition,
-    is_question,
-    nouns,
+from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
+from pipeline.extract.text import DATE_WORD, is_condition, is_question, nouns
+from pipeline.nlp import word_list
+
+_PAST = frozenset(["었", "았", "였", "ᆻ", "었었"])
+_PROMISE_ENDINGS = frozenset(["ᆯ게요", "ᆯ게", "을게요", "ᆯ께요", "을게"])
+_FUTURE_NOUNS = frozenset(["거", "것", "터"])
+_ACTOR_ENDINGS = ("팀", "부서", "센터", "기사")
+_SUBJECT_PARTICLES = frozenset(["이", "가", "께서", "에서", "는", "은", "도"])
+_NOW = frozenset(["지금", "바로", "이따"])
+# "일 분 뒤에 다시 전화드릴게요", "잠시 후에": still the same call.
+_MINUTES_LATER = re.compile(
+    r"(?:\d+|[일이삼사오육칠팔구십한두세]{1,3})\s?분\s?(?:뒤|후|있다가)|잠시\s?(?:뒤|후)|잠깐\s?(?:뒤|후|있다가)"
 )
+# Dates that name a day; anything else ("삼 영업일 안에") counts from an event, which may be
+# one that has not happened yet ("검수 끝나면 삼 영업일 안에").
+_NAMED_DAY = ("월", "요일", "오늘", "내일", "모레", "글피", "주", "달", "금일", "명일")
+_EVENT_WAIT = frozenset(["대로", "후", "다음"])
+LOOK_BACK_TURNS = 4
+# "그때까지 안 되면", "그 전에 꼭 내려받아 주세요": the date said just before.
+_ANAPHORIC_DATE = re.compile(r"그때|그\s?전에|그\s?전까지|그날")
+# "다시 전화 주세요" asks the customer to call if something goes wrong: not a step of theirs.
+_CALL_BACK = frozenset(["연락", "전화", "콜백"])
 
 
-_CUSTOMER_STEPS = frozenset(["제출", "방문", "신청", "준비", "업로드", "올리다", "보내다", "내다"])
-_SELF = frozenset(["저", "제", "제가", "상담원"])
-_AFTER_CALL = frozenset(["다시", "재연락", "재통화", "콜백", "대로", "되면", "확인"])
-_FOR_THE_COMPANY = frozenset(["결과", "심사", "심의", "검토", "팀", "부서", "담당자", "본사", "기사"])
+@dataclass(frozen=True)
+class Promise:
+    owner: Owner
+    due: dt.date | None
+    action: str
+    turn: Turn
+    # The step waits for another one ("서류 확인되면 연락드리겠습니다"): part of that step.
+    follows_event: bool = False
+    kind: str = "process"  # customer, visit, contact or process: what merges with what
+    # Only if something happens ("끊어지면 다시 연락드리겠습니다"): not a step the case waits for.
+    contingent: bool = False
 
 
-def _owner(clause: Clause) -> Owner | None:
-    """Who does the next step a clause promises, or None when it promises nothing."""
-    if is_question(clause):
-        return None
-    if clause.turn.role is Role.CUSTOMER:
-        # "다시 전화드릴게요", "서류 보낼게요"; "카드로 결제할게요" happens during the call.
-        future = any(m.form in ("ᆯ게요", "ᆯ게", "겠") for m in clause.morphs)
-        acts = has_cue(clause, "contact") or bool(clause.lemmas & _CUSTOMER_STEPS)
-        return Owner.CUSTOMER if future and acts else None
-    if _asks_the_customer(clause):
-        return Owner.CUSTOMER
-    if not has_cue(clause, "future") or is_condition(clause):
-        return None
-    lemmas = clause.lemmas
-    if has_cue(clause, "contact"):
-        if lemmas & _FOR_THE_COMPANY and not lemmas & _SELF:
-            return Owner.COMPANY  # "심사 결과는 문자로 안내드리겠습니다"
-        # "링크 보내 드릴게요" happens during the call; a call back comes later.
-        return Owner.AGENT if lemmas & (_AFTER_CALL | _SELF) or has_date(clause) else None
-    if has_cue(clause, "process"):
-        return Owner.COMPANY
-    return None
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for line in word_list("followup_cues"):
+        group, lemma = line.split()
+        groups[group].add(lemma)
+    return {group: frozenset(words) for group, words in groups.items()}
 
 
-def _asks_the_customer(clause: Clause) -> bool:
-    """"사진 보내 주시면", "취소해 주셔야 됩니다": the customer's step."""
-    polite_request = any(m.lemma == "주다" and m.tag.startswith("VX") for m in clause.morphs) and any(
-        m.form in ("시", "셔야", "으셔야") or m.form.startswith("셔") for m in clause.morphs
+def _has(clause: Clause, group: str) -> bool:
+    return bool(clause.lemmas & _cues()[group])
+
+
+def _is_past(clause: Clause) -> bool:
+    return any(m.tag == "EP" and m.form in _PAST for m in clause.morphs)
+
+
+def _commits(clause: Clause) -> bool:
+    """The verb commits to a later act: 겠 on an action (not 필요하겠습니다), ᆯ게요,
+    ᆯ 거/테 (드릴 거고요), 예정, or a process in the present passive (발송되고요)."""
+    morphs = clause.morphs
+    for index, morph in enumerate(morphs):
+        before = morphs[index - 1] if index else None
+        after = morphs[index + 1] if index + 1 < len(morphs) else None
+        if morph.form == "겠" and before is not None and not before.tag.startswith(("VA", "XSA")):
+            # "말씀해 주시겠어요" asks the customer; the agent does not honour themself.
+            if not (before.tag == "EP" and before.form == "시"):
+                return True
+        if morph.tag.startswith("EF") and morph.form in _PROMISE_ENDINGS:
+            return True
+        if morph.form in ("ᆯ", "을") and morph.tag == "ETM" and after is not None and after.form in _FUTURE_NOUNS:
+            guess = index + 2 < len(morphs) and morphs[index + 2].lemma == "같다"  # 필요할 것 같아서
+            if not guess:
+                return True
+        if morph.lemma == "예정":
+            return True
+        if _present_process(morphs, index):
+            return True
+    return False
+
+
+def _present_process(morphs: tuple[Morph, ...], index: int) -> bool:
+    """"발송되고요", "처리됩니다", "안내드립니다": said of the company's routine, a promise."""
+    morph = morphs[index]
+    if index == 0 or morph.lemma not in ("되", "되다", "드리", "드리다"):
+        return False
+    noun = morphs[index - 1]
+    if morph.lemma.startswith("되") and not morph.tag.startswith("XSV"):
+        return False
+    if noun.tag.startswith("EC") and index > 1:
+        noun = morphs[index - 2]  # "보내 드립니다"
+    if noun.lemma not in _cues()["process"] | _cues()["contact"]:
+        return False
+    rest = morphs[index + 1 : index + 3]
+    return not any(m.tag == "EP" for m in rest) and any(m.tag.startswith(("EF", "EC")) for m in rest)
+
+
+def _named_actor(clause: Clause) -> bool:
+    """Another party is the subject: "기사님이", "심사팀에서", "판매자는", "관리팀 검토가";
+    "기사님께" is who the agent passes it to."""
+    morphs = clause.morphs
+    actors = _cues()["actor"]
+    for index, morph in enumerate(morphs):
+        if not morph.tag.startswith("NNG") or not (morph.form in actors or morph.form.endswith(_ACTOR_ENDINGS)):
+            continue
+        if morph.form == "고객센터":
+            continue
+        following = [m for m in morphs[index + 1 : index + 3] if m.tag != "XSN"]
+        if not following:
+            continue
+        nxt = following[0]
+        if nxt.tag.startswith(("JKS", "JX")) and nxt.form in _SUBJECT_PARTICLES:
+            return True
+        if nxt.tag.startswith("JKB") and nxt.form == "에서":
+            return True
+        if nxt.tag.startswith("NNG") and nxt.lemma in _cues()["process"]:
+            return True  # "관리팀 검토가"
+    return False
+
+
+def _polite_request(clause: Clause) -> bool:
+    """"보내 주세요", "제출해 주시면 됩니다", "보내 주셔야 돼요", "제출하시면 됩니다"."""
+    morphs = clause.morphs
+    for index, morph in enumerate(morphs):
+        rest = morphs[index + 1 : index + 3]
+        if morph.lemma in ("주다", "두다") and morph.tag.startswith("VX"):
+            if any(m.form in ("세요", "시", "셔야") or m.form.startswith("셔") for m in rest):
+                return True
+        if morph.tag == "EP" and morph.form == "시" and is_condition(clause):
+            return True
+    return False
+
+
+def _imperative(clause: Clause) -> bool:
+    """"저장해 두세요", "보내 주세요": 세요 after an auxiliary asks for an act, not a reply."""
+    morphs = clause.morphs
+    return (
+        len(morphs) > 1 and not clause.text.endswith("?") and morphs[-1].form == "세요"
+        and morphs[-2].lemma in ("주다", "두다")
     )
-    return polite_request and (is_condition(clause) or any(m.form == "야" for m in clause.morphs))
 
 
-def _due(context: CallContext, clause: Clause) -> dt.date | None:
+def _volitional(clause: Clause) -> bool:
+    """겠 / ᆯ게요: the speaker's own will ("연락드리겠습니다"), not a report of the routine."""
+    return any(
+        (m.form == "겠" and not (i and clause.morphs[i - 1].form == "시"))
+        or (m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS)
+        or (m.tag == "ETM" and i + 1 < len(clause.morphs) and clause.morphs[i + 1].form == "터")
+        for i, m in enumerate(clause.morphs)
+    )
+
+
+def _honorific_subject(clause: Clause) -> bool:
+    """"방문하실 거고요", "전화 가실 거예요": 시 on the promised verb honours someone else."""
+    return any(
+        m.tag == "EP" and m.form == "시" and i + 1 < len(clause.morphs)
+        and clause.morphs[i + 1].tag == "ETM"
+        for i, m in enumerate(clause.morphs)
+    )
+
+
+def _kind(clause: Clause) -> str:
+    if clause.turn.role is Role.CUSTOMER or _has(clause, "customer_step") and _polite_request(clause):
+        return "customer"
+    if _has(clause, "visit"):
+        return "visit"
+    return "contact" if _has(clause, "contact") else "process"
+
+
+def _due(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) -> dt.date | None:
+    """The last date on or after the call's said in the clause (else in the clause before it
+    in the turn); a count of days after an event still to come gives no date."""
     from pipeline.normalize.dates import resolve_dates
 
     if not context.call_date_known:
         return None
-    for text in (clause.turn.plain[clause.start : clause.end], clause.turn.plain):
-        upcoming = [m.date for m in resolve_dates(text, context.call_date) if m.date >= context.call_date]
+    waits = _waits_for_event(clause, earlier)
+    if any(_ANAPHORIC_DATE.search(c.text) for c in (clause, *earlier)):
+        # "그때까지 안 되면 … 연락드리겠습니다": the date said just before.
+        said = [
+            m.date for c in earlier for m in resolve_dates(c.turn.plain[c.start : c.end], context.call_date)
+            if m.date >= context.call_date
+        ]
+        before = [m.date for m in resolve_dates(clause.turn.plain[: clause.start], context.call_date)]
+        said = said or [d for d in before if d >= context.call_date]
+        if said:
+            return said[-1]
+    for piece in (clause, *earlier[-1:]):
+        text = piece.turn.plain[piece.start : piece.end]
+        upcoming = [m for m in resolve_dates(text, context.call_date) if m.date >= context.call_date]
+        if waits:
+            # The note's text has "3영업일 안에" written out as a date; the words said tell
+            # whether a day was named or counted from an event still to come.
+            said = _named_dates(context, piece.turn)
+            upcoming = [m for m in upcoming if m.date in said]
         if upcoming:
-            return upcoming[0]
+            return upcoming[-1].date
     return None
+
+
+def _named_dates(context: CallContext, turn: Turn) -> frozenset[dt.date]:
+    from pipeline.normalize.dates import resolve_dates
+
+    return frozenset(
+        m.date for m in resolve_dates(turn.text, context.call_date) if any(w in m.text for w in _NAMED_DAY)
+    )
+
+
+def _waits_for_event(clause: Clause, earlier: tuple[Clause, ...]) -> bool:
+    """"검수 끝나면 …", "답변 받는 대로 …", "복구한 다음 …": the step hangs on another."""
+    if any(is_condition(c) and not is_question(c) for c in earlier):
+        return True
+    return bool({m.form for m in clause.morphs} & _EVENT_WAIT)
+
+
+def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None:
+    """Who does the step the clause promises, or None when it promises nothing."""
+    if is_question(clause) and not _imperative(clause):
+        return None
+    if clause.turn.role is Role.CUSTOMER:
+        return _customer_owner(clause, earlier)
+    if _polite_request(clause) and _has(clause, "customer_step") and not clause.lemmas & _CALL_BACK:
+        return Owner.CUSTOMER  # "사진 보내 주시면 참고하겠습니다" asks for it all the same
+    if _booked_visit(context, clause):
+        return Owner.COMPANY
+    named = _named_actor(clause) or any(_named_actor(c) and not is_condition(c) for c in earlier[-1:])
+    if not (_commits(clause) or named and _obliged(clause)) or _is_past(clause):
+        return None
+    if is_condition(clause):
+        return None
+    if named and _obliged(clause):
+        return Owner.COMPANY
+    if _acts_in_call(clause) and not _dated(context, clause):
+        return None  # "이의 신청으로 올려 드리겠습니다" is done while on the phone
+    if _has(clause, "contact"):
+        if _only_explains(context, clause) or _MINUTES_LATER.search(clause.text):
+            return None
+        return _contact_owner(clause, named)
+    if _has(clause, "process"):
+        return Owner.AGENT if _has(clause, "self") and not named else Owner.COMPANY
+    return None
+
+
+def _customer_owner(clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None:
+    """"사진 올릴게요", "오늘 저녁에 해 볼게요" after "사진 찍어서 올리면 되는 거네요"."""
+    future = any(
+        (m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS) or m.form == "겠"
+        or (m.tag == "ETM" and m.form in ("ᆯ", "을") and i + 1 < len(clause.morphs)
+            and clause.morphs[i + 1].form in _FUTURE_NOUNS)
+        for i, m in enumerate(clause.morphs)
+    )
+    if not future or _is_past(clause):
+        return None
+    acts = _has(clause, "customer_step") or _has(clause, "contact")
+    does_it = any(m.lemma == "하다" for m in clause.morphs) and any(
+        _has(c, "customer_step") for c in earlier
+    )
+    return Owner.CUSTOMER if acts or does_it else None
+
+
+def _acts_in_call(clause: Clause) -> bool:
+    """The clause's verb is one done on the phone: 접수하다, 올리다, 등록하다 ("민원 접수 번호"
+    as a noun does not count)."""
+    morphs = clause.morphs
+    in_call = _cues()["in_call"]
+    for index, morph in enumerate(morphs):
+        if morph.lemma not in in_call:
+            continue
+        if morph.tag.startswith(("VV", "VX")):
+            return True
+        following = morphs[index + 1 : index + 3]
+        if following and (following[0].tag.startswith("XSV") or (
+            following[0].tag.startswith("JKO") and len(following) > 1 and following[1].lemma == "하다"
+        )):
+            return True
+    return False
+
+
+def _only_explains(context: CallContext, clause: Clause) -> bool:
+    """"보험금 청구 안내해 드릴게요": explaining during the call; a later contact names a
+    channel (문자, 전화, 메일), a date or a result."""
+    said = clause.lemmas & _cues()["contact"]
+    return said <= {"안내"} and not _dated(context, clause) and not _has(clause, "result")
+
+
+def _obliged(clause: Clause) -> bool:
+    """"판매자는 … 자료를 내야 하고요": another party must do it."""
+    return any(m.form in ("어야", "아야", "야") and m.tag.startswith("EC") for m in clause.morphs)
+
+
+def _contact_owner(clause: Clause, named: bool) -> Owner:
+    """The agent's own will (연락드리겠습니다) is the agent's; a report of how it goes
+    (결과는 문자로 안내드립니다, 전화 가실 거예요) or a named team is the company's."""
+    if named or _honorific_subject(clause):
+        return Owner.COMPANY
+    if _volitional(clause) or _has(clause, "self"):
+        return Owner.AGENT
+    return Owner.COMPANY
+
+
+def _dated(context: CallContext, clause: Clause) -> bool:
+    from pipeline.normalize.dates import resolve_dates
+
+    text = clause.turn.plain[clause.start : clause.end]
+    return any(m.date > context.call_date for m in resolve_dates(text, context.call_date))
+
+
+def _booked_visit(context: CallContext, clause: Clause) -> bool:
+    """"내일 오후 두 시 방문으로 접수됐습니다": an appointment on a later day."""
+    if not _has(clause, "visit") or not context.call_date_known or _polite_request(clause):
+        return False
+    return _dated(context, clause)
+
+
+def _sent_later(context: CallContext, turn: Turn) -> bool:
+    """The agent says later in the call that it was sent ("링크 발송했습니다")."""
+    for later in context.agent_turns:
+        if later.index <= turn.index:
+            continue
+        for clause in clauses(later):
+            if _has(clause, "done_now") and _is_past(clause):
+                return True
+    return False
+
+
+def _split_conditions(turn: Turn) -> list[Clause]:
+    """The turn's clauses, also split after a condition ("서류 올려 주시면 | 이틀 안에 확인하고")."""
+    pieces: list[Clause] = []
+    for clause in clauses(turn):
+        start = 0
+        morphs = clause.morphs
+        for index, morph in enumerate(morphs[:-1]):
+            tail = [m for m in morphs[index + 1 :] if not m.tag.startswith(("E", "J", "S"))]
+            only_do = bool(tail) and all(m.lemma in ("되다", "되") for m in tail)  # "주시면 됩니다"
+            if morph.tag.startswith("EC") and morph.form in ("면", "으면") and index + 1 - start > 1 and not only_do:
+                part = morphs[start : index + 1]
+                pieces.append(Clause(turn, part[0].start, part[-1].end, part))
+                start = index + 1
+        part = morphs[start:]
+        if part:
+            pieces.append(Clause(turn, part[0].start, part[-1].end, part))
+    return pieces
+
+
+def _promises(context: CallContext) -> list[Promise]:
+    found: list[Promise] = []
+    for turn in context.turns[1:]:
+        pieces = _split_conditions(turn)
+        for index, clause in enumerate(pieces):
+            earlier = tuple(pieces[:index])
+            owner = _owner(context, clause, earlier)
+            if owner is None or _fulfilled(context, clause, owner):
+                continue
+            words = _action_words(clause) or (_action_words(earlier[-1]) if earlier else [])
+            if not words and owner is Owner.CUSTOMER:
+                asked = context.previous(turn, Role.AGENT)  # "네 화요일까지 올릴게요"
+                words = next((_action_words(c) for c in reversed(clauses(asked)) if _has(c, "customer_step")), []) if asked else []
+            if not words:
+                continue
+            due = _due(context, clause, earlier)
+            if due is None and owner is Owner.AGENT and clause.lemmas & _cues()["done_now"]:
+                due = context.call_date if context.call_date_known else None  # sent after the call, today
+            contingent = any(is_condition(c) and not is_question(c) for c in earlier[-2:])
+            found.append(
+                Promise(
+                    owner, due, " ".join(words), turn, _waits_for_event(clause, earlier), _kind(clause),
+                    contingent and owner is not Owner.CUSTOMER,
+                )
+            )
+    return found
+
+
+def _action_words(clause: Clause) -> list[str]:
+    return [w for w in nouns(clause, limit=5) if not DATE_WORD.match(w)]
+
+
+def _fulfilled(context: CallContext, clause: Clause, owner: Owner) -> bool:
+    if owner is not Owner.AGENT:
+        return False
+    sending = bool(clause.lemmas & _cues()["done_now"])
+    if sending and clause.lemmas & _NOW:
+        return True  # "지금 링크 보내 드릴게요" happens during the call
+    return sending and _sent_later(context, clause.turn)
+
+
+def _merged(promises: list[Promise]) -> list[Promise]:
+    """One follow-up per step. The same owner and date is one step said twice; an undated
+    step is the dated one of the same owner and kind said nearby (the booking, then its
+    date; the request, then the customer's "오늘 올릴게요"); an undated contact that waits
+    for the company's step is part of that step."""
+    kept: list[Promise] = []
+    for promise in promises:
+        if any(p.owner == promise.owner and p.due == promise.due for p in kept):
+            continue
+        if promise.due is None and any(_same_step(p, promise) for p in promises if p.due is not None):
+            continue
+        part_of_company_step = (
+            promise.owner is Owner.AGENT
+            and promise.due is None
+            and promise.follows_event
+            and any(
+                p.owner is Owner.COMPANY and promise.turn.index - p.turn.index <= LOOK_BACK_TURNS
+                for p in kept
+            )
+        )
+        if not part_of_company_step:
+            kept.append(promise)
+    return kept
+
+
+def _same_step(dated: Promise, undated: Promise) -> bool:
+    """A contact about a step ("입금되면 문자로 알려 드립니다") belongs to any nearby step."""
+    near = abs(dated.turn.index - undated.turn.index) <= LOOK_BACK_TURNS
+    kinds = dated.kind == undated.kind or undated.kind == "contact"
+    return near and dated.owner == undated.owner and kinds
+
+
+def committed_steps(context: CallContext) -> list[Promise]:
+    """Steps after the call that the outcome waits for (a visit, a callback, a refund in
+    progress, the customer's documents); what happens only if something goes wrong is not one."""
+    return [p for p in _merged(_promises(context)) if not p.contingent]
 
 
 def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> Found[list[FollowUp]]:
     """Next steps promised in the call, each with its owner and the date it is due."""
-    promises: list[FollowUp] = []
-    sources: list[Turn] = []
-    for turn in context.turns[1:]:
-        for clause in clauses(turn):
-            owner = _owner(clause)
-            if owner is None or (resolution in ("resolved", "unresolved") and owner is not Owner.CUSTOMER):
-                continue
-            due = _due(context, clause)
-            words = [w for w in nouns(clause, limit=5) if not DATE_WORD.match(w)]
-            if not words or any(p.owner == owner and p.due == due for p in promises):
-                continue
-            promises.append(FollowUp(action=" ".join(words), owner=owner, due=due))
-            sources.append(turn)
-    if resolution == "unresolved" and not promises and topic:
+    if resolution == "resolved":
+        # Done in the call: what may remain is routine (shipping, a monthly invoice).
+        return Found([], (), 0.5)
+    promises = _merged(_promises(context))
+    if resolution == "unresolved":
         # The customer will decide and come back: the one next step of an undecided call.
-        last = context.turns[-4:]
-        due = next((d for t in last for c in clauses(t) if (d := _due(context, c))), None)
-        promises.append(FollowUp(action=f"{topic} 여부 결정 후 연락", owner=Owner.CUSTOMER, due=due))
-        sources.extend(context.customer_turns[-1:])
-    return Found(promises, tuple(sources), 0.5)
+        own = [p for p in promises if p.owner is Owner.CUSTOMER]
+        if own:
+            promises = own[-1:]
+        elif topic:
+            last = context.turns[-4:]
+            due = next(
+                (d for t in last for c in clauses(t) if (d := _due(context, c, ()))), None
+            )
+            action = f"{topic} 여부 결정 후 연락"
+            promises = [Promise(Owner.CUSTOMER, due, action, context.customer_turns[-1])] if context.customer_turns else []
+        else:
+            promises = []
+    values = [FollowUp(action=p.action, owner=p.owner, due=p.due) for p in promises]
+    return Found(values, tuple(p.turn for p in promises), 0.5)

@@ -9,8 +9,8 @@ from models.note import Identifier
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
 from pipeline.nlp import word_list
-from pipeline.normalize.alnum import mixed_codes, spelled_codes
-from pipeline.normalize.numbers import is_phone_number, spoken_digits_to_text
+from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, spelled_codes
+from pipeline.normalize.numbers import is_phone_number, parse_korean_number, spoken_digits_to_text
 
 # A value: letters and digits, joined by hyphens or (digit groups read out) by single spaces;
 # at least one digit.
@@ -26,6 +26,8 @@ _SHAPED = re.compile(
 _UNIT_AFTER = re.compile(
     r"\s*(?:원|만|천|시|분|초|개|명|번째|월|일|년|동|호|층|%|퍼센트|GB|기가|인치|킬로|mm|cm|kg)"
 )
+_MORE_DIGITS = re.compile(r"(?: \d{2,4})+(?![\d가-힣])|(?: \d{2,4})+(?=이요|요|입니다|이에요|예요)")
+_MOBILE_PREFIX = re.compile(r"^01[016789]\d{6,9}$")
 _EMAIL_AFTER = re.compile(r"\s*(?:골뱅이|앳|@)")
 _MAX_CUE_GAP = 25
 MIN_VALUE_CHARS = 4
@@ -67,6 +69,10 @@ def _values(text: str, start: int, end: int) -> list[str]:
     for code_start, code_end, code in sorted(codes, key=lambda c: (c[0], -c[1])):
         if any(a <= start + code_start < b for a, b in taken):
             continue
+        # The digits read out in groups ("에이치제이 구구팔 칠칠"): one value.
+        more = _MORE_DIGITS.match(window, code_end)
+        if more and not _UNIT_AFTER.match(window, more.end()):
+            code, code_end = code + more.group().replace(" ", ""), more.end()
         found.append((start + code_start, code))
         taken.append((start + code_start, start + code_end))
     for match in _VALUE.finditer(text, start, end):
@@ -76,8 +82,8 @@ def _values(text: str, start: int, end: int) -> list[str]:
         digits = re.sub(r"\D", "", value)
         if len(value) < MIN_VALUE_CHARS or _UNIT_AFTER.match(text, match.end()):
             continue
-        if value.isdigit() and is_phone_number(digits):
-            continue
+        if value.isdigit() and (is_phone_number(digits) or _MOBILE_PREFIX.match(digits)):
+            continue  # a mobile number, or the start of one cut short ("010 6780 12")
         found.append((match.start(), value))
     return [v for _, v in sorted(found)]
 
@@ -96,18 +102,97 @@ def _cued(text: str) -> list[Identifier]:
     return found
 
 
+# What the agent asks for to verify the caller: the answer is personal data, never an
+# identifier, even when the question names the order ("주문하신 분 생년월일").
+_IDENTITY_ASKED = re.compile(r"생년월일|성함|뒷자리|앞자리|비밀번호|주민|연락처|전화\s?번호|휴대폰\s?번호|카드\s?번호|계좌")
+
+
 def _asked_kind(context: CallContext, turn: Turn) -> str | None:
     asked = context.previous(turn, Role.AGENT)
-    question = list(_cue_pattern().finditer(asked.text)) if asked else []
+    if asked is None:
+        return None
+    question = list(_cue_pattern().finditer(asked.text))
+    numbered = any("번호" in q.group() or q.group().upper().endswith(("명", "ID")) for q in question)
+    if _IDENTITY_ASKED.search(asked.text) and not numbered:
+        return None
     return _kind(question[-1].group()) if question else None
 
 
 def _from_turn(context: CallContext, turn: Turn) -> list[Identifier]:
     """Values with spoken digits read as digits ("오팔이일삼" → 58213)."""
-    return _from_text(context, turn, _reading(turn.text))
+    spoken = _SPOKEN_DASH.sub("다시", _joined_letters(turn.text))
+    return _from_text(context, turn, _digit_groups(_reading(spoken)))
+
+
+# Other ways of saying the dash ("하이픈", "대시", "빼기") read as the usual "다시".
+_SPOKEN_DASH = re.compile(r"(?<=[\s가-힣A-Za-z0-9])(?:하이픈|하이푼|대시|대쉬|빼기)(?=\s)")
+# A group of digit words left as words between digit groups ("2026 일일 15-0031": "일일" is
+# also a word, so the reader leaves it); inside a number it is digits.
+_STRAY_GROUP = re.compile(r"(?<=\d )[영공일이삼사오육칠팔구]{2,4}(?= ?[\d-])")
+_DIGIT_WORDS = dict(zip("영공일이삼사오육칠팔구", "00123456789"))
+
+
+def _digit_groups(text: str) -> str:
+    return _STRAY_GROUP.sub(lambda m: "".join(_DIGIT_WORDS[c] for c in m.group()), text)
+
+
+# Two or three letter names said one by one right before the digits ("에이치 엘 이공이오"):
+# one prefix, as "에이치엘" would be. Names that are also digits (이, 오, 일) stay apart.
+_LETTER_WORDS = "|".join(
+    sorted((name for name, _ in LETTER_NAMES if name not in ("이", "오")), key=len, reverse=True)
+)
+_SPACED_LETTERS = re.compile(
+    rf"(?<![가-힣])((?:{_LETTER_WORDS}) (?:{_LETTER_WORDS})(?: (?:{_LETTER_WORDS}))?)"
+    r"(?=\s*(?:다시\s*)?[\d영공일이삼사오육칠팔구])"
+)
+
+
+_LETTER_BEFORE = re.compile(rf"(?:^|\s)(?:{_LETTER_WORDS}|이|오) $")
+
+
+# Letter names run straight into spoken digits ("엘에이칠삼일일팔이공"): the digits are read
+# only when they stand apart.
+_LETTERS_THEN_DIGITS = re.compile(
+    rf"(?<![가-힣])((?:{_LETTER_WORDS}){{2,4}})(?=[영공일이삼사육칠팔구][영공일이삼사오육칠팔구]{{2,}})"
+)
+
+
+def _joined_letters(text: str) -> str:
+    """Joins the names unless they end a longer spelled run ("엠 아이 엔 에스 유 칠구")."""
+    text = _LETTERS_THEN_DIGITS.sub(lambda m: m.group(1) + " ", text)
+
+    def join(match: re.Match[str]) -> str:
+        if _LETTER_BEFORE.search(text, 0, match.start()):
+            return match.group(1)
+        return match.group(1).replace(" ", "")
+
+    return _SPACED_LETTERS.sub(join, text)
+
+
+# A Korean number plate ("십이가 삼사오육" → 12가3456), when a vehicle is being talked about.
+_PLATE = re.compile(
+    r"(?<![\d가-힣])(?P<head>\d{2,3}|[일이삼사오육칠팔구십백]{1,4})\s?"
+    r"(?P<mark>[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배])\s?(?P<tail>\d{4})(?!\d)"
+)
+_VEHICLE = re.compile(r"차량|차\s?번호|번호판|자동차")
+
+
+def _plates(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
+    asked = context.previous(turn)
+    if not _VEHICLE.search(turn.text) and not (asked and _VEHICLE.search(asked.text)):
+        return []
+    plates = []
+    for match in _PLATE.finditer(text):
+        head = match["head"] if match["head"].isdigit() else str(parse_korean_number(match["head"]) or "")
+        if head:
+            plates.append(Identifier(kind="other", value=f"{head}{match['mark']}{match['tail']}"))
+    return plates
 
 
 def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
+    plates = _plates(context, turn, text)
+    if plates:
+        return plates
     found = _cued(text)
     kind = _asked_kind(context, turn) if turn.role is Role.CUSTOMER else None
     if not found and kind and len(turn.text.strip()) <= MAX_ANSWER_CHARS:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Turn, clauses
+from pipeline.extract.style import object_particle
 from pipeline.extract.text import (
+    DATE_WORD,
     ISSUE_TURNS,
     MAX_ISSUE_CLAUSES,
     MAX_PURPOSE_WORDS,
@@ -17,6 +20,7 @@ from pipeline.extract.text import (
     OPENING_TURNS,
     cues,
     customer_clauses,
+    has_cue,
     is_identity_answer,
     is_question,
     is_want,
@@ -24,6 +28,7 @@ from pipeline.extract.text import (
     nouns,
     sentences,
 )
+from pipeline.nlp import word_list
 from pipeline.normalize.numbers import spoken_digits_to_text
 
 
@@ -48,8 +53,14 @@ def purpose(context: CallContext, category_phrase: str) -> Found[str | None]:
 
 def _names_a_subject(context: CallContext, word: str) -> bool:
     """One-syllable nouns (화, 목, 쯤, 달), times and names name no subject."""
-    vague = cues()["vague_subject"] | cues()["stop"]
+    vague = cues()["vague_subject"] | cues()["stop"] | _time_words()
     return len(word) >= 2 and word not in vague and not word[0].isdigit() and word not in context.names
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """"지난주", "어제": when, never what the call is about."""
+    return frozenset(word_list("time_words"))
 
 
 def product(context: CallContext) -> str | None:
@@ -113,16 +124,52 @@ def issue_summary(context: CallContext) -> Found[str | None]:
         picked = [
             (c, text)
             for t in ordered
-            for c in split(t)
+            for c in _issue_pieces(t, split)
             if not is_question(c) and not is_want(c) and _says_something(c)
             and (text := note_text(c))
-        ][:MAX_ISSUE_CLAUSES]
+        ]
+        # The clauses that state the problem most plainly, in the order they were said.
+        strongest = sorted(picked, key=lambda p: -_problem_score(p[0]))[:MAX_ISSUE_CLAUSES]
+        picked = [p for p in picked if p in strongest]
         if picked:
             facts = _agent_facts(context)
             texts = [t for _, t in picked] + [f for f, _ in facts]
             turns = tuple(c.turn for c, _ in picked) + tuple(t for _, t in facts)
-            return Found(", ".join(texts), turns, 0.6)
+            return Found(", ".join(dict.fromkeys(texts)), turns, 0.6)
+    # A call that only asks for something ("배송지를 바꾸려고요") has that as its issue.
+    wishes = [
+        (c, text) for t in ordered for c in clauses(t)
+        if is_want(c) and len(nouns(c)) >= 2 and (text := note_text(c, wish=True))
+    ][:1]
+    if wishes:
+        return Found(wishes[0][1], (wishes[0][0].turn,), 0.4)
     return Found(None, (), 0.3)
+
+
+Splitter = Callable[[Turn], "list[Clause] | tuple[Clause, ...]"]
+
+
+def _issue_pieces(turn: Turn, split: Splitter) -> list[Clause]:
+    """The turn's sentences (or clauses), a sentence that says why they called ("안 쓴 결제가
+    있어서 전화드렸어요") kept without its calling clause."""
+    pieces: list[Clause] = []
+    for piece in split(turn):
+        if not _about_the_call(piece):
+            pieces.append(piece)
+            continue
+        inside = [c for c in clauses(turn) if piece.start <= c.start and c.end <= piece.end]
+        pieces += [c for c in inside if not _about_the_call(c)] if len(inside) > 1 else []
+    return pieces
+
+
+def _about_the_call(clause: Clause) -> bool:
+    """"요금 때문에 전화했어요", "그래서 전화드렸어요": why they called, said in the purpose."""
+    predicates = [m for m in clause.morphs if m.tag.startswith(("VV", "XSV", "VX"))]
+    calling = [m for m in clause.morphs if m.form in ("전화", "연락")]
+    problem = cues()["problem"]
+    stated = any((m.lemma in problem or m.form in problem) and m.form != "안" for m in clause.morphs)
+    ends_calling = bool(calling) and bool(predicates) and predicates[-1].start > calling[-1].start
+    return ends_calling and not stated
 
 
 _CONFIRMATION = re.compile(r"\s*(?:이|가)?\s*(?:맞으시죠|맞으세요|맞으신가요|맞죠|맞습니까)[?.]?$")
@@ -141,6 +188,8 @@ def _agent_facts(context: CallContext) -> list[tuple[str, Turn]]:
             words = [w for w in text.split() if w not in ("네", "그", "저", "혹시")]
             phrase = _CONFIRMATION.sub("", " ".join(words)).strip()
             phrase = phrase.replace("주문하신", "주문한").replace("구매하신", "구매한")
+            phrase = re.sub(r"(?<=[가-힣]) 거$", " 건", phrase)  # "주문한 거" is spoken for 건
+            phrase = phrase.replace("고객님", "고객")  # the agent's address, not the note's
             spoken_code = spoken_digits_to_text(phrase) != phrase  # "엘에이칠삼일일팔이공"
             if phrase and not spoken_code and not any(n in phrase for n in context.names):
                 facts.append((phrase, turn))
@@ -149,15 +198,34 @@ def _agent_facts(context: CallContext) -> list[tuple[str, Turn]]:
     return facts
 
 
+_RECURRING = re.compile(r"매달|매월|매년|매주|마다")
+
+
 def occurred_on(context: CallContext) -> Found[dt.date | None]:
-    """The latest past date said about the problem (the customer's words first); a purchase
-    date ("어제 주문한") does not count; today counts when the customer says the problem
-    happened today and nothing earlier was said."""
+    """The day the customer says it began ("…부터"), else the latest past date said about the
+    problem (the customer's words first); a purchase date ("어제 주문한") does not count; today
+    counts when the customer says the problem happened today and nothing earlier was said."""
+    from pipeline.normalize.dates import resolve_dates
+
     if not context.call_date_known:
         return Found(None, (), 0.3)
+    # "11월 23일부터요", "시월 십 일부터 지난 토요일까지": the customer says when it began.
+    began = [
+        (mention.date, turn)
+        for turn in context.customer_turns
+        for mention in resolve_dates(turn.plain, context.call_date)
+        if mention.date <= context.call_date and turn.plain.startswith("부터", mention.end)
+    ]
+    if began:
+        date, turn = max(began, key=lambda f: f[0])
+        return Found(date, (turn,), 0.75)
     for turns, own_words in ((context.customer_turns, True), (context.agent_turns, False)):
         found = list(_event_dates(context, turns))
-        past = [(date, turn) for date, turn, _ in found if date < context.call_date]
+        # The agent's "매달 25일에 출금되고 있습니다" is a schedule, not when something happened.
+        past = [
+            (date, turn) for date, turn, _ in found
+            if date < context.call_date and (own_words or not _RECURRING.search(turn.plain))
+        ]
         if past:
             date, turn = max(past, key=lambda f: f[0])
             return Found(date, (turn,), 0.7)
@@ -210,18 +278,161 @@ def _about_purchase(clause: Clause, after: int) -> bool:
 
 
 def desired_outcome(context: CallContext) -> Found[str | None]:
-    """What the customer asked for, in their words: "…싶어요", "…해 주세요", "…하려고요"."""
-    wants = [
-        c
-        for t in context.customer_turns
-        if not is_identity_answer(context, t)
-        for c in sentences(t)
-        if is_want(c) and nouns(c)
+    """What the customer asked for, condensed to the clause that asks it: "환불받고 싶어요" →
+    "환불받기를 원함"; "네 해 주세요" takes what the agent offered; a customer who only
+    reported a fault wants it working again."""
+    wishes: list[tuple[str, Turn, int]] = []
+    for turn in context.customer_turns:
+        if is_identity_answer(context, turn):
+            continue
+        for clause in _wish_clauses(turn):
+            text = _agreed_offer(context, clause) or _wish_text(clause)
+            if text:
+                wishes.append((text, turn, _wish_rank(clause)))
+    if not wishes:
+        return _working_again(context)
+    # "사용자를 추가하기를 원함" and "바로 추가하기를 원함" ask one thing: the fuller one stays.
+    by_verb: dict[str, tuple[str, Turn, int]] = {}
+    for wish in wishes:
+        verb = wish[0].split()[-2] if len(wish[0].split()) > 1 else wish[0]
+        kept = by_verb.get(verb)
+        if kept is None or (wish[2], len(wish[0])) > (kept[2], len(kept[0])):
+            by_verb[verb] = wish
+    best = sorted(by_verb.values(), key=lambda w: -w[2])[:MAX_WANTS]
+    best = sorted(best, key=lambda w: w[1].index)
+    texts = list(dict.fromkeys(text for text, _, _ in best))
+    texts = [t for t in texts if not any(t != o and t in o for o in texts)]
+    return Found(", ".join(texts), tuple(turn for _, turn, _ in best), 0.55)
+
+
+def _wish_clauses(turn: Turn) -> list[Clause]:
+    """The clauses of the turn that ask for something (a question only when it asks whether
+    something can be done: "이번 주 안에는 받을 수 있는 거죠")."""
+    found: list[Clause] = []
+    split = clauses(turn)
+    for index, clause in enumerate(split):
+        if not is_want(clause) or is_question(clause) and not _asks_possible(clause):
+            continue
+        if index and clause.morphs[0].tag.startswith(("VV", "VX")):
+            # "문 앞에 두고 | 가 달라고 메모 남겨 주세요": a clause opening on a verb goes on
+            # from the one before.
+            before = split[index - 1]
+            clause = Clause(turn, before.start, clause.end, before.morphs + clause.morphs)
+        found.append(clause)
+    return found
+
+
+def _asks_possible(clause: Clause) -> bool:
+    return any(m.form == "수" for m in clause.morphs) or is_want(clause)
+
+
+def _content_nouns(clause: Clause) -> list[str]:
+    vague = cues()["vague_subject"]
+    return [w for w in nouns(clause) if w not in vague and not DATE_WORD.match(w)]
+
+
+def _wish_rank(clause: Clause) -> int:
+    """An explicit wish for a remedy (환불, 교환, 해지…) says most; a bare intent least."""
+    explicit = any(m.form in ("싶", "주") or m.lemma == "원하다" for m in clause.morphs)
+    remedy = any(m.lemma in cues()["remedy"] for m in clause.morphs)
+    return 2 * remedy + explicit + (len(_content_nouns(clause)) > 0)
+
+
+def _wish_text(clause: Clause) -> str | None:
+    if not [w for w in nouns(clause) if len(w) >= 2]:  # "그걸로 해 주세요" names nothing
+        return None
+    text = note_text(clause, wish=True)
+    if not text or not text.endswith("원함"):
+        return None
+    slot = all(DATE_WORD.match(w) or w in cues()["vague_subject"] for w in nouns(clause))
+    if slot and text.endswith(" 하기를 원함"):
+        return None  # "10월 16일로 해 주세요" picks a slot; the follow-up carries the date
+    return text
+
+
+_AGREEING = frozenset(["네", "예", "응", "그렇게", "그걸로"])
+
+
+def _agreed_offer(context: CallContext, clause: Clause) -> str | None:
+    """"네 해 주세요" after "중복 결제 한 건 취소해 드릴까요?": the customer wants what the
+    agent offered."""
+    forms = [m.form for m in clause.morphs]
+    if _content_nouns(clause) or not any(f in _AGREEING for f in forms) and len(forms) > 4:
+        return None
+    offer = context.previous(clause.turn, Role.AGENT)
+    if offer is None:
+        return None
+    said = [c for c in sentences(offer) if has_cue(c, "action")]
+    if not said:
+        return None
+    from pipeline.extract.actions import action_noun
+
+    action = action_noun(said[-1])
+    # The object is said right before the action ("중복 결제 취소해 드릴까요"); the nouns
+    # before it tell why or when.
+    offered = said[-1]
+    main_verb = [
+        m for m in offered.morphs
+        if m.start > _last_action_start(offered) and m.tag.startswith("VV")
+        and m.lemma not in ("하다", "되다")  # "재발급 해 드릴까요"
     ]
-    # An explicit wish ("환불받고 싶어요") says more than an opening intent ("반품하려고요").
-    explicit = [c for c in wants if any(m.form in ("싶", "주") for m in c.morphs)]
-    picked = (explicit or wants)[:MAX_WANTS]
-    texts = [t for c in picked if (t := note_text(c, wish=True))]
-    if not texts:
-        return Found(None, (), 0.3)
-    return Found(", ".join(dict.fromkeys(texts)), tuple(c.turn for c in picked), 0.55)
+    if main_verb:  # "취소된 자리가 있어서 잡아 드릴까요" offers 잡다, not 취소
+        return None
+    before = Clause(offer, offered.start, offered.end, tuple(
+        m for m in offered.morphs if m.end <= _last_action_start(offered)
+    ))
+    words = [w for w in nouns(before) if w not in context.names and len(w) >= 2]
+    words = words[-MAX_OFFER_WORDS:]
+    if action is None:
+        return None
+    if not words:
+        return f"{action}{object_particle(action)} 원함"
+    if words[-1] != action:
+        words = [w for w in words if w != action] + [action]
+    phrase = " ".join(words)
+    return f"{phrase}{object_particle(phrase)} 원함"
+
+
+MAX_OFFER_WORDS = 2
+
+
+def _last_action_start(clause: Clause) -> int:
+    wanted = cues()["action"]
+    found = [m for m in clause.morphs if m.lemma in wanted or m.form in wanted]
+    return found[-1].start if found else clause.end
+
+
+def _working_again(context: CallContext) -> Found[str | None]:
+    """A customer who only reported a fault ("데이터가 안 돼요") wants the service working."""
+    for turn in context.customer_turns[:OPENING_TURNS]:
+        for clause in clauses(turn):
+            subject = _failed_subject(clause)
+            if subject and subject not in context.names:
+                return Found(f"{subject} 정상 이용을 원함", (turn,), 0.35)
+    return Found(None, (), 0.3)
+
+
+def _failed_subject(clause: Clause) -> str | None:
+    """"인터넷이 안 돼요", "앱이 자꾸 꺼져요": the noun marked as subject of a failing verb."""
+    morphs = clause.morphs
+    for index in range(1, len(morphs) - 2):
+        subject, particle, negation, verb = morphs[index - 1 : index + 3]
+        if (
+            particle.tag == "JKS"
+            and subject.tag.startswith(("NNG", "NNP", "SL"))
+            and negation.form == "안"
+            and verb.lemma in ("되다", "돼다")
+        ):
+            word = _compound_before(clause, index)
+            return word if len(word) >= 2 and word not in cues()["vague_subject"] else None
+    return None
+
+
+def _compound_before(clause: Clause, index: int) -> str:
+    run = [clause.morphs[index - 1]]
+    for morph in reversed(clause.morphs[: index - 1]):
+        if morph.tag.startswith(("NNG", "NNP", "SL")) and morph.end == run[0].start:
+            run.insert(0, morph)
+        else:
+            break
+    return clause.turn.plain[run[0].start : run[-1].end]

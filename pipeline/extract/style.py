@@ -24,6 +24,7 @@ _SINO = re.compile(
 )
 _SPOKEN_MONTH = re.compile(r"(?<![가-힣])(?P<m>십이|십일|시|유|[일이삼사오육칠팔구])월(?!\s*[일이삼사오육칠팔구십\d]+\s?일)")
 _MONTHS = {"유": 6, "시": 10}
+_SAME_DAY_GAP = re.compile(r"\s*(?:이|가|은|는|도)?\s*(?:벌써|이미|그러니까|그니까|즉|그)?\s*")
 _NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _NATIVE_COUNT = re.compile(
     r"(?<![가-힣])(?P<n>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s(?P<unit>번|회|개|명|달|시간|시|군데|대|장|건)"
@@ -50,9 +51,14 @@ def written_numbers(text: str, call_date: dt.date | None) -> str:
                 written = f"{mention.date.year}년 {written}"
             if mention.kind == "deadline" and not text.startswith("까지", mention.end):
                 written += "까지"
-            # "모레 십오 일 목요일" names one day twice.
-            if previous and previous.date == mention.date and not text[previous.end : mention.start].strip():
-                written = ""
+            # "모레 십오 일 목요일" names one day twice; "오늘이 벌써 이십 일인데" too, and
+            # writing both would read "11월 20일이 11월 20일인데": the later, exact one is kept.
+            if previous and previous.date == mention.date:
+                between = text[previous.end : mention.start]
+                if not between.strip():
+                    written = ""
+                elif _SAME_DAY_GAP.fullmatch(between):
+                    edits[-1] = (previous.start, mention.start, "")
             edits.append((mention.start, mention.end, written))
             previous = mention
     for amount in find_amounts(text):
@@ -74,8 +80,24 @@ def written_numbers(text: str, call_date: dt.date | None) -> str:
         if not _overlaps(match.start(), match.end(), edits):
             edits.append((match.start(), match.end(), _written_forms()[match.group()]))
     for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
+        text = text[:start] + replacement + _agreeing_particle(replacement, text[end:])
     return re.sub(r"\s{2,}", " ", text)
+
+
+# Particles that change with the last syllable before them: (after a vowel, after a consonant).
+_PARTICLE_PAIRS = (("는", "은"), ("가", "이"), ("를", "을"), ("와", "과"))
+
+
+def _agreeing_particle(replacement: str, rest: str) -> str:
+    """"어제는" written "11월 23일는" reads wrong: the particle follows the new last syllable."""
+    last = replacement[-1:]
+    if not ("가" <= last <= "힣") or not rest or (len(rest) > 1 and "가" <= rest[1] <= "힣"):
+        return rest
+    final = (ord(last) - ord("가")) % 28 != 0
+    for vowel_form, consonant_form in _PARTICLE_PAIRS:
+        if rest[0] in (vowel_form, consonant_form):
+            return (consonant_form if final else vowel_form) + rest[1:]
+    return rest
 
 
 @cache
@@ -170,7 +192,8 @@ def close_clause(words: Sequence[Word], *, ending: str = "음", wish: bool = Fal
         return _wish(words, stem)
 
     closed = _join([*stem, (ending, "ETN")])
-    return " ".join([*(_written(w.text) for w in words[:-1]), closed]).strip()
+    inner = [_inner(w, following) for w, following in zip(words[:-1], words[1:], strict=True)]
+    return " ".join([*inner, closed]).strip()
 
 
 def _can_do(words: Sequence[Word]) -> str | None:
@@ -197,13 +220,71 @@ def _wish(words: Sequence[Word], stem: list[tuple[str, str]]) -> str | None:
             core = core[:-1]
     if not core:
         return None
+    negated = bool(head_words) and head_words[-1].text in ("안", "못")
+    if [f for f, _ in core] == ["하"] and head_words and _is_noun_word(head_words[-1]):
+        # "정지 해 주세요": the noun is the word before a bare 하다.
+        noun_word = head_words.pop()
+        core = [(m.form, m.tag) for m in noun_word.morphs if m.tag.startswith(("NNG", "NNP", "SL"))]
+        core.append(("하", "XSV"))
+    noun = None if negated else _as_noun(core)
+    if noun is not None:
+        # "계좌를 바꾸고 싶어요" → "계좌 변경을 원함": the object joins the noun.
+        heads = [_inner(w) for w in head_words]
+        object_marked = bool(head_words) and head_words[-1].morphs[-1].tag.startswith("JKO")
+        if object_marked and heads[-1][-1:] in ("을", "를"):
+            heads[-1] = heads[-1][:-1]
+        return " ".join([*heads, f"{noun}{object_particle(noun)}", "원함"]).strip()
     verb = _join([*core, ("기", "ETN"), ("를", "JKO")])
-    return " ".join([*(_written(w.text) for w in head_words), verb, "원함"]).strip()
+    return " ".join([*(_inner(w) for w in head_words), verb, "원함"]).strip()
 
 
-_SPOKEN_POLITE = re.compile(r"(는데|ㄴ데|은데|어서|아서|해서|고|거든|니까|지만)요$")
+def _is_noun_word(word: Word) -> bool:
+    """"정지", "청구를": nouns, an object particle at most."""
+    morphs = word.morphs[:-1] if word.morphs[-1].tag.startswith("JKO") else word.morphs
+    return bool(morphs) and all(m.tag.startswith(("NNG", "NNP", "SL")) for m in morphs)
+
+
+def _as_noun(core: Sequence[tuple[str, str]]) -> str | None:
+    """"해지하" → "해지", "바꾸" → "변경" (pipeline/nlp/data/verb_nouns.txt); None for a verb a
+    log keeps as it is ("환불받", "오")."""
+    forms = [form for form, _ in core]
+    tags = [tag.split("-")[0] for _, tag in core]
+    if len(core) >= 2 and tags[-1] == "XSV" and forms[-1] == "하" and all(
+        t.startswith(("NNG", "NNP", "SL")) for t in tags[:-1]
+    ):
+        return "".join(forms[:-1])
+    if len(core) == 1 and tags[0].startswith("VV"):
+        return _verb_nouns().get(forms[0])
+    return None
+
+
+@cache
+def _verb_nouns() -> dict[str, str]:
+    return dict(tuple(line.split()) for line in word_list("verb_nouns"))  # type: ignore[misc]
+
+
+_SPOKEN_POLITE = re.compile(r"(는데|ㄴ데|은데|어서|아서|해서|서|고|거든|니까|지만|면서)요$")
 
 
 def _written(word: str) -> str:
     """'주문했는데요' inside a clause is '주문했는데'."""
     return _SPOKEN_POLITE.sub(r"\1", word)
+
+
+def object_particle(text: str) -> str:
+    """을 after a final consonant, 를 after a vowel; 을(를) after a letter or digit."""
+    last = text.rstrip()[-1:]
+    if "가" <= last <= "힣":
+        return "을" if (ord(last) - ord("가")) % 28 else "를"
+    return "을(를)"
+
+
+def _inner(word: Word, following: Word | None = None) -> str:
+    """A word inside a note clause: no polite 요 ("공기청정기요", "열한 시쯤부터요")."""
+    if word.text == "거":  # spoken for "주문한 건", "내린 것 같음"
+        return "것" if following is not None and following.text.startswith("같") else "건"
+    last = word.morphs[-1]
+    polite = last.tag.startswith("JX") and last.form == "요"
+    if polite and len(word.text) > 1 and word.text[-1] == "요":
+        return word.text[:-1]
+    return _written(word.text)

@@ -46,6 +46,9 @@ class Rule:
     kind: Kind
     patterns: tuple[str, ...]
     requirement: Requirement = "never"
+    # Regexes over the raw text, for English notes: Kiwi splits English words unpredictably
+    # ("resolved" → "res" + "olved."), so token patterns cannot be relied on for them.
+    english: tuple[str, ...] = ()
 
 
 _CONTACT_NOUNS = "연락|재연락|회신|답변|통보|콜백|전화"
@@ -67,6 +70,9 @@ _NAMED_TOKENS: dict[str, dict[str, object]] = {
     "ADV": {"POS": "ADV"},
     "XS": {"TAG": {"REGEX": r"^XS"}},
     "ETM": {"TAG": {"REGEX": r"ETM$"}},
+    "ETN": {"TAG": {"REGEX": r"ETN$"}},
+    # "확인해야 함", "처리하셔야 됨": the ending of obligation.
+    "MUST": {"_": {"ending": {"IN": ["어야", "아야", "여야"]}}},
     "EC": {"TAG": {"REGEX": r"EC$"}},
     "NEG": {"LEMMA": {"IN": ["못", "안", "않다", "못하다"]}},
     # 하다/되다 as a suffix (안내함 → XSV) or, where Kiwi reads it so, a verb (안내 함 → VV).
@@ -76,6 +82,16 @@ _NAMED_TOKENS: dict[str, dict[str, object]] = {
     "QUOTATIVE": {"_": {"ending": {"IN": list(QUOTATIVE_ENDINGS)}}},
     "NOUN": {"POS": {"IN": ["NOUN", "PROPN"]}},
 }
+
+def _judgment_lemmas(rule: str) -> str:
+    """The single-lemma judgments of one semantic class, from data/judgment_lemmas.txt."""
+    lemmas = [line.split()[1] for line in word_list("judgment_lemmas") if line.split()[0] == rule]
+    return "|".join(lemmas)
+
+
+def _english_words(name: str) -> str:
+    return r"\b(?:" + "|".join(re.escape(w) for w in word_list(name)) + r")\b"
+
 
 SUBJECTIVE_RULES: tuple[Rule, ...] = (
     Rule(
@@ -98,6 +114,11 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "이성 J? 잃다",
             "언짢다|불쾌하다|불쾌감|분개|울화|빡치다|화풀이",
             "감정 J? 조절",
+            "신경 J? ADV* 날카롭다|곤두서다|예민하다",
+            # "화를 참지 못함", "분에 못 이겨": the writer deciding the customer lost control.
+            "화|분|분노|울분 J NEG? 참다|이기다|삭이다",
+            "위협|폭력|호전 적",
+            _judgment_lemmas("anger"),
         ),
     ),
     Rule(
@@ -133,8 +154,13 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "상식 적 이다 EC 않다",
             "상식 적 J? NEG|않다",
             "몰상식하다|비상식적",
-            "~(difficult|unreasonable|demanding|emotional|hysterical|stubborn|impatient|annoying|crazy|rude|aggressive|hostile|irate|angry|upset|lying|liar|dishonest|complaining|overreacting)",
+            "자기 중심 적",
+            "상습 민원|민원인|고객|손님",
+            "욕심 J? ADV* 많다|부리다|내다",
+            "융통성 J? ADV* 없다",
+            _judgment_lemmas("character"),
         ),
+        english=(_english_words("judgment_words_en"),),
     ),
     Rule(
         "rude",
@@ -144,6 +170,8 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "불 친절",
             "예의 J? ADV* 없다",
             "개념 J? ADV* 없다",
+            "무시 XS ETM 태도|말투|투|듯",
+            _judgment_lemmas("rude"),
         ),
     ),
     Rule(
@@ -157,6 +185,7 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "무리 XS EC? 요구|주장|요청",
             "무리하다 요구|주장|요청",
             "비 협조 적",
+            _judgment_lemmas("stubborn"),
         ),
     ),
     Rule(
@@ -166,6 +195,21 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "거짓말|속이다|지어내다|핑계|노리다|악용|악용하다",
             "거짓 말",
             "거짓|허위 주장|진술|말|변명",
+            "의도|고의|악의 적",
+            "믿다 ETN ADV* 어렵다|힘들다",
+            "신뢰 J? ADV* 어렵다|안 가다",
+            _judgment_lemmas("dishonesty"),
+        ),
+    ),
+    Rule(
+        "mental",
+        "subjective",
+        (
+            "정신 J? ADV* 없다|나가다|이상하다|오락가락하다",
+            "감정 기복 J? ADV* 심하다|크다|있다",
+            "술 J? ADV* 취하다",
+            "정서|심리 적 J? ADV* 불 안정|불안정",
+            _judgment_lemmas("mental"),
         ),
     ),
     Rule(
@@ -188,7 +232,11 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-_ACTION_NOUNS = "처리|진행|조치|해결|반영|확인|검토|안내|전달|접수|대응|파악|모니터링|관찰|결정"
+_ACTION_NOUNS = "|".join(word_list("vague_action_nouns"))
+_NEED_WORDS = "|".join(word_list("need_modality"))
+_PROBLEM_NOUNS = "|".join(word_list("problem_nouns"))
+# Nouns that report a state as handled without saying what was done ("응대 완료").
+_HANDLING_NOUNS = "조치|처리|해결|마무리|진행|응대|대응|조율|보완|점검"
 _TELLING_NOUNS = "안내|재안내|설명|전달|공유|고지|답변"
 
 VAGUE_RULES: tuple[Rule, ...] = (
@@ -200,7 +248,7 @@ VAGUE_RULES: tuple[Rule, ...] = (
             "XS? 드리다? ETM? 예정|계획?",
             f"다시|재? {_CONTACT_NOUNS} XS? 드리다? ETM? 예정|계획",
             f"다시|재? {_CONTACT_NOUNS} XS? 드리다? 기 로",
-            f"확인|검토|파악|처리 후 다시|재? {_CONTACT_NOUNS}|안내",
+            f"{_ACTION_NOUNS} 후 결과? 다시|재? {_CONTACT_NOUNS}|{_TELLING_NOUNS} XS? 드리다? ETM? 예정|계획?",
             "확인|검토|파악|협의 후 처리|진행|조치|결정|반영",
             "추후|차후|나중|향후 결정|검토|판단|협의|조치",
             f"다시 {_CONTACT_NOUNS} 드리다|하다",
@@ -208,8 +256,22 @@ VAGUE_RULES: tuple[Rule, ...] = (
             "~follow ~up",
             "~will ~(follow|check|look|call|contact|get)",
             "~(later|soon)",
+            # Vague time on a promise: "곧 연락드리기로 함", "상황 봐서 다시 연락하기로 함".
+            f"곧|나중|추후|차후|향후 J? ADV* 다시? {_CONTACT_NOUNS}|{_ACTION_NOUNS} XS? 드리다? 기 로",
+            f"상황 J? 보다 EC? ADV* 다시? {_CONTACT_NOUNS}|{_ACTION_NOUNS}",
+            f"결과 J? 나오다 EC ADV* 다시? {_CONTACT_NOUNS}|{_TELLING_NOUNS}",
+            f"추후|차후|나중|향후 J? ADV* 다시|재? {_ACTION_NOUNS}|{_CONTACT_NOUNS}",
+            f"다시|재? {_CONTACT_NOUNS} XS? ETM 것",
         ),
         requirement="time",
+        english=(
+            r"\bfollow[- ]?up\b",
+            r"\blooking into (?:it|this|that|the (?:issue|matter|problem))\b",
+            r"\bwill (?:follow|check|look|call|contact|get back|revert|update|handle|fix|resolve"
+            r"|process|sort)\b",
+            r"\b(?:later|soon|shortly|asap|tbd|in due course)\b",
+            r"\bwill be (?:contacted|called|updated|informed|notified|checked|reviewed)\b",
+        ),
     ),
     Rule(
         "pending",
@@ -220,38 +282,78 @@ VAGUE_RULES: tuple[Rule, ...] = (
             "보류|대기 DO?",
             f"{_ACTION_NOUNS} XS EC 있다",
             "~pending",
+            # "검토해 보기로 함", "처리하기로 함": a decision to act, with nothing of what or when.
+            f"{_ACTION_NOUNS} XS EC? 보다|드리다? 기 로",
+            # "확인해 보겠음", "조치해 드리겠음": a promise to act, with nothing of what or when.
+            f"{_ACTION_NOUNS} XS 보다|드리다? 겠",
         ),
         requirement="two_of",
+        english=(
+            r"\b(?:under (?:review|investigation)|in progress|on hold)\b",
+            r"\bbeing (?:reviewed|checked|processed|investigated|looked into)\b",
+            r"\bpending\b",
+            r"\b(?:awaiting|waiting for) (?:a |the )?"
+            r"(?:response|reply|feedback|update|confirmation)\b",
+        ),
     ),
     Rule(
         "needed",
         "vague",
         (
-            f"{_ACTION_NOUNS}|{_CONTACT_NOUNS}|점검|조사 J? 필요|요망|요함|요구되다|바라다|바람",
+            f"{_ACTION_NOUNS}|{_CONTACT_NOUNS} J? {_NEED_WORDS}",
             f"{_ACTION_NOUNS} 요청",
+            f"{_ACTION_NOUNS}|{_CONTACT_NOUNS} XS? MUST 하다|되다|하|되",
             "~(need|needs) ~to ~(check|confirm|verify|review)",
         ),
         requirement="two_of",
+        english=(
+            r"\bto be (?:checked|reviewed|confirmed|verified|determined|discussed|decided"
+            r"|investigated)\b",
+            r"\b(?:needs?|requires?) (?:further )?(?:check|review|confirmation|investigation)\b",
+            r"\bfurther (?:review|investigation|check)\b",
+            r"\b(?:action|check|review|investigation|verification|confirmation)\s+(?:is\s+)?"
+            r"(?:needed|required)\b",
+            r"\bneeds? to (?:check|confirm|verify|review|investigate)\b",
+        ),
     ),
     Rule(
         "problem",
         "vague",
         (
-            "문제|이상|오류|장애|불량 J? 있다|발생|생기다|발견",
+            f"{_PROBLEM_NOUNS} J? 있다|발생|생기다|발견",
+            f"{_PROBLEM_NOUNS} J? 확인 DO",
+            # "시스템 문제로 보임": a guess at the cause, not a description of it.
+            f"{_PROBLEM_NOUNS} J 보이다|추정|추정되다|판단되다|예상되다",
+            # "특이사항 있음", "불편 사항 발생": a category of problem, not the problem.
+            "특이|불편 사항|점? J? 있다|발생|생기다|발견",
             "문제|이상|오류|장애 J? 해결 J? NEG DO",
             "문제|이상|오류|장애 J? 해결 J? 안되다|못하다",
             "~(issue|issues|problem|problems) ~with",
+            # "로그인이 잘 안 됨": that something fails, not how.
+            "잘|제대로 안|못 되다|안되다|작동하다",
         ),
         requirement="detail",
+        english=(
+            r"\b(?:issue|issues|problem|problems|error|errors)\s+"
+            r"(?:resolved|fixed|solved|found|occurred|detected|persists?)\b",
+            r"\b(?:has|had|have|having) (?:some|an|a few|a|several)? ?"
+            r"(?:issue|issues|problem|problems)\b",
+        ),
     ),
     Rule(
         "done",
         "vague",
         (
-            "조치|처리|해결|마무리|진행|완료 DO",
-            "조치|처리|해결|마무리|진행 완료",
+            f"{_HANDLING_NOUNS}|완료 DO",
+            f"{_HANDLING_NOUNS} 완료",
+            "조치|대응|대책 J? 취하다|마련하다",
         ),
         requirement="object",
+        english=(
+            r"\b(?:checked and (?:resolved|fixed|closed)|taken care of|handled accordingly)\b",
+            # A note that is only "Resolved." says nothing of what was done.
+            r"(?m)^\s*(?:resolved|handled|fixed|done|closed|checked|sorted)(?=\s*[.!]?\s*$)",
+        ),
     ),
     Rule(
         "informed",
@@ -260,6 +362,13 @@ VAGUE_RULES: tuple[Rule, ...] = (
             f"{_TELLING_NOUNS} DO",
             f"{_TELLING_NOUNS} 드리다",
             f"{_TELLING_NOUNS} 완료",
+        ),
+        english=(
+            r"\b(?:customer|caller|cx)\s+(?:was\s+|has been\s+)?"
+            r"(?:informed|advised|notified|updated)"
+            r"(?=\s*[.!]?\s*$)",
+            r"(?m)^\s*(?:informed|advised|notified|updated)\s+(?:the\s+)?(?:customer|caller|cx)"
+            r"(?=\s*[.!]?\s*$)",
         ),
         requirement="object",
     ),
@@ -274,10 +383,28 @@ VAGUE_RULES: tuple[Rule, ...] = (
             "가능하다|가능 XS? 한? 빨리|신속히|조속히",
             "되도록|가급적 빨리|신속히|조속히",
             "잘 처리|해결|마무리|안내|대응",
+            "어느 정도",
+            # "필요한 조치를 취함": which measure is left to the reader.
+            f"필요 XS? ETM {_HANDLING_NOUNS}|안내",
             "필요 시",
             "기타 문의|사항|요청|건|내용|업무|응대|처리",
             "~(tbd|asap)",
+            # "며칠 내 처리", "수일 소요": a duration nobody can hold the agent to.
+            "며칠|수일 J? 내|안|이내|소요|걸리다|후|뒤",
+            # "최선을 다하겠음", "노력하겠음": effort promised, nothing checkable.
+            "최선 J? ADV* 다하다|하|하다",
+            "노력 XS 겠",
         ),
+        english=(
+            r"\b(?:accordingly|as needed|as appropriate|as necessary|when possible|at some point"
+            r"|eventually|in a timely manner)\b",
+        ),
+    ),
+    Rule(
+        "complaint",
+        "vague",
+        ("불만|민원|불편 사항? J? 접수|제기|인입 DO?",),
+        requirement="object",
     ),
     Rule(
         "handoff",
@@ -289,6 +416,15 @@ VAGUE_RULES: tuple[Rule, ...] = (
             "부서|팀 J? 전달 완료|예정",
         ),
         requirement="actor",
+        english=(
+            r"\b(?:escalated|transferred|forwarded|passed|handed over) to (?:the )?"
+            r"(?:relevant|appropriate|responsible|concerned|related) "
+            r"(?:team|department|dept|party)\b",
+            r"(?m)^\s*escalated(?=\s*[.!]?\s*$)",
+            r"\b(?:escalated|transferred|forwarded|passed)(?: it)? to (?:the )?"
+            r"(?:team|department|dept"
+            r"|supervisor|back ?office)(?=\s*[.!]?\s*$)",
+        ),
     ),
 )
 
@@ -301,7 +437,7 @@ SUBJECT_NOUNS = frozenset(
 # A judgment before a noun is about a person only when the noun is one ("예민한 고객", not
 # "예민한 피부", "까다로운 절차", "진상 규명").
 _PERSON_NOUNS = frozenset(word_list("person_nouns"))
-_JUDGED_RULES = frozenset({"character", "emotion", "rude"})
+_JUDGED_RULES = frozenset({"character", "emotion", "rude", "anger", "mental"})
 # Words after a judgment that only carry it on ("화가 난 상태임", "흥분한 모습").
 _CARRIER_LEMMAS = frozenset(word_list("carrier_lemmas"))
 
@@ -340,6 +476,12 @@ _SPEECH_PATTERNS = (
 _BRIEFING_PATTERNS = ("QUOTATIVE 안내|설명|당부|권유|고지|전달|공지",)
 SPEECH, BRIEFING = "speech", "briefing"
 _REPORTED_OBJECT_PATTERNS = ("* J? 호소|토로|표출|표현|언급|표시|드러내다",)
+# English reported speech: what follows "said (that)" is the customer's claim, not the writer's.
+_ENGLISH_SPEECH = re.compile(
+    r"(?i)\b(?:said|says|stated|claimed|mentioned|complained|reported"
+    r"|told (?:us|me|the agent))"
+    r"\b(?:\s+that)?"
+)
 
 
 def _token_pattern(item: str) -> dict[str, object]:
@@ -445,6 +587,8 @@ def _judges_a_person(doc: Doc, end: int) -> bool:
     word_end = _word_end(doc, end)
     last = doc[word_end - 1]
     word = _next_word(doc, word_end)
+    if last.lemma_ in _PERSON_NOUNS:  # the judgment names a person ("블랙 컨슈머 의심")
+        return True
     modifies = last.tag_.endswith("ETM") or last.pos_ == "NOUN"
     if not modifies or word is None or not doc[word[0]].tag_.startswith(("NNG", "NNP")):
         return True
@@ -477,13 +621,14 @@ class ClauseFacts:
     has_actor: bool
     has_object: bool
     has_modifier: bool
+    has_source: bool = False  # the state is reported as the result of a lookup ("조회한 결과")
 
     def satisfies(self, requirement: Requirement) -> bool:
         when = self.has_time or self.has_number
         if requirement == "time":
             return self.has_time
         if requirement == "two_of":
-            return sum((when, self.has_actor, self.has_object)) >= 2
+            return sum((when, self.has_actor, self.has_object, self.has_source)) >= 2
         if requirement == "object":
             return self.has_object
         if requirement == "actor":
@@ -534,11 +679,33 @@ def _has_time(clause: Span) -> bool:
     return bool(resolve_dates(clause.text, dt.date(2000, 1, 3)))
 
 
+# "조회한 결과 출고 대기 중": a status read from a system is an observation, not a placeholder.
+_LOOKUP_NOUNS = frozenset(["조회", "확인", "검색", "열람", "점검"])
+
+
+def _has_source(clause: Span) -> bool:
+    for token in clause[1:]:
+        if token.lemma_ != "결과":
+            continue
+        previous = token.doc[token.i - 1]
+        if previous.tag_.endswith("ETM") and previous.i > 0:
+            previous = token.doc[previous.i - 1]
+        if previous.lemma_ in _LOOKUP_NOUNS:
+            return True
+    return False
+
+
 def _before_related(doc: Doc, token: Token) -> bool:
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.is_space and token.i + 2 < len(doc):
         following = doc[token.i + 2]
     return following is not None and following.lemma_ == "관련"
+
+
+def _matched_english(compound: list[Token], span: Span) -> bool:
+    """English words of the match itself ("Checked and resolved") name no object; Korean
+    matched nouns may ("환불 예정")."""
+    return all(t.tag_ == "SL" and span.start <= t.i < span.end for t in compound)
 
 
 def describe_clause(doc: Doc, span: Span) -> ClauseFacts:
@@ -552,7 +719,10 @@ def describe_clause(doc: Doc, span: Span) -> ClauseFacts:
     objects = [
         c
         for c in compounds
-        if c not in actors and _is_object(c) and not _before_related(doc, c[-1])
+        if c not in actors
+        and _is_object(c)
+        and not _before_related(doc, c[-1])
+        and not _matched_english(c, span)
     ]
     before = doc[span.start - 1] if span.start > 0 else None
     return ClauseFacts(
@@ -561,6 +731,7 @@ def describe_clause(doc: Doc, span: Span) -> ClauseFacts:
         has_actor=bool(actors),
         has_object=bool(objects),
         has_modifier=before is not None and before.tag_.endswith("ETM"),
+        has_source=_has_source(clause),
     )
 
 
@@ -592,8 +763,45 @@ class QuoteMarker:
         for match_id, start, end in self.reported_object(doc):
             word_start, _ = _whole_words(doc, start, start + 1)
             spans.append(Span(doc, word_start, end - 1, label=match_id))
+        spans.extend(_english_speech(doc))
         doc.spans[self.span_key] = spans
         return doc
+
+
+_LATIN = re.compile(r"[A-Za-z]{2}")
+
+
+def _english_speech(doc: Doc) -> list[Span]:
+    spans: list[Span] = []
+    if not _LATIN.search(doc.text):
+        return spans
+    for match in _ENGLISH_SPEECH.finditer(doc.text):
+        verb = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if verb is None or verb.end >= len(doc):
+            continue
+        _, right = _clause_bounds(doc, verb.end, verb.end + 1)
+        if right > verb.end:
+            spans.append(Span(doc, verb.end, right, label=SPEECH))
+    return spans
+
+
+def _compile_english(rules: Iterable[Rule]) -> list[tuple[Rule, re.Pattern[str]]]:
+    return [(rule, re.compile(regex, re.IGNORECASE)) for rule in rules for regex in rule.english]
+
+
+def _english_matches(
+    doc: Doc, regexes: list[tuple[Rule, re.Pattern[str]]]
+) -> list[tuple[Rule, int, int]]:
+    """(rule, start, end) token ranges of the English regexes, widened to whole tokens."""
+    found: list[tuple[Rule, int, int]] = []
+    if not _LATIN.search(doc.text):  # most notes are all Korean: skip the regexes
+        return found
+    for rule, regex in regexes:
+        for match in regex.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                found.append((rule, span.start, span.end))
+    return found
 
 
 class PhrasingFlagger:
@@ -606,12 +814,16 @@ class PhrasingFlagger:
         self.quote_labels = quote_labels
         self.span_key = span_key
         self.matcher = _build_matcher(nlp, [(rule.id, rule.patterns) for rule in rules])
+        self.english = _compile_english(rules)
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = quoted_token_indices(doc, self.quote_labels)
         candidates: list[Span] = []
-        for match_id, start, end in self.matcher(doc):
-            rule = self.rules[doc.vocab.strings[match_id]]
+        matches = [
+            (self.rules[doc.vocab.strings[match_id]], start, end)
+            for match_id, start, end in self.matcher(doc)
+        ]
+        for rule, start, end in matches + _english_matches(doc, self.english):
             span = self._span(doc, rule, start, end)
             if span is None or any(i in quoted for i in range(start, end)):
                 continue
@@ -629,10 +841,30 @@ class PhrasingFlagger:
             following = doc[end] if end < len(doc) else None
             if rule.id == "needed" and following is not None and following.tag_.endswith("ETM"):
                 return None  # "확인에 필요한 서류": describes the documents
+            if rule.id == "informed" and _customer_is_subject(doc, start):
+                return None  # "고객이 상황 설명함": the customer's telling, not the agent's
+            if _states_a_cause(doc, end):
+                return None  # "서버 점검 중으로 접속 불가": a state given as a reason, not a task
             if describe_clause(doc, doc[start:end]).satisfies(rule.requirement):
                 return None
             left, right = _whole_words(doc, start, end)
         return Span(doc, left, right, label=rule.kind, span_id=rule.id)
+
+
+def _customer_is_subject(doc: Doc, start: int) -> bool:
+    left, _ = _clause_bounds(doc, start, start + 1)
+    return any(
+        doc[i].lemma_ in SUBJECT_NOUNS and doc[i + 1].tag_.startswith("JKS")
+        for i in range(left, start - 1)
+    )
+
+
+def _states_a_cause(doc: Doc, end: int) -> bool:
+    """True when the matched "… 중" is followed by a cause marker ("중으로", "중이라서")."""
+    if end >= len(doc) or doc[end - 1].lemma_ != "중":
+        return False
+    following = doc[end]
+    return following.lemma_ in ("으로", "로") or following._.ending in ("라서", "이라서", "어서")
 
 
 def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:

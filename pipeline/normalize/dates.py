@@ -8,6 +8,7 @@ Conventions (the extractors rely on them):
   "일주일 안에" → anchor + 7 days; "다음 달 안에/중/까지" → the last day of next month.
 - A bare "다음 달"/"다음 달 초" is a deadline on the 1st of next month: the earliest date the
   promise can be checked against; "다음 달 말" is a point on its last day.
+- A weekday alone is the next one after the anchor ("지난 토요일": the last one before it).
 - Times of day (오전 10시) are not dates; they are skipped.
 """
 
@@ -97,6 +98,11 @@ _NEXT_MONTH = re.compile(
     + r"(?:다음\s?달|담달|내달)(?:\s*(?P<part>초|말|안에|안으로|중에?|내에?|내로|까지))?"
 )
 _WEEKDAY_DEADLINE = re.compile(_NOT_AFTER_WORD + r"(?P<weekday>[월화수목금토일])요일\s*까지")
+# A weekday said alone ("금요일 오전 방문", "지난 토요일에"): the nearest one after the call,
+# or before it when said with 지난/저번. Longer phrases (다음 주 화요일, 십오 일 목요일) win.
+_BARE_WEEKDAY = re.compile(
+    _NOT_AFTER_WORD + r"(?:(?P<past>지난|저번)\s?)?(?P<weekday>[월화수목금토일])요일"
+)
 
 _WEEK_OFFSETS = {
     "지난": -1,
@@ -272,6 +278,15 @@ def _resolve_weekday_deadline(match: re.Match[str], anchor: dt.date, _text: str)
     return anchor + dt.timedelta(days=days_ahead), "deadline"
 
 
+def _resolve_bare_weekday(match: re.Match[str], anchor: dt.date, text: str) -> Resolved:
+    weekday = _WEEKDAYS.index(match["weekday"])
+    if match["past"]:
+        days_back = (anchor.weekday() - weekday) % 7 or 7
+        return anchor - dt.timedelta(days=days_back), "point"
+    days_ahead = (weekday - anchor.weekday()) % 7 or 7
+    return anchor + dt.timedelta(days=days_ahead), _kind_after(text, match.end())
+
+
 # Earlier entries win when two matches cover the same text with the same length.
 _RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_ABSOLUTE, _resolve_absolute),
@@ -286,6 +301,7 @@ _RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_WEEKDAY_DEADLINE, _resolve_weekday_deadline),
     (_RELATIVE_DAY, _resolve_relative_day),
     (_BARE_DAY, _resolve_bare_day),
+    (_BARE_WEEKDAY, _resolve_bare_weekday),
 )
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from models.note import ConsultationNote, Owner
 from pipeline.extract import extract_note
 from pipeline.normalize.contact import normalize_email
+from pipeline.extract.drafting import follow_up_sentence
 from pipeline.flagging import flag_text
 from pipeline.normalize.address import find_address
 from pipeline.normalize.alnum import mixed_codes, spelled_codes, spelled_letters
@@ -262,7 +263,8 @@ def test_durations_and_this_matter_are_no_day_of_month(text: str) -> None:
 
 def _drafted(note: ConsultationNote) -> list[str]:
     texts = [note.purpose, note.issue.summary, note.issue.status, note.desired_outcome, note.summary]
-    texts += note.actions_taken + [f.action for f in note.follow_ups]
+    # A follow-up reads with its owner and due date, as the note shows it.
+    texts += note.actions_taken + [follow_up_sentence(f) for f in note.follow_ups]
     return [t for t in texts if t]
 
 
