@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from callnotes.errors import InvalidInputError, InvalidTranscriptError
+from callnotes.commands.options import TextOrJson, parse_call_date
+from callnotes.errors import InvalidTranscriptError
 from models.note import ConsultationNote, Owner, Resolution
 
 _CATEGORY_LABELS = {
@@ -41,23 +41,6 @@ _CUSTOMER_LABELS = (
     ("address", "주소"),
     ("customer_id", "고객번호"),
 )
-
-
-class NoteFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-def parse_call_date(value: str | None) -> dt.datetime | None:
-    """``2026-11-20T14:05:00+09:00`` or ``2026-11-20`` (midnight)."""
-    if value is None:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidInputError(
-            f"--call-date must be an ISO date or date-time (2026-11-20T14:05:00+09:00), got {value!r}"
-        ) from error
 
 
 def _read_transcript(path: str) -> str:
@@ -107,10 +90,10 @@ def render_note(note: ConsultationNote) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _emit(note: ConsultationNote, output_format: NoteFormat, warnings: list[str]) -> None:
+def _emit(note: ConsultationNote, output_format: TextOrJson, warnings: list[str]) -> None:
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
-    if output_format is NoteFormat.JSON:
+    if output_format is TextOrJson.JSON:
         sys.stdout.write(note.model_dump_json(indent=2) + "\n")
     else:
         sys.stdout.write(render_note(note))
@@ -125,7 +108,7 @@ def _date_warning(call_started_at: dt.datetime | None) -> list[str]:
 def extract(
     transcript_file: Annotated[str, typer.Argument(help="Text transcript ('상담원: …' / '고객: …' lines); '-' reads stdin.")],
     call_date: Annotated[str | None, typer.Option("--call-date", help="When the call started (ISO); anchors 어제, 내일, …")] = None,
-    output_format: Annotated[NoteFormat, typer.Option("--format", "-f", help="text or json")] = NoteFormat.TEXT,
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="text or json")] = TextOrJson.TEXT,
 ) -> None:
     """Draft the consultation log (상담일지) from a plain-text transcript.
 
@@ -140,7 +123,7 @@ def extract(
 def process(
     recording: Annotated[Path, typer.Argument(help="WAV (PCM, μ-law, A-law), FLAC, OGG, MP3, M4A, ...")],
     call_date: Annotated[str | None, typer.Option("--call-date", help="When the call started (ISO); anchors 어제, 내일, …")] = None,
-    output_format: Annotated[NoteFormat, typer.Option("--format", "-f", help="text or json")] = NoteFormat.TEXT,
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="text or json")] = TextOrJson.TEXT,
     language: Annotated[str | None, typer.Option(help="ISO code or 'auto' [CALLNOTES_ASR__LANGUAGE]")] = None,
     backend: Annotated[str | None, typer.Option(help="Diarization backend: auto, channel, embedded, pyannote")] = None,
     num_speakers: Annotated[int | None, typer.Option(min=1)] = None,

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from callnotes.errors import InvalidInputError
+from callnotes.commands.options import TextOrJson, parse_call_date
 from models.note import FlagKind, PhrasingFlag
 
 if TYPE_CHECKING:
@@ -21,20 +20,6 @@ if TYPE_CHECKING:
 _KIND_STYLES = {FlagKind.SUBJECTIVE: "bold magenta", FlagKind.VAGUE: "bold yellow"}
 _KIND_LABELS = {FlagKind.SUBJECTIVE: "주관적 표현", FlagKind.VAGUE: "모호한 표현"}
 _SENTENCE_ENDS = (".", "!", "?", "\n")
-
-
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-def _parse_call_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidInputError(f"--call-date must be YYYY-MM-DD, got {value!r}") from error
 
 
 def _facts_from_text(text: str, call_date: dt.date) -> CallFacts:
@@ -81,9 +66,9 @@ def register(app: typer.Typer) -> None:
     @app.command("flag")
     def flag(
         text: str = typer.Argument(..., help="Consultation-log text to check; '-' reads stdin."),
-        output: OutputFormat = typer.Option(OutputFormat.TEXT, "--format", help="text or json."),
+        output: TextOrJson = typer.Option(TextOrJson.TEXT, "--format", help="text or json."),
         call_date: str | None = typer.Option(
-            None, "--call-date", help="Date of the call (YYYY-MM-DD), used in suggestions."
+            None, "--call-date", help="Date of the call (ISO date or date-time), used in suggestions."
         ),
     ) -> None:
         """Flag subjective judgments and vague placeholders, with objective rewrites."""
@@ -91,9 +76,10 @@ def register(app: typer.Typer) -> None:
 
         if text == "-":
             text = sys.stdin.read()
-        date = _parse_call_date(call_date)
+        started = parse_call_date(call_date)
+        date = started.date() if started else None
         flags = flag_text(text, facts=_facts_from_text(text, date) if date else None)
-        if output is OutputFormat.JSON:
+        if output is TextOrJson.JSON:
             payload = [f.model_dump(mode="json", exclude_none=True) for f in flags]
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         else:

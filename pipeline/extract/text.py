@@ -76,8 +76,7 @@ def nouns(clause: Clause, *, limit: int = MAX_NOUNS) -> list[str]:
                 words.append(word)
 
     morphs = clause.morphs
-    for index, morph in enumerate(morphs):
-        following = morphs[index + 1] if index + 1 < len(morphs) else None
+    for morph in morphs:
         content = morph.tag.startswith(("NNG", "NNP", "SL", "SN", "XSN")) or (
             morph.tag.startswith("NNB") and run and run[-1].tag.startswith("SN")
         )
