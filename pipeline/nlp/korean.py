@@ -19,7 +19,8 @@ from spacy.util import get_words_and_spaces, registry
 from callnotes.errors import ModelUnavailableError
 
 if TYPE_CHECKING:
-    from kiwipiepy import Kiwi, Token
+    from kiwipiepy import Kiwi
+    from kiwipiepy import Token as KiwiToken
     from spacy.language import Language
     from spacy.vocab import Vocab
 
@@ -122,7 +123,7 @@ class Segment:
     ending: str = ""
 
 
-def _compound_lemma(noun: Token, verb: Token) -> str | None:
+def _compound_lemma(noun: KiwiToken, verb: KiwiToken) -> str | None:
     """'화' + '나다' written together (화나셨다) is the verb 화나다 Kiwi finds in '화난'."""
     lemma = noun.form + (verb.lemma or verb.form)
     return (
@@ -132,14 +133,14 @@ def _compound_lemma(noun: Token, verb: Token) -> str | None:
     )
 
 
-def _joins(group: list[Token], group_end: int, morpheme: Token) -> bool:
+def _joins(group: list[KiwiToken], group_end: int, morpheme: KiwiToken) -> bool:
     if morpheme.start < group_end or morpheme.len == 0:
         return True
     return morpheme.start == group_end and _compound_lemma(group[-1], morpheme) is not None
 
 
-def _segment(text: str, morphemes: list[Token]) -> list[Segment]:
-    groups: list[list[Token]] = []
+def _segment(text: str, morphemes: list[KiwiToken]) -> list[Segment]:
+    groups: list[list[KiwiToken]] = []
     group_end = -1
     for morpheme in morphemes:
         end = morpheme.start + morpheme.len
@@ -153,7 +154,7 @@ def _segment(text: str, morphemes: list[Token]) -> list[Segment]:
     return [s for s in segments if s.end > s.start and not text[s.start : s.end].isspace()]
 
 
-def _merge(group: list[Token]) -> Segment:
+def _merge(group: list[KiwiToken]) -> Segment:
     head = next((m for m in group if m.tag.startswith(_LEXICAL_TAG_PREFIXES)), group[0])
     compound = _compound_lemma(group[0], group[1]) if len(group) > 1 else None
     return Segment(
