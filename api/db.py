@@ -10,6 +10,7 @@ readers run beside the writer. PostgreSQL needs neither: one engine serves both.
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -163,3 +164,29 @@ def head_revision(url: str) -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+class ScratchDatabase:
+    """A uniquely named PostgreSQL database beside ``base_url``'s, for a test session or a
+    benchmark run to migrate, use and drop, so it never touches a database someone relies on."""
+
+    def __init__(self, base_url: str, prefix: str) -> None:
+        self._base = make_url(base_url)
+        self.name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        self.url = self._base.set(database=self.name).render_as_string(hide_password=False)
+        self._admin = create_engine(self._base, isolation_level="AUTOCOMMIT")
+
+    def create(self) -> str:
+        """The new database's URL; raises SQLAlchemy's error when the server cannot be reached."""
+        try:
+            with self._admin.connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{self.name}"'))
+        except Exception:
+            self._admin.dispose()
+            raise
+        return self.url
+
+    def drop(self) -> None:
+        with self._admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        self._admin.dispose()

@@ -30,8 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select, text
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORDING = ROOT / "samples" / "audio" / "stereo_call.wav"
@@ -67,22 +66,14 @@ def sqlite_url(workdir: Path) -> str:
 
 
 def postgres_url() -> tuple[str, Callable[[], None]] | None:
-    base = make_url(PG_BASE_URL)
-    name = f"callnotes_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    from api.db import ScratchDatabase
+
+    database = ScratchDatabase(PG_BASE_URL, prefix="callnotes_bench")
     try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # noqa: BLE001
+        return database.create(), database.drop
+    except Exception as error:  # noqa: BLE001 - any failure to reach the server means: skip it
         print(f"PostgreSQL not reachable ({type(error).__name__}); skipping it")
         return None
-
-    def drop() -> None:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return base.set(database=name).render_as_string(hide_password=False), drop
 
 
 def environment(url: str, workdir: Path) -> dict[str, str]:

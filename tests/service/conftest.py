@@ -15,7 +15,6 @@ import shutil
 import socket
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,23 +74,16 @@ def sqlite_template(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    from api.db import upgrade
+    from api.db import ScratchDatabase, upgrade
 
-    base = make_url(PG_BASE_URL)
-    name = f"callnotes_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    database = ScratchDatabase(PG_BASE_URL, prefix="callnotes_test")
     try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # noqa: BLE001
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {base.render_as_string()} is not reachable: {error}")
-    url = base.set(database=name).render_as_string(hide_password=False)
+        url = database.create()
+    except Exception as error:  # noqa: BLE001 - any failure to reach the server means: skip
+        pytest.skip(f"PostgreSQL at {make_url(PG_BASE_URL).render_as_string()} is not reachable: {error}")
     upgrade(url)
     yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    database.drop()
 
 
 _TABLES = ("audit_log", "flags", "draft_versions", "drafts", "utterances", "transcripts", "jobs",
