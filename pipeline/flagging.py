@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from callnotes.errors import InvalidInputError
 from models.note import FlagKind, PhrasingFlag
+from pipeline.hangul import subject_particle
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -140,13 +141,8 @@ WORDINGS: dict[str, Wording] = {
 }
 
 
-def _has_final_consonant(word: str) -> bool:
-    last = word[-1] if word else ""
-    return "가" <= last <= "힣" and (ord(last) - ord("가")) % 28 != 0
-
-
 def _with_subject_particle(who: str) -> str:
-    return who + ("이" if _has_final_consonant(who) else "가")
+    return who + subject_particle(who)
 
 
 def _format_date(date: dt.date | None) -> str:

@@ -12,6 +12,7 @@ from functools import cache
 
 from models.note import ConsultationNote, FollowUp, Owner, Resolution
 from pipeline.extract.context import CallContext
+from pipeline.hangul import object_particle, subject_particle
 from pipeline.nlp import word_list
 
 _OWNER_LABELS = {Owner.AGENT: "상담원", Owner.COMPANY: "회사", Owner.CUSTOMER: "고객"}
@@ -28,13 +29,6 @@ def _phrases() -> dict[str, str]:
 
 def category_phrase(category: str) -> str:
     return _phrases().get(category, "")
-
-
-def _object_particle(text: str) -> str:
-    last = text.rstrip()[-1:] if text.strip() else ""
-    if "가" <= last <= "힣":
-        return "을" if (ord(last) - ord("가")) % 28 else "를"
-    return "을(를)"
 
 
 def _date(follow_up: FollowUp) -> str:
@@ -61,7 +55,7 @@ def summary_sentences(note: ConsultationNote) -> list[str]:
     done = [a for a in note.actions_taken if a != "본인 확인"][:MAX_SUMMARY_ACTIONS]
     if done:
         listed = ", ".join(done)
-        sentences.append(f"상담원이 {listed}{_object_particle(listed)} 진행함.")
+        sentences.append(f"상담원이 {listed}{object_particle(listed)} 진행함.")
     if note.follow_ups:
         sentences.append(follow_up_sentence(note.follow_ups[0]))
     elif note.issue.status:
@@ -81,12 +75,7 @@ def follow_up_sentence(follow_up: FollowUp) -> str:
     if follow_up.owner is Owner.CUSTOMER and follow_up.due is None:
         return f"고객이 {follow_up.action}하겠다고 말함."
     who = _OWNER_LABELS[follow_up.owner]
-    return f"{who}{_subject_particle(who)} {_date(follow_up)}{follow_up.action} 예정."
-
-
-def _subject_particle(text: str) -> str:
-    last = text.rstrip()[-1:]
-    return "이" if "가" <= last <= "힣" and (ord(last) - ord("가")) % 28 else "가"
+    return f"{who}{subject_particle(who)} {_date(follow_up)}{follow_up.action} 예정."
 
 
 # Actions that change the case (a request filed, a setting changed), as opposed to telling.

@@ -10,7 +10,7 @@ from functools import cache
 
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Turn, clauses
-from pipeline.extract.style import object_particle
+from pipeline.hangul import object_particle
 from pipeline.extract.text import (
     DATE_WORD,
     ISSUE_TURNS,

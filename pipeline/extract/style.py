@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extract.context import Morph
+from pipeline.hangul import has_final_consonant, object_particle
 from pipeline.nlp import word_list
 
 _PAST = frozenset(["었", "았", "였", "ᆻ"])
@@ -93,7 +94,7 @@ def _agreeing_particle(replacement: str, rest: str) -> str:
     last = replacement[-1:]
     if not ("가" <= last <= "힣") or not rest or (len(rest) > 1 and "가" <= rest[1] <= "힣"):
         return rest
-    final = (ord(last) - ord("가")) % 28 != 0
+    final = has_final_consonant(last)
     for vowel_form, consonant_form in _PARTICLE_PAIRS:
         if rest[0] in (vowel_form, consonant_form):
             return (consonant_form if final else vowel_form) + rest[1:]
@@ -269,14 +270,6 @@ _SPOKEN_POLITE = re.compile(r"(는데|ㄴ데|은데|어서|아서|해서|서|고
 def _written(word: str) -> str:
     """'주문했는데요' inside a clause is '주문했는데'."""
     return _SPOKEN_POLITE.sub(r"\1", word)
-
-
-def object_particle(text: str) -> str:
-    """을 after a final consonant, 를 after a vowel; 을(를) after a letter or digit."""
-    last = text.rstrip()[-1:]
-    if "가" <= last <= "힣":
-        return "을" if (ord(last) - ord("가")) % 28 else "를"
-    return "을(를)"
 
 
 def _inner(word: Word, following: Word | None = None) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.hangul import has_final_consonant
+
 SPOKEN_DIGITS: dict[str, str] = {
     "영": "0",
     "공": "0",
@@ -171,16 +173,12 @@ def _spoken_groups(text: str) -> list[DigitGroup]:
         tail = (
             len(spoken) > 1
             and spoken.endswith("이")
-            and _has_final_consonant(spoken[-2])
+            and has_final_consonant(spoken[-2])
             and bool(_PARTICLE_AFTER_I.match(text, match.end()))
         )
         wordlike = spoken in DIGIT_LOOKING_WORDS
         groups.append(DigitGroup(match.start(), match.end(), digits, True, tail, wordlike))
     return groups
-
-
-def _has_final_consonant(syllable: str) -> bool:
-    return (ord(syllable) - ord("가")) % 28 != 0
 
 
 def _link(text: str, left: DigitGroup, right: DigitGroup) -> str | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from models.note import ConsultationNote
-from pipeline.extract.style import object_particle, written_numbers
+from pipeline.extract.style import written_numbers
+from pipeline.hangul import object_particle
 from pipeline.flagging import flag_text
 from pipeline.process import process_text
 

@@ -1,0 +1,22 @@
+"""Korean particles that change with the syllable before them (이/가, 을/를, 은/는, 과/와)."""
+
+from __future__ import annotations
+
+
+def has_final_consonant(text: str) -> bool:
+    """True when the last character is a Hangul syllable with a final consonant (받침)."""
+    last = text.rstrip()[-1:]
+    return "가" <= last <= "힣" and (ord(last) - ord("가")) % 28 != 0
+
+
+def subject_particle(text: str) -> str:
+    return "이" if has_final_consonant(text) else "가"
+
+
+def object_particle(text: str) -> str:
+    """을 after a final consonant, 를 after a vowel; 을(를) after a letter or digit, whose
+    reading the text does not tell."""
+    last = text.rstrip()[-1:]
+    if "가" <= last <= "힣":
+        return "을" if has_final_consonant(last) else "를"
+    return "을(를)"
