@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from callnotes.errors import InvalidInputError
 from models.note import FlagKind, PhrasingFlag
 from pipeline.hangul import subject_particle
+from pipeline.normalize.dates import written_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -146,7 +147,7 @@ def _with_subject_particle(who: str) -> str:
 
 
 def _format_date(date: dt.date | None) -> str:
-    return f"{date.month}월 {date.day}일" if date else "[날짜]"
+    return written_date(date) if date else "[날짜]"
 
 
 def _quote(facts: CallFacts | None) -> str | None:

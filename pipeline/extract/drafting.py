@@ -13,6 +13,7 @@ from functools import cache
 from models.note import ConsultationNote, FollowUp, Owner, Resolution
 from pipeline.extract.context import CallContext
 from pipeline.hangul import object_particle, subject_particle
+from pipeline.normalize.dates import written_date
 from pipeline.nlp import word_list
 
 _OWNER_LABELS = {Owner.AGENT: "상담원", Owner.COMPANY: "회사", Owner.CUSTOMER: "고객"}
@@ -32,7 +33,7 @@ def category_phrase(category: str) -> str:
 
 
 def _date(follow_up: FollowUp) -> str:
-    return f"{follow_up.due.month}월 {follow_up.due.day}일까지 " if follow_up.due else ""
+    return f"{written_date(follow_up.due)}까지 " if follow_up.due else ""
 
 
 def compose_summary(note: ConsultationNote) -> str:
@@ -97,7 +98,7 @@ def compose_status(note: ConsultationNote, agent_status: str | None, topic: str)
         return handoffs[-1] if handoffs else agent_status
     if note.resolution is Resolution.PENDING and note.follow_ups:
         follow_up = note.follow_ups[0]
-        due = f"({follow_up.due.month}월 {follow_up.due.day}일)" if follow_up.due else ""
+        due = f"({written_date(follow_up.due)})" if follow_up.due else ""
         done = [f"{changes[0]} 완료"] if changes else []
         return ", ".join([*done, f"{follow_up.action} 대기{due}"])
     main = changes[:2] or actions[-1:]

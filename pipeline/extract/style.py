@@ -40,14 +40,14 @@ def fillers() -> frozenset[str]:
 def written_numbers(text: str, call_date: dt.date | None) -> str:
     """Dates as "11월 2일", amounts as "6,000원", counted numbers as digits ("이백육십 사이즈" →
     "260 사이즈", "다섯 번" → "5번")."""
-    from pipeline.normalize.dates import resolve_dates
+    from pipeline.normalize.dates import resolve_dates, written_date
     from pipeline.normalize.numbers import find_amounts, parse_korean_number
 
     edits: list[tuple[int, int, str]] = []
     if call_date is not None:
         previous = None
         for mention in resolve_dates(text, call_date):
-            written = f"{mention.date.month}월 {mention.date.day}일"
+            written = written_date(mention.date)
             if mention.date.year != call_date.year:
                 written = f"{mention.date.year}년 {written}"
             if mention.kind == "deadline" and not text.startswith("까지", mention.end):

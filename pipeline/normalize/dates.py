@@ -136,6 +136,11 @@ Resolved = tuple[dt.date, DateKind]
 Resolver = Callable[[re.Match[str], dt.date, str], Resolved | None]
 
 
+def written_date(date: dt.date) -> str:
+    """How a note writes a date: "11월 21일"."""
+    return f"{date.month}월 {date.day}일"
+
+
 def _number(text: str) -> int | None:
     text = text.strip()
     return _SPOKEN_MONTHS.get(text) or parse_korean_number(text)
