@@ -11,8 +11,18 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from callnotes.errors import AuthenticationError, CallnotesError
+from models.api import ErrorResponse
 
 log = logging.getLogger("callnotes.api")
+
+
+def documented_errors(descriptions: dict[int, str]) -> dict[int | str, dict[str, object]]:
+    """OpenAPI entries for the errors a route answers with. Every route needs a token, so 401
+    is always among them."""
+    return {
+        status: {"model": ErrorResponse, "description": text}
+        for status, text in {401: "Missing or invalid bearer token.", **descriptions}.items()
+    }
 
 _HTTP_CODES = {
     400: "bad_request",

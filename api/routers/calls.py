@@ -13,22 +13,21 @@ from sqlalchemy import func, select
 
 from api import drafts, uploads
 from api.deps import PrincipalDep, ServicesDep, SessionDep, WriterDep, visible_call
+from api.errors import documented_errors
 from callnotes.errors import InvalidInputError, NotFoundError, PayloadTooLargeError, PermissionDeniedError
-from models.api import CallAccepted, CallLinks, CallOut, CallPage, ErrorResponse, TranscriptOut, UtteranceOut
+from models.api import CallAccepted, CallLinks, CallOut, CallPage, TranscriptOut, UtteranceOut
 from models.tables import Call, CallSource, CallStatus, Role, Transcript
 
 router = APIRouter(prefix="/calls", tags=["calls"])
 
-ERRORS = {
-    401: {"model": ErrorResponse, "description": "Missing or invalid bearer token."},
-    404: {"model": ErrorResponse, "description": "No such call, or not yours."},
-}
-UPLOAD_ERRORS = {
-    **ERRORS,
-    403: {"model": ErrorResponse, "description": "Agents upload their own calls only; qa cannot upload."},
-    413: {"model": ErrorResponse, "description": "Larger than CALLNOTES_API__MAX_UPLOAD_MB."},
-    422: {"model": ErrorResponse, "description": "Not a recording / transcript, or bad metadata."},
-}
+_NOT_FOUND = {404: "No such call, or not yours."}
+ERRORS = documented_errors(_NOT_FOUND)
+UPLOAD_ERRORS = documented_errors({
+    **_NOT_FOUND,
+    403: "Agents upload their own calls only; qa cannot upload.",
+    413: "Larger than CALLNOTES_API__MAX_UPLOAD_MB.",
+    422: "Not a recording / transcript, or bad metadata.",
+})
 _MULTIPART_OVERHEAD = 64 * 1024
 
 
@@ -185,8 +184,8 @@ def get_transcript(call_id: str, session: SessionDep, svc: ServicesDep, user: Pr
 
 
 @router.get("/{call_id}/audio", response_class=FileResponse, responses={
-    **ERRORS, 206: {"description": "Partial content (Range requests)."},
-    403: {"model": ErrorResponse, "description": "The qa role gets no recordings (they cannot be masked)."}},
+    **documented_errors({**_NOT_FOUND, 403: "The qa role gets no recordings (they cannot be masked)."}),
+    206: {"description": "Partial content (Range requests)."}},
     summary="The recording, for playback (supports Range)")
 def get_audio(call_id: str, session: SessionDep, user: PrincipalDep) -> FileResponse:
     call = visible_call(session, user, call_id)

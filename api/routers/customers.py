@@ -9,16 +9,15 @@ from sqlalchemy import func, select
 
 from api.deps import PrincipalDep, ServicesDep, SessionDep
 from api.drafts import confirmed_out
+from api.errors import documented_errors
 from callnotes.errors import NotFoundError
-from models.api import ConfirmedNoteOut, CustomerNotes, ErrorResponse
+from models.api import ConfirmedNoteOut, CustomerNotes
 from models.tables import ConfirmedNote, Customer
 
 router = APIRouter(prefix="/customers", tags=["customers"])
 
 
-@router.get("/{customer_id}/notes", response_model=CustomerNotes, responses={
-    401: {"model": ErrorResponse, "description": "Missing or invalid bearer token."},
-    404: {"model": ErrorResponse, "description": "No such customer."}},
+@router.get("/{customer_id}/notes", response_model=CustomerNotes, responses=documented_errors({404: "No such customer."}),
     summary="The customer's confirmed notes, newest first")
 def customer_notes(
     customer_id: str, session: SessionDep, svc: ServicesDep, user: PrincipalDep,

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from api import drafts
 from api.deps import PrincipalDep, ServicesDep, SessionDep, WriterDep, visible_call
+from api.errors import documented_errors
 from callnotes.errors import InvalidInputError
 from models.api import (
     AcknowledgeRequest,
@@ -16,23 +17,19 @@ from models.api import (
     ConfirmRequest,
     DraftOut,
     DraftPatched,
-    ErrorResponse,
     FlagOut,
 )
 
 router = APIRouter(prefix="/calls/{call_id}", tags=["drafts"])
 
-ERRORS = {
-    401: {"model": ErrorResponse, "description": "Missing or invalid bearer token."},
-    404: {"model": ErrorResponse, "description": "No such call, not yours, or no draft yet."},
-}
-WRITE_ERRORS = {
-    **ERRORS,
-    403: {"model": ErrorResponse, "description": "The qa role cannot change drafts."},
-    409: {"model": ErrorResponse,
-          "description": "Stale version or already confirmed; `detail` is the current draft."},
-    422: {"model": ErrorResponse, "description": "Invalid edit, or (confirm) flags still open."},
-}
+_NOT_FOUND = {404: "No such call, not yours, or no draft yet."}
+ERRORS = documented_errors(_NOT_FOUND)
+WRITE_ERRORS = documented_errors({
+    **_NOT_FOUND,
+    403: "The qa role cannot change drafts.",
+    409: "Stale version or already confirmed; `detail` is the current draft.",
+    422: "Invalid edit, or (confirm) flags still open.",
+})
 
 
 def parse_version(value: str | None, *, required: bool) -> int | None:
