@@ -4,7 +4,8 @@
     extract_parties      customer name / phone / e-mail / address / id, agent name
     extract_identifiers  order, contract, ticket, model numbers
     classify_*           category, complaint, resolution (cue lexicons)
-    issue                purpose, issue summary, occurred_on, desired outcome
+    issue                purpose, issue summary, desired outcome
+    when                 when the problem happened (occurred_on)
     actions              actions taken, the agent's last word on the status
     followups            promised next steps: owner and due date
     compose_summary      two or three sentences from the fields above
@@ -24,7 +25,7 @@ from pipeline.extract.context import CallContext, Found, build_context
 def extract_note(
     transcript: Transcript, *, call_started_at: dt.datetime | None
 ) -> ConsultationNote:
-    from pipeline.extract import actions, followups, issue
+    from pipeline.extract import actions, followups, issue, when
     from pipeline.extract.classify import classify_category, classify_resolution, detect_complaint
     from pipeline.extract.drafting import (
         category_phrase,
@@ -54,7 +55,7 @@ def extract_note(
         "identifiers": identifiers,
         "purpose": issue.purpose(context, category_phrase(category.value)),
         "issue.summary": issue.issue_summary(context),
-        "issue.occurred_on": issue.occurred_on(context),
+        "issue.occurred_on": when.occurred_on(context),
         "issue.status": actions.status(context),
         "desired_outcome": issue.desired_outcome(context),
         "actions_taken": actions.actions_taken(context, lookup or "가입 정보"),
