@@ -10,7 +10,8 @@ Scoring (a call counts as correct for a field when):
 - identifiers: the sets of values are equal (upper case, hyphens and spaces removed).
 - follow_ups: same number, and the same multiset of (owner, due).
 - free text (purpose, issue.summary, issue.status, desired_outcome, actions_taken, summary):
-  content-lemma recall of the gold >= 0.5, where content lemmas are Kiwi's lemmas of nouns
+  content-lemma recall of the gold >= 0.5 (the report adds the mean lemma precision and the
+  length against the gold, so a field that recalls by saying everything shows it), where content lemmas are Kiwi's lemmas of nouns
   (NNG, NNP, XR), verb and adjective stems (VV, VA), foreign words and numbers (SL, SN), minus
   a few that carry nothing (하다, 되다, 있다, 원하다, 주다, 고객, 상담원, 것, 수, 건); lists are joined. A null
   gold is matched only by an empty prediction.
@@ -83,6 +84,10 @@ class FieldTally:
     correct: int = 0
     total: int = 0
     errors: list[str] = field(default_factory=list)
+    # Free text only: recall alone rewards stuffing every noun of the call into a field, so the
+    # report also shows how much of the prediction is in the gold and how long it is.
+    precisions: list[float] = field(default_factory=list)
+    length_ratios: list[float] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
@@ -133,6 +138,11 @@ def content_lemmas(text: str) -> set[str]:
         for t in get_kiwi().tokenize(text)
         if t.tag.startswith(_CONTENT_TAGS) and (t.lemma or t.form) not in _EMPTY_LEMMAS
     }
+
+
+def lemma_precision(predicted: str, gold: str) -> float:
+    said = content_lemmas(predicted)
+    return len(said & content_lemmas(gold)) / len(said) if said else 0.0
 
 
 def lemma_recall(predicted: str, gold: str) -> float:
@@ -235,6 +245,11 @@ def main(argv: list[str] | None = None) -> None:
                     f"{call.id}: got {json.dumps(_get(predicted, name), ensure_ascii=False)} "
                     f"| gold {json.dumps(_get(call.gold, name), ensure_ascii=False)}"
                 )
+            gold_text = _as_text(_get(call.gold, name))
+            if name in FREE_TEXT and gold_text:
+                said = _as_text(_get(predicted, name))
+                tally.precisions.append(lemma_precision(said, gold_text))
+                tally.length_ratios.append(len(said) / len(gold_text))
         for text in _draft_texts(predicted):
             for flag in flag_text(text):
                 flagged_drafts.append(f"{call.id}: {flag.text!r} in {text!r}")
@@ -263,7 +278,11 @@ def _print_fields(tallies: dict[str, FieldTally], *, show_errors: bool) -> None:
     print(f"\nPer-field accuracy (target ≥ {FIELD_TARGET:.0%}; free text = gold content-lemma recall ≥ {RECALL_THRESHOLD})")
     for name, tally in tallies.items():
         mark = "ok" if tally.accuracy >= FIELD_TARGET else "MISSED"
-        kind = " (lemma recall)" if name in FREE_TEXT else ""
+        kind = ""
+        if tally.precisions:
+            precision = sum(tally.precisions) / len(tally.precisions)
+            length = sum(tally.length_ratios) / len(tally.length_ratios)
+            kind = f" (lemma recall; lemma precision {precision:.2f}, length {length:.2f}× gold)"
         print(f"  {name:22} {tally.accuracy:6.1%}  {tally.correct:3}/{tally.total:<3} {mark}{kind}")
         if show_errors:
             for error in tally.errors:
