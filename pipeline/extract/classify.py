@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
-from models.note import Category, Resolution
+from models.note import Category, Owner, Resolution
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Morph, Turn, clauses
-from pipeline.extract.followups import committed_steps
+from pipeline.extract.followups import Promise, committed_steps
 from pipeline.nlp import word_list
 
 OPENING_CUSTOMER_TURNS = 3
@@ -25,6 +27,56 @@ class Cue:
     lemmas: tuple[str, ...]
     weight: float = 1.0
 
+    @cached_property
+    def groups(self) -> tuple[frozenset[str], ...]:
+        """One set of options per lemma wanted in the clause ("두|2" → {"두", "2"})."""
+        return tuple(frozenset(w.split("|")) for w in self.lemmas if w[0] not in "!~")
+
+    @cached_property
+    def in_turn(self) -> tuple[frozenset[str], ...]:
+        """Lemmas written ~X: anywhere in the turn ("기사님이 오기로 했는데 … 안 왔어요")."""
+        return tuple(frozenset(w[1:].split("|")) for w in self.lemmas if w.startswith("~"))
+
+    @cached_property
+    def unwanted(self) -> frozenset[str]:
+        """Lemmas written !X: not anywhere in the turn ("안+오다+!기사": a parcel that did not
+        come, not a technician)."""
+        return frozenset(o for w in self.lemmas if w.startswith("!") for o in w[1:].split("|"))
+
+    def found_in(self, lemmas: AbstractSet[str], turn: AbstractSet[str] | None = None) -> bool:
+        turn = lemmas if turn is None else turn
+        return (
+            all(not group.isdisjoint(lemmas) for group in self.groups)
+            and all(not group.isdisjoint(turn) for group in self.in_turn)
+            and self.unwanted.isdisjoint(turn)
+        )
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """Cues filed under the options of their first lemma, so that a clause is checked only
+    against the few cues one of its lemmas can start (most cues share no lemma with it)."""
+
+    cues: tuple[Cue, ...]
+    by_lemma: Mapping[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, cues: tuple[Cue, ...]) -> CueIndex:
+        filed: dict[str, list[int]] = defaultdict(list)
+        for number, cue in enumerate(cues):
+            for option in cue.groups[0]:
+                filed[option].append(number)
+        return cls(cues, {lemma: tuple(numbers) for lemma, numbers in filed.items()})
+
+    def matching(self, lemmas: AbstractSet[str], turn: AbstractSet[str] | None = None) -> list[Cue]:
+        """The cues found in a clause's ``lemmas`` (and its ``turn``'s), in lexicon order."""
+        return [self.cues[n] for n in sorted(self.positions(lemmas, turn))]
+
+    def positions(self, lemmas: AbstractSet[str], turn: AbstractSet[str] | None = None) -> set[int]:
+        """Where in the lexicon the cues found are."""
+        candidates = {n for lemma in lemmas for n in self.by_lemma.get(lemma, ())}
+        return {n for n in candidates if self.cues[n].found_in(lemmas, turn)}
+
 
 @cache
 def category_cues() -> tuple[Cue, ...]:
@@ -36,8 +88,9 @@ def category_cues() -> tuple[Cue, ...]:
 
 
 @cache
-def complaint_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.split()) for line in word_list("complaint_cues"))
+def complaint_cues() -> tuple[Cue, ...]:
+    lines = word_list("complaint_cues")
+    return tuple(Cue("complaint", Role.CUSTOMER, tuple(line.split())) for line in lines)
 
 
 @cache
@@ -47,6 +100,12 @@ def resolution_cues() -> tuple[Cue, ...]:
         label, role, *lemmas = line.split()
         cues.append(Cue(label, Role(role), tuple(lemmas)))
     return tuple(cues)
+
+
+@cache
+def _index(lexicon: str) -> CueIndex:
+    lexicons = {"category": category_cues, "complaint": complaint_cues, "resolution": resolution_cues}
+    return CueIndex.of(lexicons[lexicon]())
 
 
 def _compounds(morphs: tuple[Morph, ...]) -> set[str]:
@@ -103,11 +162,15 @@ def classify_category(context: CallContext, complaint: bool = False) -> Found[Ca
             )
         else:
             weight = AGENT_WEIGHT
-        clause_lemmas = [_lemma_set(c.morphs) for c in clauses(turn)]
-        for cue in category_cues():
-            if any(_has_all(lemmas, cue.lemmas) for lemmas in clause_lemmas):
-                scores[cue.label] += cue.weight * weight
-                evidence[cue.label].append(turn)
+        # A cue counts once per turn however many of its clauses say it.
+        clause_lemmas = [_lemma_set(clause.morphs) for clause in clauses(turn)]
+        turn_lemmas = set().union(*clause_lemmas)
+        found: set[int] = set()
+        for lemmas in clause_lemmas:
+            found |= _index("category").positions(lemmas, turn_lemmas)
+        for cue in (category_cues()[n] for n in sorted(found)):
+            scores[cue.label] += cue.weight * weight
+            evidence[cue.label].append(turn)
     if not scores:
         return Found(Category.OTHER, (), 0.3)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -121,15 +184,11 @@ def classify_category(context: CallContext, complaint: bool = False) -> Found[Ca
     return Found(Category(best), tuple(evidence[best][:3]), confidence)
 
 
-def _has_all(lemmas: set[str], wanted: tuple[str, ...]) -> bool:
-    return all(any(option in lemmas for option in w.split("|")) for w in wanted)
-
-
 def detect_complaint(context: CallContext) -> Found[bool]:
     hits = [
         turn
         for turn in context.customer_turns
-        if any(_has_all(_morph_lemmas(turn.morphs), cue) for cue in complaint_cues())
+        if _index("complaint").matching(_morph_lemmas(turn.morphs))
     ]
     if not hits:
         return Found(False, (), 0.7)
@@ -150,10 +209,19 @@ def _done_in_call(context: CallContext) -> bool:
     for turn in context.agent_turns:
         for clause in clauses(turn):
             forms = {m.form for m in clause.morphs}
-            acted = any(m.lemma in _CHANGES or m.form in _CHANGES for m in clause.morphs)
+            acted = any(_acts(clause.morphs, i) for i in range(len(clause.morphs)))
             if acted and (forms & _PAST or "완료" in forms) and not clause.text.endswith("?"):
                 return True
     return False
+
+
+def _acts(morphs: tuple[Morph, ...], index: int) -> bool:
+    """A change word used as the predicate; "등록된 번호로", "변경된 요금제" only describe."""
+    morph = morphs[index]
+    if morph.lemma not in _CHANGES and morph.form not in _CHANGES:
+        return False
+    ending = next((m for m in morphs[index + 1 :] if m.tag.startswith("E")), None)
+    return ending is None or ending.tag != "ETM"
 
 
 _ON_ITS_WAY = frozenset(["환불", "환급", "재발송", "재발급", "취소", "발송"])
@@ -170,6 +238,13 @@ def _returns_something(turn: Turn) -> bool:
     return any(m.lemma in _ON_ITS_WAY for m in turn.morphs)
 
 
+def _later_day(step: Promise, context: CallContext) -> bool:
+    """The agent's own word to come back on a later day; the company's routine steps (a
+    shipment, a final statement) may follow a request that was done in the call."""
+    later = step.due is not None and context.call_date_known and step.due > context.call_date
+    return later and step.owner is Owner.AGENT
+
+
 def classify_resolution(context: CallContext) -> Found[Resolution]:
     matched: dict[str, list[Turn]] = defaultdict(list)
     for turn in context.turns:
@@ -177,8 +252,8 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
         for clause in clauses(turn):
             lemmas = clause.lemmas
             forms = {m.form for m in clause.morphs}
-            for cue in resolution_cues():
-                if cue.role is not turn.role or not _has_all(lemmas, cue.lemmas):
+            for cue in _index("resolution").matching(lemmas):
+                if cue.role is not turn.role:
                     continue
                 # "다시 연락 주시면 … 주문해 드리겠습니다" promises nothing yet; "문자 가셨을
                 # 거예요" is done, not promised.
@@ -198,8 +273,11 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
     if not steps:
         matched["pending"] = []
     elif not matched["pending"]:
-        # Money or papers on their way back to the customer ("취소 처리됩니다", "재발송").
-        matched["pending"] = [s.turn for s in steps if _returns_something(s.turn)]
+        # Money or papers on their way back to the customer ("취소 처리됩니다", "재발송"), or
+        # the agent's step on a later day ("견적서는 내일 오전 중으로 보내드리겠습니다").
+        matched["pending"] = [
+            s.turn for s in steps if _returns_something(s.turn) or _later_day(s, context)
+        ]
     for label in ("escalated", "unresolved", "pending"):
         if matched[label]:
             return Found(Resolution(label), tuple(matched[label][:3]), 0.75)

@@ -8,6 +8,7 @@ from functools import cache
 from models.note import Identifier
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
+from pipeline.extract.parties import CUSTOMER_ID_CUE
 from pipeline.nlp import word_list
 from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, spelled_codes
 from pipeline.normalize.numbers import is_phone_number, parse_korean_number, spoken_digits_to_text
@@ -26,7 +27,8 @@ _SHAPED = re.compile(
 _UNIT_AFTER = re.compile(
     r"\s*(?:원|만|천|시|분|초|개|명|번째|월|일|년|동|호|층|%|퍼센트|GB|기가|인치|킬로|mm|cm|kg)"
 )
-_MORE_DIGITS = re.compile(r"(?: \d{2,4})+(?![\d가-힣])|(?: \d{2,4})+(?=이요|요|입니다|이에요|예요)")
+_GROUP = r"(?: (?:\d{2,4}|[영공일이삼사오육칠팔구]{2,4}))"
+_MORE_DIGITS = re.compile(rf"{_GROUP}+(?![\d가-힣])|{_GROUP}+(?=이요|요|입니다|이에요|예요)")
 _MOBILE_PREFIX = re.compile(r"^01[016789]\d{6,9}$")
 _EMAIL_AFTER = re.compile(r"\s*(?:골뱅이|앳|@)")
 _MAX_CUE_GAP = 25
@@ -72,7 +74,8 @@ def _values(text: str, start: int, end: int) -> list[str]:
         # The digits read out in groups ("에이치제이 구구팔 칠칠"): one value.
         more = _MORE_DIGITS.match(window, code_end)
         if more and not _UNIT_AFTER.match(window, more.end()):
-            code, code_end = code + more.group().replace(" ", ""), more.end()
+            digits = "".join(_DIGIT_WORDS.get(c, c) for c in more.group().replace(" ", ""))
+            code, code_end = code + digits, more.end()
         found.append((start + code_start, code))
         taken.append((start + code_start, start + code_end))
     for match in _VALUE.finditer(text, start, end):
@@ -194,6 +197,8 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
     if plates:
         return plates
     found = _cued(text)
+    if turn.role is Role.CUSTOMER and _asked_for_customer_id(context, turn):
+        return found  # "가게 코드 알려주시겠어요?": the customer's own number, not a case's
     kind = _asked_kind(context, turn) if turn.role is Role.CUSTOMER else None
     if not found and kind and len(turn.text.strip()) <= MAX_ANSWER_CHARS:
         # "주문번호 말씀해 주시겠어요?" / "ON-58213이요."
@@ -203,6 +208,11 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
         said_kind = _kind(kind_after.group()) if kind_after else kind or DEFAULT_KIND
         found.append(Identifier(kind=said_kind, value=value))
     return found
+
+
+def _asked_for_customer_id(context: CallContext, turn: Turn) -> bool:
+    asked = context.previous(turn, Role.AGENT)
+    return asked is not None and bool(CUSTOMER_ID_CUE.search(asked.text))
 
 
 Code = tuple[int, int, str]

@@ -8,19 +8,23 @@ from dataclasses import dataclass
 from models.note import AgentInfo, CustomerInfo
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
-from pipeline.normalize.names import COMMON_WORDS, SURNAMES, TWO_SYLLABLE_SURNAMES
+from pipeline.normalize.alnum import spelled_codes
 from pipeline.normalize.contact import normalize_email
+from pipeline.normalize.names import COMMON_WORDS, SURNAMES, TWO_SYLLABLE_SURNAMES
 from pipeline.normalize.numbers import find_phone_numbers, spoken_digits_to_text
 
 _NAME_QUESTION = re.compile(r"성함|이름|본인\s?확인|명의자|주문자")
 _PHONE_QUESTION = re.compile(r"연락처|전화\s?번호|휴대\s?폰|핸드폰|번호")
 _ADDRESS_QUESTION = re.compile(r"주소|배송지|어디로|받으실\s?곳")
-_ID_QUESTION = re.compile(r"회원\s?번호|고객\s?번호|가입자\s?번호|멤버십\s?번호")
+CUSTOMER_ID_CUE = re.compile(
+    r"(?:회원|고객|가입자|멤버십|환자|수용가|납부자)\s?번호|(?:가게|매장|가맹점|업체|사업장|고객|회원)\s?코드"
+)
 # Company lines the agent reads out are never the customer's phone.
 _SERVICE_NUMBER = re.compile(r"^(?:1[568]\d{6}|0[78]0\d+)$")
 
 
-_ID_VALUE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9._-]{2,}|\d[\d-]{3,}")
+# Digit groups read out with pauses ("3021 755810") are one number.
+_ID_VALUE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9._-]{2,}|\d[\d-]{3,}(?: \d{2,})*")
 _ADDRESSED_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고객|회원)님")
 
 
@@ -118,9 +122,16 @@ def _agent_name(context: CallContext) -> Found[str | None]:
     return Found(None, (), 0.6)
 
 
+# The customer taking back what they said ("아 아니다", "잘못 말했네요", "…가 아니라").
+_CORRECTION = re.compile(r"아니다|아니라|아니고|잘못|정정|틀렸")
+CORRECTION_WEIGHT = 3
+_LAST_GROUP = re.compile(r"^\D*?(\d{4})(?!\d)")
+
+
 def _phone(context: CallContext) -> Found[str | None]:
     candidates: list[tuple[int, Turn, str]] = []
     for turn in context.turns:
+        correction = _CORRECTION.search(turn.text) if turn.role is Role.CUSTOMER else None
         for mention in find_phone_numbers(turn.text):
             if _SERVICE_NUMBER.match(mention.value):
                 continue
@@ -129,11 +140,23 @@ def _phone(context: CallContext) -> Found[str | None]:
                 score += 2
             if _PHONE_QUESTION.search(turn.text[: mention.start]):
                 score += 1
-            candidates.append((score, turn, mention.value))
+            value = mention.value
+            if correction is not None and correction.start() < mention.start:
+                score += CORRECTION_WEIGHT
+            elif correction is not None:
+                value = _corrected(value, turn.text[correction.end() :])
+                score += CORRECTION_WEIGHT if value != mention.value else 0
+            candidates.append((score, turn, value))
     if not candidates:
         return Found(None, (), 0.7)
     score, turn, value = max(candidates, key=lambda c: (c[0], -c[1].index))
     return Found(value, (turn,), min(0.99, 0.6 + 0.1 * score))
+
+
+def _corrected(number: str, after: str) -> str:
+    """"… 일이칠구요 아 아니다 일이구칠": the last four digits said again, corrected."""
+    group = _LAST_GROUP.match(spoken_digits_to_text(after))
+    return number[:-4] + group[1] if group else number
 
 
 def _email(context: CallContext) -> Found[str | None]:
@@ -158,16 +181,34 @@ def _address(context: CallContext) -> Found[str | None]:
 def _customer_id(context: CallContext) -> Found[str | None]:
     for turn in context.turns:
         text = spoken_digits_to_text(turn.text)
-        cue = _ID_QUESTION.search(text)
+        cue = CUSTOMER_ID_CUE.search(text)
         if cue is not None:
-            value = _ID_VALUE.search(text, cue.end())
-            if value is not None and "*" not in value.group():
-                return Found(value.group().rstrip("-."), (turn,), 0.85)
-        if turn.role is Role.CUSTOMER and _asked(context, turn, _ID_QUESTION):
-            value = _ID_VALUE.search(text)
-            if value is not None and len(turn.text) < 40:
-                return Found(value.group().rstrip("-."), (turn,), 0.8)
+            _, value = _id_value(text, cue.end()) or (0, None)
+            if value is not None and "*" not in value:
+                return Found(value, (turn,), 0.85)
+        if turn.role is Role.CUSTOMER and _asked(context, turn, CUSTOMER_ID_CUE):
+            at, value = _id_value(text, 0) or (0, None)
+            # The answer, said first ("지 오 13557이요 아 그리고 …") or alone.
+            if value is not None and (len(turn.text) < MAX_ID_ANSWER or at <= MAX_ID_OFFSET):
+                return Found(value, (turn,), 0.8)
     return Found(None, (), 0.7)
+
+
+MAX_ID_ANSWER = 40
+MAX_ID_OFFSET = 8
+
+
+def _id_value(text: str, start: int) -> tuple[int, str] | None:
+    """Where the id after ``start`` begins and what it is: written ("GO13557", "3021 755810")
+    or spelled ("지 오 13557")."""
+    spelled = [(at, code) for at, _, code in spelled_codes(text) if at >= start]
+    written = _ID_VALUE.search(text, start)
+    if spelled and (written is None or spelled[0][0] <= written.start()):
+        # The hyphen a spelled code gets after its letters was not said.
+        return spelled[0][0], spelled[0][1].replace("-", "", 1)
+    if written is None:
+        return None
+    return written.start(), written.group().rstrip("-.").replace(" ", "")
 
 
 def extract_parties(context: CallContext) -> Parties:

@@ -18,6 +18,8 @@ _PROVINCES = (
 _HEAD = re.compile(
     r"(?<![가-힣])(?:(?:" + _PROVINCES + r")\s+[가-힣]{1,5}(?:시|군|구)"
     r"|[가-힣]{1,4}시\s+[가-힣]{1,4}(?:구|군)"
+    # A city without districts straight to its road: "세종시 한누리대로 이백오십".
+    r"|(?:" + _PROVINCES + r"|[가-힣]{1,4}시)\s+[가-힣0-9]{1,8}(?:로|길)(?=\s+(?:\d|[일이삼사오육칠팔구십백]))"
     r"|(?:[가-힣]{2,4}|중|동|서|남|북)구\s+[가-힣0-9]{1,8}(?:동|로|길)(?=\s+(?:\d|[일이삼사오육칠팔구십백])))"
     r"(?![가-힣])"
 )
@@ -54,7 +56,9 @@ def _piece(word: str) -> tuple[str, bool] | None:
     number = _NUMBER.match(stripped)
     if number:
         digits = _number(number["n"])
-        return (digits + (number["unit"] or ""), not last) if digits else None
+        # The flat (호) or floor (층) is the last part of an address.
+        final = last or number["unit"] in ("호", "층")
+        return (digits + (number["unit"] or ""), not final) if digits else None
     if any(p.match(stripped) for p in (_PLACE, _BUILDING, _BUILDING_WORD, _UNIT)):
         return stripped, not last
     return None
@@ -74,6 +78,13 @@ def _join(pieces: list[str]) -> str:
     return " ".join(out)
 
 
+def _names_building(following: str) -> bool:
+    """The word before "아파트" or before a 동 number is the building's name."""
+    word = _TRAILING.sub("", following)
+    number = _NUMBER.match(word)
+    return bool(_BUILDING_WORD.match(word)) or (number is not None and number["unit"] == "동")
+
+
 def find_address(text: str) -> AddressMention | None:
     head = _HEAD.search(text)
     if head is None:
@@ -86,12 +97,14 @@ def find_address(text: str) -> AddressMention | None:
             break
         piece = _piece(word.group().strip(",."))
         following = words[index + 1].group() if index + 1 < len(words) else ""
-        if piece is None and _BUILDING_WORD.match(_TRAILING.sub("", following)):
-            piece = (word.group(), True)  # "하늘마을 아파트"
+        if piece is None and _names_building(following):
+            piece = (word.group(), True)  # "하늘마을 아파트", "푸른마을 이백칠동"
         if piece is None:
             break
         pieces.append(piece[0])
         end = head.end() + word.end()
         if not piece[1]:
             break
+    if not any(re.search(r"\d", piece) for piece in pieces):
+        return None  # "청주시 흥덕구 쪽으로": a place, not an address to send things to
     return AddressMention(head.start(), end, _join(pieces))

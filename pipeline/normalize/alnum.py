@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.hangul import has_final_consonant
 from pipeline.normalize.numbers import SPOKEN_DIGITS, parse_korean_number
 
 # Longest names first so that 에이치 is H, not 에이 + 치.
@@ -25,7 +26,7 @@ MAX_LETTERS = 4
 MAX_SPACED_LETTERS = 12
 # Letter names run together ("에스엠") or one by one ("제이 와이 오 오 엔"), then the digits.
 _SPELLED_THEN_DIGITS = re.compile(
-    r"(?<![가-힣])(?P<letters>[가-힣]{2,12}|(?:[가-힣]{1,3} ){2,11}[가-힣]{1,3})"
+    r"(?<![가-힣])(?P<letters>[가-힣]{2,12}|(?:[가-힣]{1,3} ){1,11}[가-힣]{1,3})"
     r"\s*(?:하고|다시|-)?\s*(?P<digits>\d[\d-]*\d|[영공일이삼사오육칠팔구]{2,}(?![가-힣]))"
 )
 
@@ -81,45 +82,125 @@ def spelled_codes(text: str) -> list[tuple[int, int, str]]:
 
 
 _DIGIT_WORD = re.compile(r"^(?:\d+|[영공일이삼사오육칠팔구]+|[일이삼사오육칠팔구]?[백천][일이삼사오육칠팔구십백]*)$")
-_PARTICLE_TAIL = re.compile(r"(?:이요|요|이고요|고요|입니다|이에요|예요)$")
+# "이십" in "에이피 엠 이십 더블유" is 20, said with a unit.
+_TENS_WORD = re.compile(r"^[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?$")
+_PARTICLE_TAIL = re.compile(
+    r"(?:이요|요|이고요|고요|입니다|이에요|예요|이구요|구요|이랑|랑|가|는|를|로)$"
+)
+_DASH_WORDS = frozenset(["다시", "-"])
 MIN_MIXED_LETTERS = 2
-MIN_MIXED_DIGITS = 3
+MIN_MIXED_DIGITS = 2
+MIN_MIXED_CHARS = 5
+# How a written letter or digit is said, for the particle after it (B이 = "비 이": B2).
+_SAID_AS = {letter: name for name, letter in reversed(LETTER_NAMES)} | {
+    digit: word for word, digit in SPOKEN_DIGITS.items() if word not in ("영", "륙")
+}
+
+Piece = tuple[str, bool]  # (written form, is_letters)
+_LETTER_OF = dict(LETTER_NAMES)
+# A spoken digit before a letter name: 이 and 오 read as 2 and 5 (names are longest first).
+_CODE_TOKEN = re.compile(
+    r"[A-Za-z]+|\d+|-|(?P<spoken>[" + "".join(SPOKEN_DIGITS) + r"])|(?P<name>"
+    + "|".join(name for name, _ in LETTER_NAMES)
+    + ")"
+)
+_CODE_WORD = re.compile(f"(?:{_CODE_TOKEN.pattern})+")
 
 
-def _mixed_piece(word: str) -> tuple[str, bool] | None:
-    """(written form, is_letters) for one spoken word of a mixed code."""
-    if _DIGIT_WORD.match(word):
-        if re.search("[백천]", word):  # "칠백" in "에이치티 육오 유 칠백" is 700
-            value = parse_korean_number(word)
-            return (str(value), False) if value is not None else None
-        return "".join(SPOKEN_DIGITS.get(c, c) for c in word), False
-    letters = spelled_letters_one(word)
-    return (letters, True) if letters else None
+def _word_pieces(word: str) -> list[Piece] | None:
+    """One spoken word of a code as letter and digit groups: "이칠큐" → 27 + Q, "M이공W" →
+    M + 20 + W, "칠백" → 700; None when part of it is neither."""
+    if _DIGIT_WORD.match(word) and re.search("[백천]", word) or _TENS_WORD.match(word):
+        value = parse_korean_number(word)  # "칠백" in "에이치티 육오 유 칠백" is 700
+        return [(str(value), False)] if value is not None else None
+    if not _CODE_WORD.fullmatch(word):
+        return None
+    pieces: list[Piece] = []
+    for token in _CODE_TOKEN.finditer(word):
+        if token["spoken"]:
+            pieces.append((SPOKEN_DIGITS[token["spoken"]], False))
+        elif token["name"]:
+            pieces.append((_LETTER_OF[token["name"]], True))
+        else:
+            pieces.append((token.group().upper(), token.group().isalpha()))
+    return pieces
+
+
+def _without_particle(word: str) -> str:
+    """The word without a particle after it; 이 is the particle only after a final consonant
+    ("칠칠이요" is 77, "비이요" is B2)."""
+    tail = _PARTICLE_TAIL.search(word)
+    if tail is None:
+        return word
+    stem = word[: tail.start()]
+    if tail.group().startswith("이") and stem and not _ends_in_consonant(stem[-1]):
+        return word[: tail.start() + 1]
+    return stem
+
+
+def _ends_in_consonant(char: str) -> bool:
+    said = _SAID_AS.get(char.upper(), char)
+    return has_final_consonant(said[-1]) if "가" <= said[-1] <= "힣" else False
+
+
+def _mixed_piece(word: str) -> list[Piece] | None:
+    return _word_pieces(word) or _word_pieces(_without_particle(word))
 
 
 def mixed_codes(text: str) -> list[tuple[int, int, str]]:
-    """Model codes spelled letter and digit groups in turn: "알 에프 팔오 씨 구공공일" →
-    RF85C9001. Letters must come back after digits, so "이 번호로" or "오 일" are no code."""
+    """Model codes spelled letter and digit groups in turn, a spoken dash kept: "알 에프 팔오 씨
+    구공공일" → RF85C9001, "디 더블유 다시 에스 1420 케이 알" → DW-S1420KR. Letters must come
+    back after digits, so "이 번호로" or "오 일" are no code."""
     codes: list[tuple[int, int, str]] = []
     words = list(re.finditer(r"\S+", text))
     index = 0
     while index < len(words):
-        run: list[tuple[re.Match[str], str, bool]] = []
-        while index < len(words):
-            word = words[index].group()
-            piece = _mixed_piece(word) or _mixed_piece(_PARTICLE_TAIL.sub("", word))
-            if piece is None:
-                break
-            run.append((words[index], *piece))
-            index += 1
-            if _PARTICLE_TAIL.search(word) and _mixed_piece(word) is None:
-                break  # "공이요" ends the code
-        index += 1
-        kinds = [is_letters for _, _, is_letters in run]
-        switches = sum(1 for a, b in zip(kinds, kinds[1:]) if a != b)
-        letters = sum(len(p) for _, p, k in run if k)
-        digits = sum(len(p) for _, p, k in run if not k)
-        if switches >= 2 and letters >= MIN_MIXED_LETTERS and digits >= MIN_MIXED_DIGITS:
-            end = run[-1][0].start() + len(_PARTICLE_TAIL.sub("", run[-1][0].group()))
-            codes.append((run[0][0].start(), end, "".join(p for _, p, _ in run)))
+        run, index = _run_from(words, index)
+        while run and run[-1][1] == [("-", False)]:
+            run.pop()
+        while run and run[0][1] == [("-", False)]:
+            run.pop(0)
+        code = _code_of(run)
+        if code:
+            end = run[-1][0].start() + len(_without_particle(run[-1][0].group()))
+            codes.append((run[0][0].start(), end, code))
     return codes
+
+
+Run = list[tuple[re.Match[str], list[Piece]]]
+
+
+def _run_from(words: list[re.Match[str]], index: int) -> tuple[Run, int]:
+    """The code words from ``index`` on, and where the next run may start."""
+    run: Run = []
+    while index < len(words):
+        word = words[index].group()
+        pieces = [("-", False)] if word in _DASH_WORDS else _mixed_piece(word)
+        if pieces is None:
+            return run, index + 1
+        run.append((words[index], pieces))
+        index += 1
+        if _PARTICLE_TAIL.search(word) and _word_pieces(word) is None:
+            break  # "공이요" ends the code; the next word may begin another
+    return run, index
+
+
+def _code_of(run: Run) -> str | None:
+    pieces = [p for _, word_pieces in run for p in word_pieces]
+    # A code begins with its letters: "오 엔 …" is ON, not 5N.
+    if len(pieces) > 1 and run[0][0].group() in ("오", "이") and pieces[1][1]:
+        pieces[0] = (run[0][0].group().replace("오", "O").replace("이", "E"), True)
+    kinds = [is_letters for text, is_letters in pieces if text != "-"]
+    switches = sum(1 for a, b in zip(kinds, kinds[1:]) if a != b)
+    letters = sum(len(p) for p, k in pieces if k)
+    digits = sum(len(p) for p, k in pieces if not k and p != "-")
+    # A letter the transcript writes (K in "20261003 다시 K 1177"), or one between spoken
+    # dashes and digits, is surely a letter.
+    written = any(re.search("[A-Za-z]", m.group()) for m, _ in run)
+    enough_letters = letters >= MIN_MIXED_LETTERS or written or ("-", False) in pieces
+    # Digits said only as 이 or 오 among letter names spell a word ("에스 에이 이 에스 오 엘").
+    true_digits = any(not k and m.group() not in ("이", "오") for m, ps in run for _, k in ps)
+    if switches >= 2 and enough_letters and digits >= MIN_MIXED_DIGITS and true_digits:
+        if letters + digits >= MIN_MIXED_CHARS:
+            return "".join(p for p, _ in pieces)
+    return None

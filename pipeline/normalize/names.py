@@ -74,6 +74,17 @@ def _reads_as_name(text: str, match: re.Match[str]) -> bool:
     return segment.end > match.end("name")
 
 
+def _noun_and_particle(text: str, match: re.Match[str]) -> bool:
+    """A common noun with its particle inside the candidate ("저는 문자도 메일도")."""
+    from pipeline.nlp.korean import analyse
+
+    segments = analyse(text)
+    for segment, following in zip(segments, segments[1:]):
+        if segment.start == match.start() and segment.end < match.end("name"):
+            return segment.tag.startswith("NNG") and following.tag.startswith("J")
+    return False
+
+
 def _has_evidence(text: str, match: re.Match[str], cue: re.Pattern[str]) -> bool:
     name = match["name"]
     if " " in name or name.startswith(TWO_SYLLABLE_SURNAMES):
@@ -100,7 +111,7 @@ def find_customer_name(text: str) -> NameMention | None:
     for match in _candidates(text):
         whole = _is_whole_answer(text, match)
         cued = bool(_CUSTOMER_CUES.search(text[: match.start()][-6:]))
-        if not (match["ending"] or cued or whole):
+        if not (match["ending"] or cued or whole) or _noun_and_particle(text, match):
             continue
         if (whole and _reads_as_name(text, match)) or _has_evidence(text, match, _CUSTOMER_CUES):
             return _mention(match)
@@ -108,7 +119,8 @@ def find_customer_name(text: str) -> NameMention | None:
 
 
 def find_agent_name(text: str) -> NameMention | None:
-    """The agent's name from a greeting: '…고객센터 상담원 김민지입니다'."""
+    """The agent's name from a greeting: '…고객센터 상담원 김민지입니다', '상담사 한지우가
+    받았습니다'."""
     if not _GREETING.search(text):
         return None
     for match in _candidates(text):
@@ -116,4 +128,13 @@ def find_agent_name(text: str) -> NameMention | None:
             continue
         if _has_evidence(text, match, _AGENT_CUES):
             return _mention(match)
+    titled = _TITLED_NAME.search(text)
+    if titled and titled["name"] not in COMMON_WORDS:
+        return _mention(titled)
     return None
+
+
+# The job title right before the name, then the subject particle: "담당자 하예준이 도와드리겠습니다".
+_TITLED_NAME = re.compile(
+    r"(?<![가-힣])(?:상담원|상담사|매니저|담당자)\s(?P<name>" + _SURNAME + r"[가-힣]{1,2}?)(?:이|가)\s"
+)

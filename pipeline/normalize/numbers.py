@@ -230,7 +230,9 @@ def _keep_short_groups(text: str, groups: list[DigitGroup]) -> list[DigitGroup]:
             if 0 <= neighbour < len(groups) and strong[neighbour]:
                 left, right = sorted((group, groups[neighbour]), key=lambda g: g.start)
                 link = _link(text, left, right)
-                tied = tied or (link is not None and group.wordlike) or _is_explicit(link)
+                # "공이 삼사오육 칠팔구공": an area code (0 first) opens the number after it.
+                area_code = neighbour > index and group.digits.startswith("0") and len(group.digits) > 1
+                tied = tied or (link is not None and (group.wordlike or area_code)) or _is_explicit(link)
         if strong[index] or tied:
             kept.append(group)
     return kept

@@ -189,3 +189,168 @@ def test_identifiers_as_said(call: str, values: set[str]) -> None:
 def test_category_from_the_opening_request(opening: str, category: str) -> None:
     note = _note(f"상담원: 네 고객센터입니다 무엇을 도와드릴까요\n고객: {opening}\n상담원: 네 확인해 보겠습니다\n")
     assert note.category == category
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        # Letter names, written letters and spoken digits mixed inside one word, dashes said.
+        ("그 엠엔 다시 이칠큐 다시 비이요", "MN-27Q-B2"),
+        ("AP 다시 M삼공W가 제일 많이 팔려요", "AP-M30W"),
+        ("20261003 다시 K 1177 주문 건이요", "20261003-K1177"),
+        ("냉장고 RF 팔오 T 구 X 모델이요", "RF85T9X"),
+        ("케이 칠 큐 엑스 이 엠이요", "K7QX2M"),
+        # A code begins with its letters: 오 before a letter name is O.
+        ("오 엔 0928 5521 에이 이렇게요", "ON09285521A"),
+        ("디 더블유 다시 에스 1420 케이 알 이요", "DW-S1420KR"),
+    ],
+)
+def test_mixed_codes_read_as_said(said: str, code: str) -> None:
+    from pipeline.normalize.alnum import mixed_codes
+
+    assert [c for *_, c in mixed_codes(said)] == [code]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["새솔은 에스 에이 이 에스 오 엘", "네 이 다시 오 일", "비디오 이 사 봤어요", "오 일 이 사 다시 삼"],
+)
+def test_spelled_words_and_plain_digits_are_no_code(said: str) -> None:
+    from pipeline.normalize.alnum import mixed_codes
+
+    assert mixed_codes(said) == []
+
+
+def _identifiers(call: str) -> set[tuple[str, str]]:
+    return {(i.kind, i.value.replace("-", "").upper()) for i in _note(call).identifiers}
+
+
+def test_gift_voucher_and_application_numbers_are_other_identifiers() -> None:
+    call = """상담원: 네 모바일선물 고객센터입니다
+고객: 받은 교환권이 안 써져서요
+상담원: 네 교환권 번호 불러 주시겠어요
+고객: 칠칠일이 공사오팔 구구삼일이요
+상담원: 네 다른 상품으로 바꿔 드렸고요 신청번호는 에이 비 공사칠 이일이에요
+"""
+    found = _identifiers(call)
+    assert ("other", "771204589931") in found
+    assert ("other", "AB04721") in found
+
+
+def test_a_customer_code_is_the_customer_id_not_an_identifier() -> None:
+    call = """상담원: 네 포스나라 기술지원입니다
+고객: 카드 단말기가 결제를 못 읽어요
+상담원: 네 가맹점 코드 알려주시겠어요
+고객: 비 엘 사사공칠이요 아 그리고 어제부터 그래요
+상담원: 네 확인됐습니다 단말기 재부팅 방법 안내해 드릴게요
+"""
+    note = _note(call)
+    assert note.customer.customer_id == "BL4407"
+    assert not any(i.value.replace("-", "") == "BL4407" for i in note.identifiers)
+
+
+def test_customer_number_read_out_in_groups() -> None:
+    call = """상담원: 네 한마음가스 고객센터입니다 고객번호 말씀해 주시겠어요
+고객: 고객번호가 칠칠이일 사오육공일이 이래 돼 있네예
+상담원: 네 확인됐습니다
+"""
+    assert _note(call).customer.customer_id == "7721456012"
+
+
+@pytest.mark.parametrize(
+    ("opening", "category"),
+    [
+        # A person who did not come is a complaint about the service, not a late parcel.
+        ("아니 설치 기사님이 오늘 오신다고 해서 하루 종일 기다렸는데 안 왔어요 연락도 없고요 너무하네요", "complaint"),
+        # Moving an appointment is no exchange.
+        ("다음 주 상담 예약을 목요일로 바꾸고 싶어서요", "other"),
+        ("키오스크 앱이 주문 받을 때마다 계속 꺼져요", "technical_issue"),
+        ("제습기 필터가 품절이라고 나오는데 언제 들어와요", "product_inquiry"),
+        ("배달 기사님 때문에 전화했어요 물건을 던지고 가셨어요", "complaint"),
+    ],
+)
+def test_category_from_unseen_phrasings(opening: str, category: str) -> None:
+    note = _note(f"상담원: 네 고객센터입니다 무엇을 도와드릴까요\n고객: {opening}\n상담원: 네 확인해 보겠습니다\n")
+    assert note.category == category
+
+
+def test_agent_sending_a_quote_tomorrow_is_pending() -> None:
+    call = """상담원: 네 오피스몰 기업구매 담당 하지민입니다
+고객: 사무용 의자 스무 개 견적 받고 싶어서요
+상담원: 네 모델은 정하셨을까요
+고객: 아직이요 견적 보고 정하려고요
+상담원: 네 견적서는 내일 오전 중으로 이메일로 보내드리겠습니다
+고객: 네 부탁드려요
+"""
+    assert _note(call).resolution.value == "pending"
+
+
+def test_a_described_change_is_not_a_change_made_in_the_call() -> None:
+    call = """상담원: 네 든든보험 고객센터입니다
+고객: 보험을 해지할지 줄일지 고민돼서요
+상담원: 네 해지하시면 환급금이 적고 감액하시면 보장이 줄어요 비교표 문자로 보내드릴까요
+고객: 네 보내 주세요 가족이랑 상의해 보고 결정할게요
+상담원: 네 등록된 번호로 비교표 보내드렸습니다
+"""
+    assert _note(call).resolution.value == "unresolved"
+
+
+def test_cue_index_finds_what_checking_every_cue_finds() -> None:
+    from pipeline.extract.classify import _index, category_cues
+
+    lemmas = {"안", "오다", "택배", "기사", "예약", "바꾸다", "꺼지다", "요금"}
+    expected = [c for c in category_cues() if c.found_in(lemmas)]
+    assert _index("category").matching(lemmas) == expected
+    assert not any(c.label == "delivery" and "오다" in "".join(c.lemmas) for c in expected)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phone"),
+    [
+        ("공일공 사삼삼팔 구칠육일이요 아 아니다 구칠일육이요", "01043389716"),
+        ("네 010 2231 5567이요\n상담원: 네 확인됩니다\n고객: 아 잘못 말했어요 010 2231 5576이에요", "01022315576"),
+    ],
+)
+def test_the_customer_s_corrected_phone_number_wins(answer: str, phone: str) -> None:
+    call = f"상담원: 네 고객센터입니다 연락처 말씀해 주세요\n고객: {answer}\n상담원: 네 감사합니다\n"
+    assert _note(call).customer.phone == phone
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        # A city without districts goes straight to its road.
+        ("주소는 세종시 다솜로 이백십 가람마을 백오동 육백삼호요", "세종시 다솜로 210 가람마을 105동 603호"),
+        # The flat number ends the address; what follows is the agent's question.
+        ("파주시 청석로 삼백 새봄마을 이백일동 천백이호 맞으시죠", "파주시 청석로 300 새봄마을 201동 1102호"),
+    ],
+)
+def test_addresses_as_written(said: str, address: str) -> None:
+    from pipeline.normalize.address import find_address
+
+    mention = find_address(said)
+    assert mention is not None and mention.value == address
+
+
+def test_a_city_and_district_alone_is_no_address() -> None:
+    from pipeline.normalize.address import find_address
+
+    assert find_address("이번에 수원시 영통구 쪽으로 이사를 가서요") is None
+
+
+def test_reproach_for_what_the_company_should_have_done_is_a_complaint() -> None:
+    call = """상담원: 네 하나로통신 고객센터입니다
+고객: 다음 달부터 부가서비스 요금이 바뀐다면서요
+상담원: 네 앱 공지로 안내드렸습니다
+고객: 그런 건 문자로라도 알려 줘야 되는 거 아니에요 저는 전혀 몰랐어요
+상담원: 네 확인해 보겠습니다
+"""
+    assert _note(call).complaint is True
+
+
+def test_asking_what_the_customer_must_do_is_no_complaint() -> None:
+    call = """상담원: 네 하나로통신 고객센터입니다
+고객: 명의 변경하려면 제가 서류를 내야 되는 거 아니에요
+상담원: 네 가족관계증명서를 제출해 주시면 됩니다
+"""
+    assert _note(call).complaint is False

@@ -47,6 +47,7 @@ def test_find_customer_name(text: str, name: str) -> None:
         "네 고마워요",
         "네 강아지요",
         "네 이상해요",
+        "저는 문자도 메일도 못 받았어요",
         "",
     ],
 )
@@ -62,6 +63,8 @@ def test_no_customer_name_in_ordinary_answers(text: str) -> None:
         ("상담사 윤서연입니다", "윤서연"),
         ("안녕하십니까 한국전력 박지훈입니다", "박지훈"),
         ("감사합니다 배송팀 매니저 강하늘입니다", "강하늘"),
+        ("네 다온전자입니다 상담사 구민서가 받았습니다", "구민서"),
+        ("네 한솔보험입니다 담당자 석지원이 도와드리겠습니다", "석지원"),
     ],
 )
 def test_find_agent_name(text: str, name: str) -> None:
@@ -77,6 +80,7 @@ def test_find_agent_name(text: str, name: str) -> None:
         "안녕하세요 상담원입니다",
         "고객님 이상입니다",
         "주문 확인되었습니다",
+        "상담원 이번이 마지막 안내입니다",
     ],
 )
 def test_no_agent_name_in_ordinary_greetings(text: str) -> None:

@@ -177,3 +177,18 @@ def test_find_amounts(text: str, value: str, said: str) -> None:
 )
 def test_non_amounts(text: str) -> None:
     assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "phone"),
+    [
+        ("대표번호는 공이 삼칠칠 사사공구요", "023774409"),
+        ("사무실 번호 공삼일 오오오 이삼사오요", "0315552345"),
+    ],
+)
+def test_spoken_area_code_opens_a_landline(said: str, phone: str) -> None:
+    assert [m.value for m in find_phone_numbers(said)] == [phone]
+
+
+def test_a_ball_is_no_area_code() -> None:
+    assert find_phone_numbers("공이 날아와서 창문이 깨졌어요 삼백만 원 나왔어요") == []
