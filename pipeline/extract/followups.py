@@ -5,7 +5,10 @@ A clause is a promise when its verb commits to something after the call (드리�
 appointment on a later date ("내일 방문으로 접수됐습니다"); the agent asking the customer to do
 something (보내 주세요, 제출해 주시면 됩니다) and the customer's own ᆯ게요 are the customer's
 steps. The owner is whoever the clause names as doing it (기사님이, 심사팀에서): the agent when
-nobody else is named. Cue words are in pipeline/nlp/data/followup_cues.txt.
+nobody else is named. A booking said after the visit was discussed ("27일 오후 두 시로
+접수됐고") is the visit, and "방문 전날 … 드릴게요" its routine reminder the day before. An
+undecided call has a step only when the customer says they will come back; a fallback ("또 안
+되시면 … 보내 주시면 돼요") is none. Cue words are in pipeline/nlp/data/followup_cues.txt.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ _PROMISE_ENDINGS = frozenset(["ᆯ게요", "ᆯ게", "을게요", "ᆯ께요", "
 _FUTURE_NOUNS = frozenset(["거", "것", "터"])
 _ACTOR_ENDINGS = ("팀", "부서", "센터", "기사")
 _SUBJECT_PARTICLES = frozenset(["이", "가", "께서", "에서", "는", "은", "도"])
+_NEGATIONS = frozenset(["안", "못", "않다"])
+_DAY_BEFORE = re.compile(r"전날|하루\s?전")
+_GUESS_VERBS = frozenset(["모르다", "정하다", "결정하다", "알다", "같다"])
 _NOW = frozenset(["지금", "바로", "이따"])
 # "일 분 뒤에 다시 전화드릴게요", "잠시 후에": still the same call.
 _MINUTES_LATER = re.compile(
@@ -105,8 +111,8 @@ def _present_process(morphs: tuple[Morph, ...], index: int) -> bool:
     noun = morphs[index - 1]
     if morph.lemma.startswith("되") and not morph.tag.startswith("XSV"):
         return False
-    if noun.tag.startswith("EC") and index > 1:
-        noun = morphs[index - 2]  # "보내 드립니다"
+    if noun.tag.startswith(("EC", "JKB")) and index > 1:
+        noun = morphs[index - 2]  # "보내 드립니다", "문자로 드립니다"
     if noun.lemma not in _cues()["process"] | _cues()["contact"]:
         return False
     rest = morphs[index + 1 : index + 3]
@@ -161,11 +167,21 @@ def _imperative(clause: Clause) -> bool:
 def _volitional(clause: Clause) -> bool:
     """겠 / ᆯ게요: the speaker's own will ("연락드리겠습니다"), not a report of the routine."""
     return any(
-        (m.form == "겠" and not (i and clause.morphs[i - 1].form == "시"))
+        (m.form == "겠" and not _honoured_or_guessed(clause, i))
         or (m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS)
         or (m.tag == "ETM" and i + 1 < len(clause.morphs) and clause.morphs[i + 1].form == "터")
         for i, m in enumerate(clause.morphs)
     )
+
+
+def _honoured_or_guessed(clause: Clause, index: int) -> bool:
+    before = clause.morphs[index - 1] if index else None
+    return before is not None and (before.form == "시" or _guess(before))
+
+
+def _guess(morph: Morph) -> bool:
+    """"받을지도 모르겠고", "못 정하겠어요" is not a promise: 겠 on knowing or deciding."""
+    return morph.lemma in _GUESS_VERBS
 
 
 def _honorific_subject(clause: Clause) -> bool:
@@ -201,9 +217,10 @@ def _due(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) -> d
         ]
         before = [m.date for m in resolve_dates(clause.turn.plain[: clause.start], context.call_date)]
         said = said or [d for d in before if d >= context.call_date]
+        said = said or _said_in_turn_before(context, clause.turn)
         if said:
             return said[-1]
-    for piece in (clause, *earlier[-1:]):
+    for piece in (clause, *reversed(_same_sentence(earlier))):
         text = piece.turn.plain[piece.start : piece.end]
         upcoming = [m for m in resolve_dates(text, context.call_date) if m.date >= context.call_date]
         if waits:
@@ -214,6 +231,50 @@ def _due(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) -> d
         if upcoming:
             return upcoming[-1].date
     return None
+
+
+def _said_in_turn_before(context: CallContext, turn: Turn) -> list[dt.date]:
+    """"모레 수요일까지 결과 드릴 거고요" / "그럼 그때까지 윈도우 키는 쓰지 말아야겠네요":
+    the other speaker's date just before."""
+    from pipeline.normalize.dates import resolve_dates
+
+    previous = context.turns[turn.index - 1] if turn.index else None
+    if previous is None:
+        return []
+    said = resolve_dates(previous.plain, context.call_date)
+    return [m.date for m in said if m.date >= context.call_date]
+
+
+def _same_sentence(earlier: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """The clauses joined to the next by a connective ("이번 달 말까지 병원 가서 | 서류 떼서 |
+    앱으로 올릴게요"), at least the one before."""
+    joined = [c for c in earlier[-1:] if not _completed(c)]  # "…로 접수됐고": a step of its own
+    if not joined or is_condition(joined[0]):
+        return tuple(joined)
+    for piece in reversed(earlier[:-1]):
+        if not _joins_next(piece):
+            break
+        joined.insert(0, piece)
+    return tuple(joined)
+
+
+def _joins_next(piece: Clause) -> bool:
+    """Ends in a connective that is not a spoken sentence end ("…하시고요") and is no step
+    of its own ("10월 27일로 접수됐고 | 방문 전날 전화 드릴 거예요")."""
+    last = piece.morphs[-1] if piece.morphs else None
+    if last is None or not last.tag.startswith("EC") or last.form.endswith("요"):
+        return False
+    return not is_condition(piece) and not _completed(piece)
+
+
+def _completed(clause: Clause) -> bool:
+    """Past on the clause's own verb; "접수됐는지 확인해서" only asks whether it was."""
+    morphs = clause.morphs
+    return any(
+        m.tag == "EP" and m.form in _PAST
+        and not (i + 1 < len(morphs) and morphs[i + 1].form.endswith("는지"))
+        for i, m in enumerate(morphs)
+    )
 
 
 def _named_dates(context: CallContext, turn: Turn) -> frozenset[dt.date]:
@@ -242,7 +303,13 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
     if _booked_visit(context, clause):
         return Owner.COMPANY
     named = _named_actor(clause) or any(_named_actor(c) and not is_condition(c) for c in earlier[-1:])
-    if not (_commits(clause) or named and _obliged(clause)) or _is_past(clause):
+    if _gives_reason(clause):
+        return None  # "개발팀에서 판단해야 돼서 말씀드리긴 어렵고요" explains, promises nothing
+    # "종이 증권은 내일 등기로 다시 발송해서": a company step on a named later day.
+    dated_process = (
+        _has(clause, "process") and _dated(context, clause) and not _waits_for_event(clause, earlier)
+    )
+    if not (_commits(clause) or named and _obliged(clause) or dated_process) or _is_past(clause):
         return None
     if is_condition(clause):
         return None
@@ -262,7 +329,8 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
 def _customer_owner(clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None:
     """"사진 올릴게요", "오늘 저녁에 해 볼게요" after "사진 찍어서 올리면 되는 거네요"."""
     future = any(
-        (m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS) or m.form == "겠"
+        (m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS)
+        or (m.form == "겠" and not (i and _guess(clause.morphs[i - 1])))
         or (m.tag == "ETM" and m.form in ("ᆯ", "을") and i + 1 < len(clause.morphs)
             and clause.morphs[i + 1].form in _FUTURE_NOUNS)
         for i, m in enumerate(clause.morphs)
@@ -306,6 +374,12 @@ def _obliged(clause: Clause) -> bool:
     return any(m.form in ("어야", "아야", "야") and m.tag.startswith("EC") for m in clause.morphs)
 
 
+def _gives_reason(clause: Clause) -> bool:
+    """"…해야 돼서": an obligation said as the reason for what follows."""
+    endings = [m for m in clause.morphs if m.tag.startswith("EC")]
+    return _obliged(clause) and bool(endings) and endings[-1].form in ("어서", "아서", "서")
+
+
 def _contact_owner(clause: Clause, named: bool) -> Owner:
     """The agent's own will (연락드리겠습니다) is the agent's; a report of how it goes
     (결과는 문자로 안내드립니다, 전화 가실 거예요) or a named team is the company's."""
@@ -324,10 +398,33 @@ def _dated(context: CallContext, clause: Clause) -> bool:
 
 
 def _booked_visit(context: CallContext, clause: Clause) -> bool:
-    """"내일 오후 두 시 방문으로 접수됐습니다": an appointment on a later day."""
-    if not _has(clause, "visit") or not context.call_date_known or _polite_request(clause):
+    """"내일 오후 두 시 방문으로 접수됐습니다": an appointment on a later day; "10월 27일 오후
+    두 시 반으로 접수됐고" books the visit the turns just before talked about."""
+    if not context.call_date_known or _polite_request(clause):
+        return False
+    books_visit = _books(clause) and _visit_talked_about(context, clause.turn)
+    if not _has(clause, "visit") and not books_visit:
         return False
     return _dated(context, clause)
+
+
+def _books(clause: Clause) -> bool:
+    return bool(clause.lemmas & _cues()["booking"]) and _is_past(clause)
+
+
+def _visit_talked_about(context: CallContext, turn: Turn) -> bool:
+    recent = context.turns[max(0, turn.index - LOOK_BACK_TURNS) : turn.index + 1]
+    return any(_has(c, "visit") for t in recent for c in clauses(t))
+
+
+def _day_before_visit(
+    context: CallContext, clause: Clause, promises: list[Promise]
+) -> dt.date | None:
+    """"방문 전날 기사님이 전화 드릴 거예요": the day before the booked visit."""
+    if not _DAY_BEFORE.search(clause.text):
+        return None
+    visits = [p.due for p in promises if p.kind == "visit" and p.due is not None]
+    return visits[-1] - dt.timedelta(days=1) if visits else None
 
 
 def _sent_later(context: CallContext, turn: Turn) -> bool:
@@ -375,17 +472,37 @@ def _promises(context: CallContext) -> list[Promise]:
                 words = next((_action_words(c) for c in reversed(clauses(asked)) if _has(c, "customer_step")), []) if asked else []
             if not words:
                 continue
-            due = _due(context, clause, earlier)
-            if due is None and owner is Owner.AGENT and clause.lemmas & _cues()["done_now"]:
-                due = context.call_date if context.call_date_known else None  # sent after the call, today
-            contingent = any(is_condition(c) and not is_question(c) for c in earlier[-2:])
+            owner, due = _owner_and_due(context, clause, earlier, owner, found)
+            conditions = [c for c in earlier[-2:] if is_condition(c) and not is_question(c)]
+            # "또 안 되시면 … 보내 주시면 돼요": a fallback, for whoever would do it.
+            fallback = any(is_condition(c) and c.lemmas & _NEGATIONS for c in earlier)
             found.append(
                 Promise(
-                    owner, due, " ".join(words), turn, _waits_for_event(clause, earlier), _kind(clause),
-                    contingent and owner is not Owner.CUSTOMER,
+                    owner, due, " ".join(words), turn, _waits_for_event(clause, earlier),
+                    "visit" if _booked_visit(context, clause) else _kind(clause),
+                    bool(conditions) and owner is not Owner.CUSTOMER or fallback,
                 )
             )
     return found
+
+
+def _owner_and_due(
+    context: CallContext,
+    clause: Clause,
+    earlier: tuple[Clause, ...],
+    owner: Owner,
+    found: list[Promise],
+) -> tuple[Owner, dt.date | None]:
+    due = _due(context, clause, earlier)
+    reminder = None if due else _day_before_visit(context, clause, found)
+    if reminder is not None:
+        return Owner.COMPANY, reminder  # "방문 전날 문자 드릴게요": the visit's routine reminder
+    today = context.call_date if context.call_date_known else None
+    if due is None and owner is Owner.AGENT and clause.lemmas & _cues()["done_now"]:
+        return owner, today  # sent after the call, today
+    if due is None and owner is Owner.CUSTOMER and clause.lemmas & _NOW:
+        return owner, today  # "지금 바로 올릴게요": once the call ends
+    return owner, due
 
 
 def _action_words(clause: Clause) -> list[str]:
@@ -410,6 +527,11 @@ def _merged(promises: list[Promise]) -> list[Promise]:
     for promise in promises:
         if any(p.owner == promise.owner and p.due == promise.due for p in kept):
             continue
+        repeated_contact = promise.kind == "contact" and promise.due is not None and any(
+            p.kind == "contact" and p.due == promise.due for p in kept
+        )
+        if repeated_contact:
+            continue  # "24일까지 연락드리겠습니다" repeats the team's call with the result
         if promise.due is None and any(_same_step(p, promise) for p in promises if p.due is not None):
             continue
         part_of_company_step = (
@@ -429,6 +551,9 @@ def _merged(promises: list[Promise]) -> list[Promise]:
 def _same_step(dated: Promise, undated: Promise) -> bool:
     """A contact about a step ("입금되면 문자로 알려 드립니다") belongs to any nearby step."""
     near = abs(dated.turn.index - undated.turn.index) <= LOOK_BACK_TURNS
+    # "사진 보내 주시면" early on, "지금 바로 올릴게요" later: the same thing, same words.
+    shared = set(dated.action.split()) & set(undated.action.split()) - _cues()["contact"]
+    near = near or bool(shared)
     kinds = dated.kind == undated.kind or undated.kind == "contact"
     return near and dated.owner == undated.owner and kinds
 
@@ -439,25 +564,49 @@ def committed_steps(context: CallContext) -> list[Promise]:
     return [p for p in _merged(_promises(context)) if not p.contingent]
 
 
+def _decision_step(context: CallContext, promises: list[Promise], topic: str) -> list[Promise]:
+    """The one next step of an undecided call: the customer's coming back with a decision,
+    only when they say they will ("다시 전화드릴게요", "확인하고 연락할게요"); "생각해 볼게요"
+    or "안 되면 다시 전화할게요" leaves nothing the case waits for."""
+    comes_back = _comes_back(context)
+    if comes_back is None:
+        return []
+    own = [p for p in promises if p.owner is Owner.CUSTOMER]
+    if own:
+        return own[-1:]
+    if not topic:
+        return []
+    last = (c for t in context.turns[-4:] for c in clauses(t))
+    due = next((d for c in last if (d := _due(context, c, ()))), None)
+    return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", comes_back)]
+
+
+def _comes_back(context: CallContext) -> Turn | None:
+    """The customer's own promise to call again: a contact word or 다시 with ᆯ게요 / 겠, not
+    as a fallback ("…안 되면") in the turn."""
+    for turn in reversed(context.customer_turns):
+        pieces = _split_conditions(turn)
+        for index, clause in enumerate(pieces):
+            again = _has(clause, "contact") or "다시" in clause.lemmas
+            if not again or not _volitional(clause) or is_question(clause):
+                continue
+            # "결정되면 연락드릴게요" comes back all the same; "안 되면 다시 전화할게요" only if
+            # the customer's own try fails.
+            if not any(is_condition(c) and c.lemmas & _NEGATIONS for c in pieces[: index + 1]):
+                return turn
+    return None
+
+
 def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> Found[list[FollowUp]]:
     """Next steps promised in the call, each with its owner and the date it is due."""
     if resolution == "resolved":
         # Done in the call: what may remain is routine (shipping, a monthly invoice).
         return Found([], (), 0.5)
-    promises = _merged(_promises(context))
+    # The customer's fallback ("또 안 되시면 … 보내 주시면 돼요") is no step the case waits for.
+    promises = [
+        p for p in _merged(_promises(context)) if not (p.owner is Owner.CUSTOMER and p.contingent)
+    ]
     if resolution == "unresolved":
-        # The customer will decide and come back: the one next step of an undecided call.
-        own = [p for p in promises if p.owner is Owner.CUSTOMER]
-        if own:
-            promises = own[-1:]
-        elif topic:
-            last = context.turns[-4:]
-            due = next(
-                (d for t in last for c in clauses(t) if (d := _due(context, c, ()))), None
-            )
-            action = f"{topic} 여부 결정 후 연락"
-            promises = [Promise(Owner.CUSTOMER, due, action, context.customer_turns[-1])] if context.customer_turns else []
-        else:
-            promises = []
+        promises = _decision_step(context, promises, topic)
     values = [FollowUp(action=p.action, owner=p.owner, due=p.due) for p in promises]
     return Found(values, tuple(p.turn for p in promises), 0.5)

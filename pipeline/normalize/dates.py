@@ -3,18 +3,27 @@
 Conventions (the extractors rely on them):
 - A month/day without a year takes the anchor's year (no guessing from tense).
 - "point" is a day something happened or will happen; "deadline" is the last day it may happen:
-  "이번 주 안에/중" → that week's Friday; "이틀 안에", "3일 이내" → anchor + n days;
+  "이번 주 안에/중" → that week's Friday; "이틀 안에", "3일 이내", "칠 일 정도 걸리고요" → anchor + n days;
   "N 영업일" → anchor + n business days (Sat/Sun skipped, public holidays not known);
   "일주일 안에" → anchor + 7 days; "다음 달 안에/중/까지" → the last day of next month.
 - A bare "다음 달"/"다음 달 초" is a deadline on the 1st of next month: the earliest date the
   promise can be checked against; "다음 달 말" is a point on its last day.
+- "이번 달 말/안에", "월말" → the last day of this month (a point for 말, else a deadline).
+- "보름 전", "삼 주 전쯤", "일주일 뒤", "한 달 전": counted from the anchor; "영업일 기준 칠 일
+  안에" counts business days.
 - A weekday alone is the next one after the anchor ("지난 토요일": the last one before it).
+- "어젯밤 새벽 한 시" is after midnight: the anchor's own day; "내일모레" is anchor + 2;
+  "24시간 안에" the day the hours run out; "시월 이십 며칠이더라 이십이일" the recalled day.
+- A bare day or weekday later than the anchor but said in the past tense ("십사 일에
+  신청했어요") is the last such day before it; a bare day closing a range ("구월 십사 일부터
+  십팔 일까지") takes the range's month. Nothing after a spoken hyphen is a day.
 - Times of day (오전 10시) are not dates; they are skipped.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -41,20 +50,25 @@ _DEADLINE_SUFFIX = re.compile(r"\s*(?:까지|안에|안으로|이내|내에|내�
 _NOT_AFTER_WORD = r"(?<![가-힣])"
 
 _ABSOLUTE = re.compile(
-    _NOT_AFTER_WORD + r"(?:(?P<year>\d{4}|[이천일백십이삼사오육칠팔구]+)년\s*"
+    _NOT_AFTER_WORD + r"(?:(?P<year>\d{2,4}|[이천일백십이삼사오육칠팔구]+)\s?년\s*"
     r"|(?P<rel_year>올해|금년|작년|지난해|내년|재작년)\s*)?"
     r"(?P<month>\d{1,2}|유|시|[일이삼사오육칠팔구십]{1,3})월\s*"
     r"(?P<day>\d{1,2}일|[일이삼사오육칠팔구십]{1,4}\s?일)"
     r"(?:\s*\(?[월화수목금토일]요일\)?|\s*\([월화수목금토일]\))?"
+)
+# "시월 이십 며칠이더라 이십이일": the month, a pause to recall, then the day.
+_RECALLED_DAY = re.compile(
+    _NOT_AFTER_WORD + r"(?P<month>\d{1,2}|유|시|[일이삼사오육칠팔구십]{1,3})월[^.?!]{0,12}?(?:며칠|몇\s?일)[가-힣]*"
+    r"\s+(?P<day>\d{1,2}\s?일|[일이삼사오육칠팔구십]{1,4}\s?일)"
 )
 _NUMERIC = re.compile(
     r"(?<![\d./-])(?:(?P<year>\d{4})[./-](?P<month>\d{1,2})[./-](?P<day>\d{1,2})"
     r"|(?P<short_month>\d{1,2})/(?P<short_day>\d{1,2}))(?![\d./-])"
 )
 _RELATIVE_DAY = re.compile(
-    _NOT_AFTER_WORD + r"(?:그저께|그제(?!서야)|엊그제|어젯밤|어제|오늘|금일|내일|명일|모레|글피)"
+    _NOT_AFTER_WORD + r"(?:내일모레|엊그저께|그저께|그제(?!서야)|엊그제|어젯밤(?:에)?\s?새벽|어젯밤|어제|오늘|금일|내일|명일|모레|글피)"
 )
-_WEEK = r"(?P<week>지난\s?주|저번\s?주|이번\s?주|금주|다음\s?주|차주|담주|다다음\s?주)"
+_WEEK = r"(?P<week>지지난\s?주|지난\s?주|저번\s?주|이번\s?주|금주|다음\s?주|차주|담주|다다음\s?주)"
 _WEEK_DAY = re.compile(_NOT_AFTER_WORD + _WEEK + r"\s*(?P<weekday>[월화수목금토일])요일")
 _WEEK_DEADLINE = re.compile(
     _NOT_AFTER_WORD + _WEEK + r"\s*(?:안에|안으로|중에?|중으로|내에?|내로|까지)"
@@ -71,7 +85,8 @@ _NATIVE_DAYS = {
 }
 _DAY_COUNT = re.compile(
     _NOT_AFTER_WORD + r"(?P<count>하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|" + _NUM + r"\s*일)"
-    r"\s*(?P<relation>안에|안으로|이내에?|이내로|내에?|내로|후에?|뒤에?|전에?|만에)"
+    r"(?:\s*(?P<relation>안에|안으로|이내에?|이내로|내에?|내로|후에?|뒤에?|전에?|만에)"
+    r"|(?P<takes>(?:\s*(?:정도|쯤))?)(?=\s*(?:걸리|걸려|소요)))"
 )
 _BUSINESS_DAYS = re.compile(
     _NOT_AFTER_WORD + r"(?P<count>" + _NUM + r")\s*영업\s?일"
@@ -87,11 +102,30 @@ _MONTH_DAY = re.compile(
 # A day of the month said alone: "십팔 일까지", "오늘이 이십 일인데", "십오 일 목요일에". One
 # spoken syllable ("이 일") is a day only with its weekday: "이 일은" is "this matter".
 _BARE_DAY = re.compile(
-    r"(?<![가-힣\d])(?:(?P<day>\d{1,2}\s?일|[이삼]?십[일이삼사오육칠팔구]?\s?일)"
+    r"(?<![가-힣\d])(?<!하이픈\s)(?<!대시\s)(?:(?P<day>\d{1,2}\s?일|[이삼]?십[일이삼사오육칠팔구]?\s?일)"
     r"(?=\s*(?:까지|에|이|인데|날|자|요|로|부터|오전|오후|아침|저녁|밤|[월화수목금토일]요일))"
     r"|(?P<short_day>[일이삼사오육칠팔구])\s?일(?=\s*[월화수목금토일]요일))"
     r"(?!\s*(?:이내|안|후|뒤|동안|정도|간|만에|이상))"
     r"(?:\s*(?P<weekday>[월화수목금토일])요일)?"
+)
+_THIS_MONTH = re.compile(
+    _NOT_AFTER_WORD + r"(?:(?:이번\s?달|이달)\s*(?P<part>말|안에|안으로|중에?|내에?|내로)|월말)"
+)
+# "보름 전", "삼 주 전쯤", "일주일 뒤", "한 달 전": a span counted back or on from the anchor.
+_SPAN = re.compile(
+    _NOT_AFTER_WORD + r"(?:(?P<fortnight>보름)|(?P<weeks>\d+|[일이삼사오육칠팔구한두세네]|열)\s*주일?"
+    r"|(?P<months>\d+|[일이삼사오육한두세네]|여섯)\s*(?:달|개월))"
+    r"\s*(?P<relation>전|뒤|후)(?:쯤|경|에)?"
+)
+# "24시간 안에 연락드리겠습니다": the day the hours run out.
+_HOURS = re.compile(
+    _NOT_AFTER_WORD + r"(?P<count>\d{1,3}|[이삼사오육칠팔구십]+|한|두|세|네)\s*시간\s*(?:이내에?|이내로|안에|안으로|내에?|내로)"
+)
+_NATIVE_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "여섯": 6, "열": 10}
+# "영업일 기준 칠 일 안에": the days counted are business days.
+_BUSINESS_BASIS = re.compile(
+    _NOT_AFTER_WORD + r"영업\s?일\s*기준\s*(?:으로\s*)?(?P<count>" + _NUM + r")\s*일"
+    r"(?:\s*(?P<relation>이내|안에|내에?|내로|까지|후|뒤))?"
 )
 _NEXT_MONTH = re.compile(
     _NOT_AFTER_WORD
@@ -105,6 +139,7 @@ _BARE_WEEKDAY = re.compile(
 )
 
 _WEEK_OFFSETS = {
+    "지지난": -2,
     "지난": -1,
     "저번": -1,
     "이번": 0,
@@ -120,6 +155,8 @@ _RELATIVE_DAYS = {
     "그저께": -2,
     "그제": -2,
     "엊그제": -2,
+    "엊그저께": -2,
+    "내일모레": 2,
     "어젯밤": -1,
     "어제": -1,
     "오늘": 0,
@@ -185,10 +222,17 @@ def _resolve_absolute(match: re.Match[str], anchor: dt.date, text: str) -> Resol
     year = anchor.year
     if match["year"]:
         parsed = parse_korean_number(match["year"])
-        year = parsed + 2000 if parsed is not None and parsed < 100 else parsed or year
+        if parsed is not None and parsed < 100:  # "오십팔 년": a birth year of the last century
+            parsed += 2000 if parsed + 2000 <= anchor.year + 1 else 1900
+        year = parsed or year
     elif match["rel_year"]:
         year += _YEAR_OFFSETS[match["rel_year"]]
     date = _safe_date(year, _number(match["month"]), _day_number(match["day"]))
+    return (date, _kind_after(text, match.end())) if date else None
+
+
+def _resolve_recalled_day(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
+    date = _safe_date(anchor.year, _number(match["month"]), _day_number(match["day"]))
     return (date, _kind_after(text, match.end())) if date else None
 
 
@@ -201,7 +245,9 @@ def _resolve_numeric(match: re.Match[str], anchor: dt.date, text: str) -> Resolv
 
 
 def _resolve_relative_day(match: re.Match[str], anchor: dt.date, text: str) -> Resolved:
-    date = anchor + dt.timedelta(days=_RELATIVE_DAYS[match.group()])
+    said = match.group().replace(" ", "")
+    after_midnight = said.endswith("새벽") and said.startswith("어젯밤")
+    date = anchor if after_midnight else anchor + dt.timedelta(days=_RELATIVE_DAYS[said])
     return date, _kind_after(text, match.end())
 
 
@@ -220,7 +266,7 @@ def _resolve_day_count(match: re.Match[str], anchor: dt.date, _text: str) -> Res
     count = _NATIVE_DAYS.get(count_text) or _number(count_text.rstrip("일").strip())
     if count is None:
         return None
-    relation = match["relation"]
+    relation = match["relation"] or "안에"  # "칠 일 정도 걸리고요": done within that time
     if relation.startswith("전"):
         return anchor - dt.timedelta(days=count), "point"
     kind: DateKind = "point" if relation[0] in "후뒤만" else "deadline"
@@ -265,6 +311,48 @@ def _resolve_next_month(match: re.Match[str], anchor: dt.date, _text: str) -> Re
     return last_day, "point" if part == "말" else "deadline"
 
 
+def _resolve_hours(match: re.Match[str], anchor: dt.date, _text: str) -> Resolved | None:
+    count = _NATIVE_COUNTS.get(match["count"]) or _number(match["count"])
+    return (anchor + dt.timedelta(days=count // 24), "deadline") if count else None
+
+
+def _resolve_this_month(match: re.Match[str], anchor: dt.date, _text: str) -> Resolved:
+    last_day = dt.date(anchor.year, anchor.month, calendar.monthrange(anchor.year, anchor.month)[1])
+    return last_day, "point" if match["part"] in (None, "말") else "deadline"
+
+
+def _resolve_span(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
+    sign = -1 if match["relation"] == "전" else 1
+    if _counts_from_event(text, match.start()):
+        return None
+    if match["fortnight"]:
+        return anchor + dt.timedelta(days=15 * sign), "point"
+    said = match["weeks"] or match["months"]
+    count = _NATIVE_COUNTS.get(said) or _number(said)
+    if not count:
+        return None
+    if match["weeks"]:
+        return anchor + dt.timedelta(weeks=count * sign), "point"
+    year, month = _add_months(anchor, count * sign)
+    day = min(anchor.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day), "point"
+
+
+# "삭제 일주일 전에", "방문 이틀 전": a bare noun before the span names the event it counts from.
+_WORD_BEFORE = re.compile(r"([가-힣]+)\s*$")
+_SPAN_LEAD_INS = frozenset(["한", "약", "대략", "거의", "벌써", "이미", "좀", "그", "한참", "지금"])
+_ENDINGS_BEFORE = ("요", "고", "서", "데", "는", "은", "가", "이", "을", "를", "에", "도", "면", "니까", "게")
+
+
+def _counts_from_event(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    # One syllable is a filler or a lead-in ("어", "한"); event nouns are longer.
+    return len(word) > 1 and word not in _SPAN_LEAD_INS and not word.endswith(_ENDINGS_BEFORE)
+
+
 def _resolve_bare_day(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
     day = _day_number(match["day"] or match["short_day"] + "일")
     if day is None:
@@ -295,11 +383,16 @@ def _resolve_bare_weekday(match: re.Match[str], anchor: dt.date, text: str) -> R
 # Earlier entries win when two matches cover the same text with the same length.
 _RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_ABSOLUTE, _resolve_absolute),
+    (_RECALLED_DAY, _resolve_recalled_day),
     (_NUMERIC, _resolve_numeric),
     (_MONTH_DAY, _resolve_month_day),
     (_WEEK_DAY, _resolve_week_day),
     (_WEEK_DEADLINE, _resolve_week_deadline),
+    (_BUSINESS_BASIS, _resolve_business_days),
     (_BUSINESS_DAYS, _resolve_business_days),
+    (_THIS_MONTH, _resolve_this_month),
+    (_SPAN, _resolve_span),
+    (_HOURS, _resolve_hours),
     (_DAY_COUNT, _resolve_day_count),
     (_WEEK_COUNT, _resolve_week_count),
     (_NEXT_MONTH, _resolve_next_month),
@@ -308,6 +401,68 @@ _RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_BARE_DAY, _resolve_bare_day),
     (_BARE_WEEKDAY, _resolve_bare_weekday),
 )
+
+
+_BARE_WEEKDAY_SAID = re.compile(r"[월화수목금토일]요일")
+_BARE_DAY_SAID = re.compile(r"(?:\d{1,2}|[일이삼사오육칠팔구십]{1,4})\s?일")
+
+
+# What follows a bare day up to the end of its sentence says it is past: a syllable closed by
+# ㅆ (했, 었, 왔, 됐) other than 있 / 겠, "…고 나서부터" (since something was done), or a past
+# adnominal ("판정서 작성된 게 조회되네요").
+_SENTENCE_END = re.compile(r"(?:요|다|죠|는데|니까)(?=\s|$)")
+_SINCE = re.compile(r"고\s?나서|ᆫ\s?뒤로|이후로|(?:된|한|간|온|던)\s?(?:게|거|것)")
+_SSANG_SIEUT_FINAL = 20
+_BOOKED = re.compile(r"접수|예약|잡혔|잡았|확정|배정|변경")
+_FUTURE = re.compile(r"[을를할릴갈올볼줄될]\s?(?:게요|거예요|거고|겁니다|예정|테니)|겠")
+
+
+def _said_as_past(text: str, end: int) -> bool:
+    stop = _SENTENCE_END.search(text, end)
+    rest = text[end : stop.end() if stop else end + 30]
+    if _FUTURE.search(rest) or _BOOKED.search(rest):
+        return False  # "월요일 오전에 접수됐는지 확인해서 문자 드릴게요", "금요일 방문 접수됐습니다"
+    closed_by_ss = any(
+        "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == _SSANG_SIEUT_FINAL and ch not in "있겠"
+        and not rest.startswith("는지", i + 1)
+        for i, ch in enumerate(rest)
+    )
+    return closed_by_ss or bool(_SINCE.search(rest))
+
+
+def _read_in_context(mentions: list[DateMention], text: str, anchor: dt.date) -> list[DateMention]:
+    """A bare day or weekday said of the past is the last one ("십사 일에 신청했어요" on the
+    6th: last month's 14th); a bare day closing a range takes the range's month ("구월 십사
+    일부터 십팔 일까지")."""
+    read: list[DateMention] = []
+    for mention in mentions:
+        date: dt.date | None = mention.date
+        previous = read[-1] if read else None
+        if (
+            previous and _BARE_DAY_SAID.fullmatch(mention.text)
+            and "부터" in text[previous.end : mention.start] and mention.date.month != previous.date.month
+        ):
+            date = _safe_date(previous.date.year, previous.date.month, mention.date.day)
+            date = date if date and date >= previous.date else mention.date
+        elif mention.date > anchor and mention.kind == "point" and _said_as_past(text, mention.end):
+            date = past_reading(mention, anchor)
+        read.append(dataclasses.replace(mention, date=date or mention.date))
+    return read
+
+
+def past_reading(mention: DateMention, anchor: dt.date) -> dt.date | None:
+    """The same words read as the last such day before the anchor: "토요일에 업데이트하고
+    나서부터" said on a Monday is the Saturday just gone, "십사 일에 신청했어요" said on the
+    6th is last month's 14th. None when the words name their week or month."""
+    if mention.date <= anchor:
+        return mention.date
+    if _BARE_WEEKDAY_SAID.fullmatch(mention.text):
+        days_back = (anchor.weekday() - mention.date.weekday()) % 7 or 7
+        return anchor - dt.timedelta(days=days_back)
+    if _BARE_DAY_SAID.fullmatch(mention.text):
+        year, month = _add_months(anchor, -1)
+        return _safe_date(year, month, mention.date.day)
+    return None
 
 
 def resolve_dates(text: str, anchor: dt.date) -> list[DateMention]:
@@ -325,4 +480,4 @@ def resolve_dates(text: str, anchor: dt.date) -> list[DateMention]:
     for *_, mention in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+    return _read_in_context(sorted(kept, key=lambda m: m.start), text, anchor)

@@ -102,3 +102,58 @@ def test_no_date_where_none_is_said(text: str) -> None:
 def test_never_crashes_and_offsets_match(text: str, anchor: dt.date) -> None:
     for mention in resolve_dates(text, anchor):
         assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "date"),
+    [
+        ("이번 달 말까지 서류 올릴게요", "이번 달 말", dt.date(2026, 11, 30)),
+        ("월말까지 처리됩니다", "월말", dt.date(2026, 11, 30)),
+        ("이번 달 안에 보내 드릴게요", "이번 달 안에", dt.date(2026, 11, 30)),
+        ("보름 전부터 소리가 나요", "보름 전", dt.date(2026, 11, 9)),
+        ("삼 주 전쯤부터 물이 안 빠져요", "삼 주 전쯤", dt.date(2026, 11, 3)),
+        ("한 달 전에 설치했어요", "한 달 전에", dt.date(2026, 10, 24)),
+        ("일주일 뒤에 다시 연락드릴게요", "일주일 뒤에", dt.date(2026, 12, 1)),
+        ("엊그저께 받았어요", "엊그저께", dt.date(2026, 11, 22)),
+        ("내일모레 방문드릴게요", "내일모레", dt.date(2026, 11, 26)),
+        ("시월 이십 며칠이더라 이십이일 계단에서 넘어졌어요", "시월 이십 며칠이더라 이십이일", dt.date(2026, 10, 22)),
+        ("24시간 안에 연락드리겠습니다", "24시간 안에", dt.date(2026, 11, 25)),
+        ("지지난주 금요일에 주문했어요", "지지난주 금요일", dt.date(2026, 11, 13)),
+        ("영업일 기준 칠 일 안에 결과 드립니다", "영업일 기준 칠 일 안에", dt.date(2026, 12, 3)),
+        ("접수일로부터 칠 일 정도 걸리고요", "칠 일 정도", dt.date(2026, 12, 1)),
+        # After midnight "last night" is the call's own day.
+        ("어젯밤에 새벽 한 시쯤 알림이 왔어요", "어젯밤에 새벽", dt.date(2026, 11, 24)),
+        ("오십팔 년 삼월 칠일이요", "오십팔 년 삼월 칠일", dt.date(1958, 3, 7)),
+    ],
+)
+def test_relative_forms_of_other_speakers(text: str, said: str, date: dt.date) -> None:
+    mention = resolve_dates(text, ANCHOR)[0]
+    assert (mention.text, mention.date) == (said, date)
+
+
+def test_a_span_counted_from_an_event_is_not_a_date() -> None:
+    assert resolve_dates("삭제 일주일 전에 메일 드릴게요", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # Said on Tuesday the 24th: a bare day or weekday said of the past is the last one.
+        ("저 이십육 일에 신청했어요", dt.date(2026, 10, 26)),
+        ("토요일에 업데이트하고 나서부터 꺼져요", dt.date(2026, 11, 21)),
+        ("토요일에 방문 가능하세요", dt.date(2026, 11, 28)),
+        ("금요일 오전 방문 접수 완료됐습니다", dt.date(2026, 11, 27)),
+        ("금요일 오전에 접수됐는지 확인해서 문자 드릴게요", dt.date(2026, 11, 27)),
+    ],
+)
+def test_a_bare_day_reads_past_or_future_by_the_verb(text: str, date: dt.date) -> None:
+    assert resolve_dates(text, ANCHOR)[0].date == date
+
+
+def test_a_bare_day_closing_a_range_takes_its_month() -> None:
+    dates = [m.date for m in resolve_dates("구월 십사 일부터 십팔 일까지 쓰셨어요", ANCHOR)]
+    assert dates == [dt.date(2026, 9, 14), dt.date(2026, 9, 18)]
+
+
+def test_digits_after_a_spoken_hyphen_are_no_day() -> None:
+    assert resolve_dates("접수번호는 디 에스 하이픈 11 일이 하이픈 영삼칠칠이고요", ANCHOR) == []
