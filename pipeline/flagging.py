@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from callnotes.errors import InvalidInputError
@@ -19,7 +20,7 @@ from pipeline.hangul import subject_particle
 from pipeline.normalize.dates import written_date
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 MAX_TEXT_CHARS = 20_000
 MAX_QUOTE_CHARS = 60
@@ -55,10 +56,13 @@ _QUOTE_RULES = frozenset({"anger", "emotion", "rude", "character", "stubborn", "
 _SPEED_HEDGE = re.compile(
     r"빠른\s*(?:시일|시간)\s*(?:내에?|안에?)?|(?:최대한|가능한\s*한?|되도록|가급적)\s*빨리"
     r"|조속한\s*시일\s*내에?"
-    r"|조속히|신속하게|신속히|조만간"
+    r"|조속히|신속하게|신속히|조만간|머지않아|곧(?=\s)"
 )
 _MANNER_HEDGE = re.compile(r"적절하게|적절히|적절한|원만하게|원만히|알아서|잘")
 _CONDITION_HEDGE = re.compile(r"필요\s?시|필요하면|필요할\s?경우")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+# "팀에 공유함" → "[부서명]에 공유함", naming the unnamed target in place.
+_HANDOFF_TARGET = re.compile(r"(?:(?:관련|해당|담당)\s*)?(?:부서|팀|담당자)(에게|에|으로|로)?")
 
 WORDINGS: dict[str, Wording] = {
     "anger": Wording(
@@ -81,6 +85,7 @@ WORDINGS: dict[str, Wording] = {
         "고객의 태도를 작성자가 평가한 표현입니다. 문제가 된 발언을 그대로 인용하세요.",
         "'…'라고 말함",
         "'…'라고 말한",
+        "'…'라고 말하며",
     ),
     "stubborn": Wording(
         "고객의 요구를 작성자가 평가한 표현입니다. 무엇을 몇 번 요구했는지 기록하세요.",
@@ -166,7 +171,9 @@ def _form(span: Span) -> str:
         last.pos_ == "NOUN" and following is not None and following.pos_ == "NOUN"
     ):
         return "modifier"
-    if last.tag_.startswith("JKB") or (last.tag_.endswith("EC") and last._.ending == "게"):
+    if last.tag_.startswith("JKG"):  # "상식 밖의 요구": no rewrite fits inside the noun phrase
+        return "genitive"
+    if last.tag_.startswith(("JKB", "MAG")) or (last.tag_.endswith("EC") and last._.ending == "게"):
         return "adverbial"
     return "predicate"
 
@@ -187,6 +194,8 @@ def _subjective_suggestion(span: Span, facts: CallFacts | None) -> str | None:
     rule, wording = span.id_, WORDINGS[span.id_]
     form = _form(span)
     quote = _quote(facts) if rule in _QUOTE_RULES else None
+    if form == "genitive":
+        return None
     if quote is not None and form != "adverbial":
         core: str | None = f"'{quote}'라고 " + ("말한" if form == "modifier" else "말함")
     elif rule == "perception":
@@ -200,6 +209,10 @@ def _subjective_suggestion(span: Span, facts: CallFacts | None) -> str | None:
     core = _with_connective(core, span[-1]._.ending)
     subject_end = _subject_end(span)
     subject = span.doc[span.start : subject_end].text_with_ws if subject_end > span.start else ""
+    if subject and span.doc[subject_end - 1].tag_.startswith("JKG"):
+        # "고객의 인성이 의심스러움" → "고객이 '…'라고 말함": the rewrite is about the customer.
+        head = span.doc[span.start : subject_end - 1].text
+        subject = _with_subject_particle(head) + " "
     return subject + core
 
 
@@ -222,6 +235,10 @@ def _perception_rewrite(span: Span) -> str:
 def _vague_suggestion(span: Span, facts: CallFacts | None) -> str | None:
     rule, wording = span.id_, WORDINGS[span.id_]
     date = _format_date(facts.next_date() if facts else None)
+    if rule == "handoff" and _LATIN_WORD.search(span.text):
+        return None  # the Korean template does not fit an English note
+    if rule == "handoff" and (target := _HANDOFF_TARGET.match(span.text)):
+        return "[부서명: 예) 배송팀]" + (target.group(1) or "") + span.text[target.end() :]
     if rule == "hedge":
         text = _SPEED_HEDGE.sub(f"{date}까지", span.text, count=1)
         text = _MANNER_HEDGE.sub("[구체적인 방법]으로", text, count=1)
@@ -255,6 +272,15 @@ def _to_flag(span: Span, facts: CallFacts | None) -> PhrasingFlag:
     )
 
 
+@lru_cache(maxsize=512)
+def _analysed(text: str) -> Doc:
+    """Drafting asks about the same sentence more than once (each field, then the summary that
+    repeats it); the pipeline only reads the doc afterwards, so one analysis serves them all."""
+    from pipeline.nlp import get_nlp
+
+    return get_nlp()(text)
+
+
 def flag_text(text: str, *, facts: CallFacts | None = None) -> list[PhrasingFlag]:
     """Subjective and vague phrases in ``text``, in order, with character offsets into it."""
     if not isinstance(text, str):
@@ -263,10 +289,9 @@ def flag_text(text: str, *, facts: CallFacts | None = None) -> list[PhrasingFlag
         raise InvalidInputError(f"the text is longer than {MAX_TEXT_CHARS} characters")
     if not text.strip():
         return []
-    from pipeline.nlp import get_nlp
     from pipeline.nlp.components import FLAG_SPAN_KEY
 
-    doc = get_nlp()(text)
+    doc = _analysed(text)
     flags: list[PhrasingFlag] = []
     for span in sorted(doc.spans[FLAG_SPAN_KEY], key=lambda s: (s.start, -len(s))):
         if flags and span.start_char < flags[-1].end:

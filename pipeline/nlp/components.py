@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.nlp import word_list
+from pipeline.nlp.matching import AnchoredMatcher
 
 FLAG_SPAN_KEY = "phrasing_flags"
 QUOTE_SPAN_KEY = "quotes"
@@ -36,8 +36,8 @@ Kind = Literal["subjective", "vague"]
 # What a vague placeholder needs in its clause before it stops being vague:
 #   time: a date or time; two_of: two of (time or number, responsible actor, object);
 #   object: what was done or said; actor: which team or person; detail: a description of the
-#   problem; never: always vague.
-Requirement = Literal["time", "two_of", "object", "actor", "detail", "never"]
+#   problem; subject: what or whom it is about (an object or a named party); never: always vague.
+Requirement = Literal["time", "two_of", "object", "actor", "detail", "subject", "never"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,12 @@ QUOTATIVE_ENDINGS: tuple[str, ...] = (
     "다며",
     "ᆫ다며",
     "이라며",
+    # The adnominal quotative: "절차가 까다롭다는 고객 의견", "불친절하다는 민원".
+    "다는",
+    "라는",
+    "이라는",
+    "ᆫ다는",
+    "는다는",
 )
 _NAMED_TOKENS: dict[str, dict[str, object]] = {
     "J": {"TAG": {"REGEX": r"^J"}},
@@ -82,6 +88,7 @@ _NAMED_TOKENS: dict[str, dict[str, object]] = {
     "QUOTATIVE": {"_": {"ending": {"IN": list(QUOTATIVE_ENDINGS)}}},
     "NOUN": {"POS": {"IN": ["NOUN", "PROPN"]}},
 }
+
 
 def _judgment_lemmas(rule: str) -> str:
     """The single-lemma judgments of one semantic class, from data/judgment_lemmas.txt."""
@@ -130,6 +137,8 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "억울|답답|황당|불안|초조|난감|불쾌|서운|섭섭|속상|불만족|만족 XS 하다",
             "만족|만족하다|흡족|흡족하다|기뻐하다|고마워하다|귀찮다|귀찮아하다",
             "기분 J? ADV* 좋다",
+            # "불만스러운 듯", "당황스러워함": a feeling read off the customer.
+            "불만|당황|걱정|혼란|불안|난감|부담 스럽|스럽다",
         ),
     ),
     Rule(
@@ -147,6 +156,7 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "이기 적",
             "비 상식 적",
             "말 J? ADV* 안 통하다",
+            "변덕|극성|능청|유난|극성맞다 스럽|스럽다",
             "불만|의심 J? ADV* 많다",
             "성격 J? ADV* 급하다|나쁘다|이상하다|까다롭다|예민하다",
             "이상 XS 고객|사람|분|손님",
@@ -168,8 +178,13 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
         (
             "무례|무례하다|싸가지|막말|버릇없다|불친절|불친절하다|퉁명|퉁명스럽다",
             "불 친절",
-            "예의 J? ADV* 없다",
-            "개념 J? ADV* 없다",
+            "예의|개념|매너|싸가지 J? ADV* 없다|없이",
+            "막 말",
+            # "인성이 의심스러움", "태도 불량": a verdict on the person's character or manner.
+            "인성|인격|품성|됨됨이|태도|성격|언행|말투|매너 J? ADV* "
+            "불량|나쁘다|의심|엉망|최악|형편없다|불손|불손하다|고약하다|이상하다|별로",
+            "비꼬다|빈정대다|비아냥대다|조롱|조롱하다|비웃다|깔보다|얕보다|얕잡다|업신여기다",
+            "고압|위압|강압 적",
             "무시 XS ETM 태도|말투|투|듯",
             _judgment_lemmas("rude"),
         ),
@@ -185,6 +200,8 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "무리 XS EC? 요구|주장|요청",
             "무리하다 요구|주장|요청",
             "비 협조 적",
+            # "상식 밖의 요구", "상식 이하의 주장": the writer's verdict on the demand.
+            "상식 J? 밖|이하|벗어나다",
             _judgment_lemmas("stubborn"),
         ),
     ),
@@ -197,6 +214,10 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "거짓|허위 주장|진술|말|변명",
             "의도|고의|악의 적",
             "믿다 ETN ADV* 어렵다|힘들다",
+            "의심 스럽|스럽다",
+            # "앞뒤가 안 맞는 말", "뭔가 숨기는 듯함": the writer doubting the customer's account.
+            "앞뒤 J? ADV* NEG 맞다",
+            "숨기다 ETM 듯|것",
             "신뢰 J? ADV* 어렵다|안 가다",
             _judgment_lemmas("dishonesty"),
         ),
@@ -262,6 +283,8 @@ VAGUE_RULES: tuple[Rule, ...] = (
             f"결과 J? 나오다 EC ADV* 다시? {_CONTACT_NOUNS}|{_TELLING_NOUNS}",
             f"추후|차후|나중|향후 J? ADV* 다시|재? {_ACTION_NOUNS}|{_CONTACT_NOUNS}",
             f"다시|재? {_CONTACT_NOUNS} XS? ETM 것",
+            # "연락드리겠음", "회신하겠다고 함": a promise to get back, when left open.
+            f"다시|재? {_CONTACT_NOUNS} XS? 드리다? 겠 QUOTATIVE? 하다|하?",
         ),
         requirement="time",
         english=(
@@ -286,6 +309,13 @@ VAGUE_RULES: tuple[Rule, ...] = (
             f"{_ACTION_NOUNS} XS EC? 보다|드리다? 기 로",
             # "확인해 보겠음", "조치해 드리겠음": a promise to act, with nothing of what or when.
             f"{_ACTION_NOUNS} XS 보다|드리다? 겠",
+            # "알아보는 중", "살펴보기로 함": the same with a verb of looking into.
+            "알아보다|살펴보다|찾아보다|파악하다 ETM 중",
+            "알아보다|살펴보다|찾아보다 기 로",
+            "알아보다|살펴보다|찾아보다 EC? 보다? 겠",
+            # "추가 검토": more of it, with no what or when.
+            "추가 검토|조사|협의|논의|확인 필요|예정|중|요망",
+            "추가 검토|조사|협의|논의",
         ),
         requirement="two_of",
         english=(
@@ -346,6 +376,9 @@ VAGUE_RULES: tuple[Rule, ...] = (
         (
             f"{_HANDLING_NOUNS}|완료 DO",
             f"{_HANDLING_NOUNS} 완료",
+            # "확인함", "접수 완료": checked or logged, but not what.
+            "확인|접수 DO",
+            "확인|접수 완료",
             "조치|대응|대책 J? 취하다|마련하다",
         ),
         requirement="object",
@@ -362,6 +395,8 @@ VAGUE_RULES: tuple[Rule, ...] = (
             f"{_TELLING_NOUNS} DO",
             f"{_TELLING_NOUNS} 드리다",
             f"{_TELLING_NOUNS} 완료",
+            # A note ending on the noun ("관련 건 전달"); see _is_bare_noun_note.
+            _TELLING_NOUNS,
         ),
         english=(
             r"\b(?:customer|caller|cx)\s+(?:was\s+|has been\s+)?"
@@ -393,6 +428,8 @@ VAGUE_RULES: tuple[Rule, ...] = (
             "며칠|수일 J? 내|안|이내|소요|걸리다|후|뒤",
             # "최선을 다하겠음", "노력하겠음": effort promised, nothing checkable.
             "최선 J? ADV* 다하다|하|하다",
+            # "곧 처리", "곧 연락드림": a time word that names no time.
+            f"곧|조만간|머지않다|빠르다 ADV* {_ACTION_NOUNS}|{_CONTACT_NOUNS}",
             "노력 XS 겠",
         ),
         english=(
@@ -404,7 +441,7 @@ VAGUE_RULES: tuple[Rule, ...] = (
         "complaint",
         "vague",
         ("불만|민원|불편 사항? J? 접수|제기|인입 DO?",),
-        requirement="object",
+        requirement="subject",
     ),
     Rule(
         "handoff",
@@ -412,8 +449,8 @@ VAGUE_RULES: tuple[Rule, ...] = (
         (
             "이관|인계|토스|넘기다 DO|완료|예정",
             "이관|인계",
-            "부서|팀 J? 전달 DO",
-            "부서|팀 J? 전달 완료|예정",
+            "부서|팀|담당자 J? 전달|공유|보고 DO",
+            "부서|팀|담당자 J? 전달|공유|보고 완료|예정",
         ),
         requirement="actor",
         english=(
@@ -421,6 +458,8 @@ VAGUE_RULES: tuple[Rule, ...] = (
             r"(?:relevant|appropriate|responsible|concerned|related) "
             r"(?:team|department|dept|party)\b",
             r"(?m)^\s*escalated(?=\s*[.!]?\s*$)",
+            r"\b(?:has been|have been|was|were|been|is being) "
+            r"(?:escalated|forwarded|transferred|handed over)(?=\s*[.!]?\s*$)",
             r"\b(?:escalated|transferred|forwarded|passed)(?: it)? to (?:the )?"
             r"(?:team|department|dept"
             r"|supervisor|back ?office)(?=\s*[.!]?\s*$)",
@@ -437,6 +476,7 @@ SUBJECT_NOUNS = frozenset(
 # A judgment before a noun is about a person only when the noun is one ("예민한 고객", not
 # "예민한 피부", "까다로운 절차", "진상 규명").
 _PERSON_NOUNS = frozenset(word_list("person_nouns"))
+_IDENTITY_NOUNS = frozenset(["본인", "신원", "실명", "명의", "명의자"])
 _JUDGED_RULES = frozenset({"character", "emotion", "rude", "anger", "mental"})
 # Words after a judgment that only carry it on ("화가 난 상태임", "흥분한 모습").
 _CARRIER_LEMMAS = frozenset(word_list("carrier_lemmas"))
@@ -465,17 +505,22 @@ _QUOTE_PAIRS = re.compile(r"'[^'\n]+'|\"[^\"\n]+\"|‘[^’\n]+’|“[^”\n]+�
 # "…라고/다고 말함" and "…을 호소함": what precedes is someone's words, reported.
 _SPEECH_PATTERNS = (
     "QUOTATIVE 말|말씀|말하다|언급|표현|주장|호소|요청|요구|문의|항의|진술|이야기|얘기|토로|"
-    "전하다|밝히다|하다|하|묻다|외치다|소리치다|말씀하다",
+    "전하다|밝히다|하다|하|묻다|외치다|소리치다|말씀하다|의견|지적|불만|민원|취지",
 )
 # "…다고 안내함": the agent's own words, reported. They hold no judgment of the customer, but a
 # promise in them ("추후 연락드리겠다고 안내함") is as vague as written directly.
 _SPEECH_PATTERNS = (
     *_SPEECH_PATTERNS,
-    "QUOTATIVE NOUN J? 요청|요구|문의|항의|주장|호소|제기|표현|토로",
+    "QUOTATIVE NOUN J? 요청|요구|문의|항의|주장|호소|제기|표현|토로|의견|지적|불만|민원|말|말씀|얘기|이야기",
 )
 _BRIEFING_PATTERNS = ("QUOTATIVE 안내|설명|당부|권유|고지|전달|공지",)
 SPEECH, BRIEFING = "speech", "briefing"
-_REPORTED_OBJECT_PATTERNS = ("* J? 호소|토로|표출|표현|언급|표시|드러내다",)
+# "민원 내용: 기사 불친절", "고객 주장: …": what follows such a label is the customer's account.
+_ACCOUNT_LABEL = re.compile(
+    r"(?:민원|불만|항의|고객\s*(?:의견|주장|진술|요청|요구)|주장|진술)\s*(?:내용|사항|사유|요지)?"
+    r"\s*[:：]\s*([^\n]+)"
+)
+_REPORTED_OBJECT_PATTERNS = ("* J? 호소|토로|표출|표현|언급|표시|드러내다|지적",)
 # English reported speech: what follows "said (that)" is the customer's claim, not the writer's.
 _ENGLISH_SPEECH = re.compile(
     r"(?i)\b(?:said|says|stated|claimed|mentioned|complained|reported"
@@ -504,11 +549,10 @@ def compile_pattern(notation: str) -> list[dict[str, object]]:
     return [_token_pattern(item) for item in notation.split()]
 
 
-def _build_matcher(nlp: Language, rules: Iterable[tuple[str, tuple[str, ...]]]) -> Matcher:
-    matcher = Matcher(nlp.vocab)
-    for key, patterns in rules:
-        matcher.add(key, [compile_pattern(p) for p in patterns])
-    return matcher
+def _build_matcher(nlp: Language, rules: Iterable[tuple[str, tuple[str, ...]]]) -> AnchoredMatcher:
+    return AnchoredMatcher(
+        nlp, [(key, compile_pattern(p)) for key, patterns in rules for p in patterns]
+    )
 
 
 def _word_start(doc: Doc, index: int) -> int:
@@ -555,7 +599,11 @@ def _widen_judgment(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while (word := _previous_word(doc, start)) and doc[word[0]].lemma_ in _INTENSIFIERS:
         start = word[0]
     word = _previous_word(doc, start)
-    if word and doc[word[0]].lemma_ in SUBJECT_NOUNS and doc[word[1] - 1].tag_.startswith("J"):
+    if (
+        word
+        and doc[word[0]].lemma_ in SUBJECT_NOUNS
+        and doc[word[1] - 1].tag_.startswith(("JKS", "JX", "JKG"))
+    ):
         start = word[0]
     end = _take_carriers(doc, end)
     # "억지를 부림", "이해력이 부족함", "민감하게 반응함", "흥분한 상태로 항의함".
@@ -589,7 +637,8 @@ def _judges_a_person(doc: Doc, end: int) -> bool:
     word = _next_word(doc, word_end)
     if last.lemma_ in _PERSON_NOUNS:  # the judgment names a person ("블랙 컨슈머 의심")
         return True
-    modifies = last.tag_.endswith("ETM") or last.pos_ == "NOUN"
+    # "민감성 피부": a noun-forming suffix makes the judgment word a modifier too.
+    modifies = last.tag_.endswith(("ETM", "XSN")) or last.pos_ == "NOUN"
     if not modifies or word is None or not doc[word[0]].tag_.startswith(("NNG", "NNP")):
         return True
     return doc[word[0]].lemma_ in _PERSON_NOUNS | _CARRIER_LEMMAS
@@ -633,6 +682,8 @@ class ClauseFacts:
             return self.has_object
         if requirement == "actor":
             return self.has_actor
+        if requirement == "subject":
+            return self.has_object or self.has_actor
         if requirement == "detail":
             return self.has_modifier or self.has_number or (self.has_object and self.has_time)
         return False
@@ -655,6 +706,8 @@ def _noun_compounds(tokens: list[Token]) -> list[list[Token]]:
 def _is_actor(compound: list[Token]) -> bool:
     """A named team or person; '관련 부서', '담당 부서', '해당 팀' name nobody."""
     word = "".join(t.text for t in compound)
+    if word in _PLACEHOLDER_NOUNS:  # "담당자에게 전달함": nobody in particular
+        return False
     if not word.endswith(_ACTOR_SUFFIXES) or compound[0].lemma_ in _PLACEHOLDER_MODIFIERS:
         return False
     head = compound[0]
@@ -696,10 +749,13 @@ def _has_source(clause: Span) -> bool:
 
 
 def _before_related(doc: Doc, token: Token) -> bool:
-    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if following is not None and following.is_space and token.i + 2 < len(doc):
-        following = doc[token.i + 2]
-    return following is not None and following.lemma_ == "관련"
+    """True for any noun of the phrase before "관련" ("개인 정보 변경 관련 안내")."""
+    for following in doc[token.i + 1 :]:
+        if following.lemma_ == "관련":
+            return True
+        if not (following.is_space or following.tag_.startswith(("NNG", "NNP"))):
+            return False
+    return False
 
 
 def _matched_english(compound: list[Token], span: Span) -> bool:
@@ -756,19 +812,40 @@ class QuoteMarker:
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label=SPEECH))
-        for match_id, start, _ in self.quotative(doc):
+        for label, start, end in self.quotative(doc):
             # Reported content runs from the clause start up to the quotative ending.
             left, _ = _clause_bounds(doc, start, start + 1)
-            spans.append(Span(doc, left, start + 1, label=match_id))
-        for match_id, start, end in self.reported_object(doc):
+            if label == SPEECH and _is_own_promise(doc, left, start, end):
+                label = BRIEFING
+            spans.append(Span(doc, left, start + 1, label=label))
+        for match in _ACCOUNT_LABEL.finditer(doc.text):
+            span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=SPEECH))
+        for label, start, end in self.reported_object(doc):
             word_start, _ = _whole_words(doc, start, start + 1)
-            spans.append(Span(doc, word_start, end - 1, label=match_id))
+            spans.append(Span(doc, word_start, end - 1, label=label))
         spans.extend(_english_speech(doc))
         doc.spans[self.span_key] = spans
         return doc
 
 
 _LATIN = re.compile(r"[A-Za-z]{2}")
+_PROMISE_MARKERS = frozenset(["겠", "드리다"])
+
+
+def _is_own_promise(doc: Doc, left: int, quotative: int, end: int) -> bool:
+    """ "다시 연락하겠다고 함", "상담원이 처리해 드리겠다고 함": a bare "…다고 함" reporting a
+    promise, with no customer as its subject, is the writer's own promise, as vague as written
+    directly. "고객이 내일 다시 전화하겠다고 함" stays the customer's words."""
+    if doc[end - 1].lemma_ not in ("하다", "하"):
+        return False
+    if not any(doc[i].lemma_ in _PROMISE_MARKERS for i in range(left, quotative + 1)):
+        return False
+    return not any(
+        doc[i].lemma_ in SUBJECT_NOUNS and doc[i + 1].tag_.startswith(("JKS", "JX"))
+        for i in range(left, quotative)
+    )
 
 
 def _english_speech(doc: Doc) -> list[Span]:
@@ -819,17 +896,20 @@ class PhrasingFlagger:
     def __call__(self, doc: Doc) -> Doc:
         quoted = quoted_token_indices(doc, self.quote_labels)
         candidates: list[Span] = []
-        matches = [
-            (self.rules[doc.vocab.strings[match_id]], start, end)
-            for match_id, start, end in self.matcher(doc)
-        ]
+        # "…하겠다고 안내함": the telling verb is vague only with the vague promise it reports.
+        reporting: list[Span] = []
+        matches = [(self.rules[rule_id], start, end) for rule_id, start, end in self.matcher(doc)]
         for rule, start, end in matches + _english_matches(doc, self.english):
             span = self._span(doc, rule, start, end)
             if span is None or any(i in quoted for i in range(start, end)):
                 continue
-            candidates.append(span)
+            is_reporting = rule.id == "informed" and _after_quotative(doc, start)
+            (reporting if is_reporting else candidates).append(span)
+        kept = filter_spans(candidates)
+        ends = {span.end for span in kept}
+        kept += [s for s in reporting if _previous_word_end(doc, s.start) in ends]
         existing = list(doc.spans.get(self.span_key, []))
-        doc.spans[self.span_key] = existing + _merge_adjacent(doc, filter_spans(candidates))
+        doc.spans[self.span_key] = existing + _merge_adjacent(doc, filter_spans(kept))
         return doc
 
     def _span(self, doc: Doc, rule: Rule, start: int, end: int) -> Span | None:
@@ -843,6 +923,10 @@ class PhrasingFlagger:
                 return None  # "확인에 필요한 서류": describes the documents
             if rule.id == "informed" and _customer_is_subject(doc, start):
                 return None  # "고객이 상황 설명함": the customer's telling, not the agent's
+            if _is_bare_noun(doc, start, end) and not _ends_clause(doc, end):
+                return None  # "추가 검토를 요청함": the noun is an argument, not the note
+            if rule.id == "done" and start > 0 and doc[start - 1].lemma_ in _IDENTITY_NOUNS:
+                return None  # "본인 확인 완료": identity verification is a concrete step
             if _states_a_cause(doc, end):
                 return None  # "서버 점검 중으로 접속 불가": a state given as a reason, not a task
             if describe_clause(doc, doc[start:end]).satisfies(rule.requirement):
@@ -857,6 +941,40 @@ def _customer_is_subject(doc: Doc, start: int) -> bool:
         doc[i].lemma_ in SUBJECT_NOUNS and doc[i + 1].tag_.startswith("JKS")
         for i in range(left, start - 1)
     )
+
+
+_BARE_NOUNS = frozenset(_TELLING_NOUNS.split("|"))
+
+
+def _is_bare_noun(doc: Doc, start: int, end: int) -> bool:
+    """A match that is only a telling noun ("전달") or "추가" + a noun ("추가 검토"): it is a
+    placeholder only as the last word of a note, with no verb or modality after it."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    if len(words) == 1:
+        return words[0].lemma_ in _BARE_NOUNS
+    return len(words) == 2 and words[0].lemma_ == "추가" and words[1].tag_.startswith("NNG")
+
+
+def _previous_word_end(doc: Doc, start: int) -> int:
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    return start
+
+
+def _after_quotative(doc: Doc, start: int) -> bool:
+    previous = _previous_word_end(doc, start)
+    return previous > 0 and doc[previous - 1]._.ending in QUOTATIVE_ENDINGS
+
+
+def _ends_clause(doc: Doc, end: int) -> bool:
+    """True when nothing but punctuation or a line break follows ``doc[:end]`` in its clause:
+    "관련 건 전달." is a note; "안내 문자 발송" is not."""
+    for token in doc[end:]:
+        if (token.is_space and "\n" in token.text) or token.tag_ in ("SF", "SP"):
+            return True
+        if not (token.is_space or token.is_punct):
+            return False
+    return True
 
 
 def _states_a_cause(doc: Doc, end: int) -> bool:
