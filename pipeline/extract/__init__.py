@@ -8,7 +8,7 @@
     when                 when the problem happened (occurred_on)
     actions              actions taken, the agent's last word on the status
     followups            promised next steps: owner and due date
-    compose_summary      two or three sentences from the fields above
+    summary_sentences    two or three sentences from the fields above
     clean_drafts         every generated sentence passes the phrasing flagger
 """
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
 
 from models.transcript import Role
-from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn
+from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
 from pipeline.extract.text import (
     DATE_WORD,
     MAX_ACTIONS,
@@ -18,7 +21,9 @@ from pipeline.extract.text import (
     is_identity_answer,
     is_question,
     nouns,
+    split_condition,
 )
+from pipeline.nlp import word_list
 
 
 def action_noun(clause: Clause) -> str | None:
@@ -27,14 +32,21 @@ def action_noun(clause: Clause) -> str | None:
 
 
 def _action_word(clause: Clause) -> str | None:
-    wanted = cues()["action"]
-    found = [m for m in clause.morphs if m.lemma in wanted or m.form in wanted]
-    if not found:
+    word = _action_morph(clause)
+    if word is None:
         return None
-    word = found[-1]
-    return {"보내다": "발송", "바꾸다": "변경", "남기다": "등록", "올리다": "접수", "넣다": "요청"}.get(
-        word.lemma, word.form
-    )
+    return _verb_nouns().get(word.lemma, word.form)
+
+
+@cache
+def _verb_nouns() -> dict[str, str]:
+    pairs = (line.split() for line in word_list("action_verbs"))
+    return {verb: noun for verb, noun in pairs}
+
+
+@cache
+def _action_cues() -> frozenset[str]:
+    return cues()["action"] | frozenset(_verb_nouns())
 
 
 _LOOKED_UP = re.compile(r"조회\s?(?:되|됐|됩|했|해)|확인\s?(?:되|됐|됩)")
@@ -50,27 +62,168 @@ KIND_NOUNS = {
 }
 
 
+class StepKind(Enum):
+    LOOKUP = "lookup"
+    IDENTITY = "identity"
+    ACTION = "action"
+    EXPLANATION = "explanation"
+    CHECK = "check"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing the agent did or told the customer, as the note lists it."""
+
+    phrase: str
+    kind: StepKind
+    turn: Turn
+
+
 def actions_taken(context: CallContext, lookup: str | None = None) -> Found[list[str]]:
-    """What the agent did: each clause with an action word, as its nouns and the action.
-    ``lookup`` names what the agent looked up when the call gave an identifier ("주문")."""
-    actions: list[str] = []
-    sources: list[Turn] = []
+    """What the agent did and explained: each action clause as its objects and the action
+    ("반품 접수"), each statement of facts as "… 안내". ``lookup`` names what the agent looked
+    up when the call gave an identifier ("주문")."""
+    steps = _distinct(_merged(_steps(context, lookup)))
+    chosen = _chosen(steps)
+    return Found([s.phrase for s in chosen], tuple(s.turn for s in chosen), 0.5 if chosen else 0.3)
+
+
+def _steps(context: CallContext, lookup: str | None) -> list[Step]:
+    steps: list[Step] = []
     looked_up = next((c for c in agent_clauses(context) if _LOOKED_UP.search(c.text)), None)
     if lookup and looked_up is not None:
-        actions.append(f"{lookup} 조회")
-        sources.append(looked_up.turn)
-    for clause in agent_clauses(context)[1:]:
+        steps.append(Step(f"{lookup} 조회", StepKind.LOOKUP, looked_up.turn))
+    for turn in context.agent_turns[1:]:
+        condition: Clause | None = None
+        for clause in clauses(turn):
+            if is_question(clause) or _asks_about_customer(clause) or _customer_does_it(clause):
+                steps.extend(_checked(context, clause))
+                condition = None
+                continue
+            # "단순 변심이면 … 차감됩니다": the condition belongs to what holds under it, even
+            # when that is said in the next clause.
+            stated, rest = split_condition(clause)
+            condition = stated or condition
+            if not any(m.is_noun or m.is_predicate for m in rest.morphs):
+                continue
+            step = _step(context, rest, condition)
+            condition = None
+            if step is not None:
+                steps.append(step)
+    return steps
+
+
+def _asks_about_customer(clause: Clause) -> bool:
+    """"혹시 필터 청소는 해 보셨어요": without a question mark, 혹시 with the honorific 시 (the
+    customer's doing) is still a question."""
+    forms = {m.form for m in clause.morphs}
+    return "혹시" in forms and any(
+        m.tag.startswith("EP") and m.form in ("시", "으시", "셨", "셔", "세") for m in clause.morphs
+    )
+
+
+def _checked(context: CallContext, clause: Clause) -> list[Step]:
+    """"혹시 급수 필터 청소는 해 보셨어요?": what the agent checked with the customer, as
+    "급수 필터 청소 확인". Questions for identity and offers ("취소해 드릴까요") are not checks."""
+    if _action_morph(clause) is not None or _after_identity(context, clause.turn):
+        return []
+    words = [w for w in _noun_words(context, clause, end=clause.end) if not DATE_WORD.match(w)]
+    # "더 필요하신 거 있으세요?" checks nothing: a check names a thing.
+    things = [w for w in words if w not in cues()["info"]]
+    if not things or _IDENTITY_WORDS.search(" ".join(words)):
+        return []
+    return [Step(" ".join([*words[:MAX_CHECK_WORDS], "확인"]), StepKind.CHECK, clause.turn)]
+
+
+MAX_CHECK_WORDS = 4
+
+
+def _step(context: CallContext, clause: Clause, condition: Clause | None) -> Step | None:
+    if condition is None:
         phrase = _action_phrase(context, clause)
-        if phrase and not any(_covers(a, phrase) for a in actions):
-            # "잠금 해제" after "로그인 잠금 해제" says nothing new; the fuller one replaces it.
-            narrower = [i for i, a in enumerate(actions) if _covers(phrase, a)]
-            for i in reversed(narrower):
-                del actions[i], sources[i]
-            actions.append(phrase)
-            sources.append(clause.turn)
-        if len(actions) >= MAX_ACTIONS:
-            break
-    return Found(actions, tuple(sources), 0.5 if actions else 0.3)
+        # "성함 연락처 확인" is the identity check; "담당자 연락처 등록" is a step.
+        if phrase and phrase.endswith("확인") and _IDENTITY_WORDS.search(phrase):
+            return Step("본인 확인", StepKind.IDENTITY, clause.turn)
+        if phrase:
+            return Step(phrase, StepKind.ACTION, clause.turn)
+    if _after_identity(context, clause.turn):
+        return None  # reading back what the customer just gave ("주문번호 일공이 맞으시죠")
+    told = _explanation(context, clause, condition)
+    if told is None or _IDENTITY_WORDS.search(told):
+        return None
+    return Step(told, StepKind.EXPLANATION, clause.turn)
+
+
+def _merged(steps: list[Step]) -> list[Step]:
+    """One turn's run of explanations as one item: a run-on turn states one thing in several
+    clauses ("요금제는 월 33,000원이고 데이터는 7GB고 음성은 기본 제공입니다")."""
+    merged: list[Step] = []
+    for step in steps:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and step.kind is last.kind is StepKind.EXPLANATION
+            and step.turn is last.turn
+        ):
+            words = last.phrase.removesuffix(_TOLD).split()
+            words += [w for w in step.phrase.removesuffix(_TOLD).split() if w not in words]
+            merged[-1] = Step(" ".join(words[:MAX_MERGED_WORDS]) + _TOLD, last.kind, last.turn)
+        else:
+            merged.append(step)
+    return merged
+
+
+def _distinct(steps: list[Step]) -> list[Step]:
+    """Steps that say something new; "잠금 해제" after "로그인 잠금 해제" is left out, and the
+    fuller one replaces a narrower one said before it."""
+    kept: list[Step] = []
+    for step in steps:
+        if any(_covers(k.phrase, step.phrase) for k in kept):
+            continue
+        kept = [k for k in kept if not _covers(step.phrase, k.phrase)]
+        kept.append(step)
+    return kept
+
+
+def _chosen(steps: list[Step]) -> list[Step]:
+    """Everything done, then the explanations, then what was checked with the customer, up to
+    the list's length; one identity check at most, and only when room is left. Listed in the
+    order they happened."""
+    done = [s for s in steps if s.kind in (StepKind.LOOKUP, StepKind.ACTION)][:MAX_ACTIONS]
+    room = MAX_ACTIONS - len(done)
+    told = [s for s in steps if s.kind is StepKind.EXPLANATION][:room]
+    room -= len(told)
+    checked = [s for s in steps if s.kind is StepKind.CHECK][: max(0, room)]
+    room -= len(checked)
+    identity = [s for s in steps if s.kind is StepKind.IDENTITY][: max(0, room)][:1]
+    picked = {id(s) for s in [*done, *told, *checked, *identity]}
+    return [s for s in steps if id(s) in picked]
+
+
+def _explanation(context: CallContext, clause: Clause, condition: Clause | None) -> str | None:
+    """"출고 전이라 취소 가능합니다", "변심이면 왕복 배송비 6,000원이 차감됩니다": a statement
+    of facts or conditions the agent gave, as its content words and "안내"."""
+    words = _noun_words(context, clause, end=clause.end, keep=_TOLD_MARKS)
+    if condition is not None:
+        before = _noun_words(context, condition, end=condition.end, keep=_TOLD_MARKS)
+        words = [*before, *(w for w in words if w not in before)]
+    words = [w for w in words if w != "안내"]
+    facts = [w for w in words if not DATE_WORD.match(w)]
+    if len(facts) < 2 and not (facts and has_cue(clause, "info")):
+        return None
+    words = words[:MAX_INFO_WORDS]
+    # "추가 요금은 없습니다": the absence is the fact told, so the note keeps it.
+    if _says_none(clause) and "없음" not in words:
+        words.append("없음")
+    return " ".join(words) + _TOLD
+
+
+def _says_none(clause: Clause) -> bool:
+    predicates = [m for m in clause.morphs if m.tag.startswith(("VV", "VA", "VX"))]
+    return bool(predicates) and predicates[-1].lemma in ("없다", "없")
+
+
+_IDENTITY_WORDS = re.compile(r"성함|이름|생년월일|연락처|본인|뒷자리|인증번호")
 
 
 def _covers(wider: str, narrower: str) -> bool:
@@ -100,15 +253,13 @@ def _action_phrase(context: CallContext, clause: Clause) -> str | None:
             if action in _HANDOFF_ACTIONS:
                 words = [_with_destination(clause, w, found.start) for w in words]
             return " ".join([*words, action])
-    # "출고 전이라 취소 가능합니다": the agent told the customer what can be done.
-    words = _noun_words(context, clause, end=clause.end, keep=_TOLD_MARKS)
-    if has_cue(clause, "info") and len([w for w in words if not DATE_WORD.match(w)]) >= 2:
-        return " ".join(words[:MAX_INFO_WORDS]) + " 안내"
     return None
 
 
 MAX_OBJECT_WORDS = 6
-MAX_INFO_WORDS = 5
+MAX_INFO_WORDS = 8
+MAX_MERGED_WORDS = 12
+_TOLD = " 안내"
 _HANDOFF_ACTIONS = frozenset(["요청", "접수", "전달", "이관", "신청"])
 # Words that say how far a step got, never what it was about ("완료 변경").
 _STATE_WORDS = frozenset(["상태", "가능", "바로", "지금", "정식", "자리"])
@@ -116,7 +267,7 @@ _TOLD_MARKS = frozenset(["수", "가능", "불가", "불가능"])
 
 
 def _action_morph(clause: Clause) -> Morph | None:
-    wanted = cues()["action"]
+    wanted = _action_cues()
     found = [m for m in clause.morphs if m.lemma in wanted or m.form in wanted]
     return found[-1] if found else None
 
@@ -144,7 +295,13 @@ def _with_destination(clause: Clause, word: str, before: int) -> str:
     plain = clause.turn.plain
     at = plain.find(word, clause.start, before)
     tail = plain[at + len(word) : at + len(word) + 3] if at >= 0 else ""
-    return word + "에" if tail.startswith(("에 ", "에게", "께 ")) or tail == "에" else word
+    to_team = word.endswith(_TEAM_NOUNS) and tail.startswith(("으로", "로 "))
+    sent_to = tail.startswith(("에 ", "에게", "께 ")) or tail == "에" or to_team
+    return word + "에" if sent_to else word
+
+
+# "분쟁조정팀으로 넘기겠습니다": 으로 after a team is where the case went, not a means.
+_TEAM_NOUNS = ("팀", "부서", "센터", "본사", "지점")
 
 
 def _customer_does_it(clause: Clause) -> bool:
@@ -161,12 +318,32 @@ def _customer_does_it(clause: Clause) -> bool:
 
 
 def _meaningful(word: str) -> bool:
-    """Not a stray syllable ("일") or a code read out letter by letter ("오엔")."""
-    from pipeline.normalize.alnum import spelled_letters
+    """Not a stray syllable ("일"), a code read out letter by letter ("오엔", "에프") or the
+    name of the number being read out ("접수번호")."""
+    from pipeline.normalize.alnum import spelled_letters_one
 
-    if any("가" <= c <= "힣" for c in word) and spelled_letters(word) is not None:
+    if any("가" <= c <= "힣" for c in word) and spelled_letters_one(word) is not None:
+        return False
+    if word in _readout_words() or _spoken_digits(word):
         return False
     return len(word) >= 2 or not ("가" <= word <= "힣")
+
+
+_DIGIT_SYLLABLES = frozenset("공영일이삼사오육칠팔구")
+
+
+def _spoken_digits(word: str) -> bool:
+    """"공공", "이칠Q": a number or code the agent read back digit by digit, left unwritten.
+    Two syllables can be a word ("이사", "사이"), so a bare run must be three or more."""
+    hangul = [c for c in word if "가" <= c <= "힣"]
+    if not hangul or any(c not in _DIGIT_SYLLABLES for c in hangul):
+        return False
+    return len(hangul) >= 3 or any("A" <= c <= "Z" for c in word)
+
+
+@cache
+def _readout_words() -> frozenset[str]:
+    return frozenset(word_list("action_readout_words"))
 
 
 def _after_identity(context: CallContext, turn: Turn) -> bool:

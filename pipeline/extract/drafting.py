@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from models.note import ConsultationNote, FollowUp, Owner, Resolution
+from models.note import ConsultationNote, FollowUp, Owner, PhrasingFlag, Resolution
 from pipeline.extract.context import CallContext
 from pipeline.hangul import object_particle, subject_particle
-from pipeline.normalize.dates import written_date
 from pipeline.nlp import word_list
+from pipeline.normalize.dates import written_date
 
 _OWNER_LABELS = {Owner.AGENT: "상담원", Owner.COMPANY: "회사", Owner.CUSTOMER: "고객"}
 _RESOLUTION_SENTENCES = {Resolution.UNRESOLVED: "고객이 결정을 미루어 합의된 조치는 없음."}
-MAX_SUMMARY_ACTIONS = 3
+MAX_SUMMARY_ACTIONS = 4
 MAX_CLEANING_ROUNDS = 3
 
 
@@ -36,11 +36,6 @@ def _date(follow_up: FollowUp) -> str:
     return f"{written_date(follow_up.due)}까지 " if follow_up.due else ""
 
 
-def compose_summary(note: ConsultationNote) -> str:
-    """주요 상담 내용: what the customer raised, what the agent did, what happens next."""
-    return " ".join(summary_sentences(note))
-
-
 def summary_sentences(note: ConsultationNote) -> list[str]:
     """Two or three sentences: what the customer raised (and why), what the agent did, and the
     next step or where the case stands."""
@@ -53,10 +48,9 @@ def summary_sentences(note: ConsultationNote) -> list[str]:
         sentences.append(f"고객 문의: {_sentence(issue)}")
     elif note.purpose:
         sentences.append(f"고객이 {note.purpose}함.")
-    done = [a for a in note.actions_taken if a != "본인 확인"][:MAX_SUMMARY_ACTIONS]
+    done = agent_sentence(note.actions_taken)
     if done:
-        listed = ", ".join(done)
-        sentences.append(f"상담원이 {listed}{object_particle(listed)} 진행함.")
+        sentences.append(done)
     if note.follow_ups:
         sentences.append(follow_up_sentence(note.follow_ups[0]))
     elif note.issue.status:
@@ -67,6 +61,36 @@ def summary_sentences(note: ConsultationNote) -> list[str]:
 
 
 MAX_SUMMARY_ISSUE_CLAUSES = 3
+MAX_SUMMARY_EXPLANATIONS = 3
+# A summary sentence names what was explained; the facts in full are in 처리 내용.
+MAX_SUMMARY_EXPLANATION_WORDS = 6
+_TOLD = " 안내"
+_CHECKED = " 확인"
+
+
+def agent_sentence(actions: list[str]) -> str | None:
+    """"상담원이 반품 접수, 링크 발송을 진행하고 배송비 차감 기준을 안내함.": the steps that
+    changed the case, then what the agent explained. Look-ups and identity checks are routine
+    and left to the list of actions."""
+    steps = [a for a in actions if a != "본인 확인" and not a.endswith(" 조회")]
+    acted = [a for a in steps if not a.endswith(_TOLD)]
+    # What changed the case comes before what was only checked ("… 확인").
+    acted = sorted(acted, key=lambda a: a.endswith(_CHECKED))[:MAX_SUMMARY_ACTIONS]
+    told = [
+        " ".join(a.removesuffix(_TOLD).split()[:MAX_SUMMARY_EXPLANATION_WORDS])
+        for a in steps if a.endswith(_TOLD)
+    ][:MAX_SUMMARY_EXPLANATIONS]
+    done, explained = _with_object(acted), _with_object(told)
+    if done and explained:
+        return f"상담원이 {done} 진행하고 {explained} 안내함."
+    if done or explained:
+        return f"상담원이 {done or explained} {'진행함' if done else '안내함'}."
+    return None
+
+
+def _with_object(phrases: list[str]) -> str:
+    listed = ", ".join(phrases)
+    return f"{listed}{object_particle(listed)}" if listed else ""
 
 
 def follow_up_sentence(follow_up: FollowUp) -> str:
@@ -86,25 +110,45 @@ _HANDOFFS = ("접수", "요청", "이관", "신청")
 
 
 def compose_status(note: ConsultationNote, agent_status: str | None, topic: str) -> str | None:
-    """현재 상태 from the outcome and what the agent did: done → "… 완료"; waiting →
-    "… 완료, … 대기(날짜)"; handed on → the hand-off; undecided → "… 여부 미결정"."""
+    """현재 상태 from the outcome and what the agent did: done → "… 완료" and what the company
+    does next; waiting → the step filed and what it waits for; handed on → the hand-off;
+    undecided → what was explained and "… 여부 미결정"."""
     actions = [a for a in note.actions_taken if not a.endswith(("본인 확인", " 조회"))]
     changes = [a for a in actions if a.endswith(_STATE_CHANGES)]
-    told = [a for a in actions if a.endswith("안내")]
     if note.resolution is Resolution.UNRESOLVED and topic:
+        told = [a for a in actions if a.endswith(_TOLD)]
         return ", ".join([*(f"{t} 완료" for t in told[:1]), f"{topic} 여부 미결정"])
     if note.resolution is Resolution.ESCALATED:
+        # "요금 심사팀에 이의 신청 접수" says who decides next; a bare "신청 접수" does not. The
+        # first hand-off is the decision asked for; later ones pass on remarks ("의견 전달").
         handoffs = [a for a in actions if a.endswith(_HANDOFFS)]
-        return handoffs[-1] if handoffs else agent_status
+        addressed = [a for a in handoffs if "에 " in a or "팀" in a]
+        return (addressed or handoffs or [agent_status])[0]
     if note.resolution is Resolution.PENDING and note.follow_ups:
-        follow_up = note.follow_ups[0]
-        due = f"({written_date(follow_up.due)})" if follow_up.due else ""
-        done = [f"{changes[0]} 완료"] if changes else []
-        return ", ".join([*done, f"{follow_up.action} 대기{due}"])
+        return _waiting(changes, note.follow_ups[0])
     main = changes[:2] or actions[-1:]
-    if main:
-        return ", ".join(main) + " 완료"
-    return agent_status
+    if not main:
+        return agent_status
+    upcoming = [f for f in note.follow_ups if f.owner is Owner.COMPANY][:1]
+    return ", ".join([", ".join(main) + " 완료", *(_expected(f) for f in upcoming)])
+
+
+def _waiting(changes: list[str], follow_up: FollowUp) -> str:
+    """"반품 접수 완료, 회수 대기(10월 15일)": the first step that changed the case and what it
+    waits for; a waiting step the first one already names is not said twice."""
+    due = f"({written_date(follow_up.due)})" if follow_up.due else ""
+    waiting = f"{follow_up.action} 대기{due}"
+    if not changes:
+        return waiting
+    done = f"{changes[0]} 완료"
+    if set(follow_up.action.split()) <= set(done.split()):
+        return done
+    return f"{done}, {waiting}"
+
+
+def _expected(follow_up: FollowUp) -> str:
+    when = f"{written_date(follow_up.due)} " if follow_up.due else ""
+    return f"{when}{follow_up.action} 예정"
 
 
 def compose_desired(note: ConsultationNote, wanted: str | None, topic: str) -> str | None:
@@ -123,13 +167,32 @@ def _sentence(text: str) -> str:
 # --- the flagger's veto ------------------------------------------------------------------
 
 
-def _clean(text: str | None, facts: object) -> str | None:
-    from pipeline.flagging import flag_text
+class _Flagger:
+    """The flagger with the call's facts, remembering each text's verdict: a cleaning round
+    re-checks texts already checked (the summary repeats the actions), and Kiwi is the cost."""
 
+    def __init__(self, facts: object) -> None:
+        self.facts = facts
+        self._seen: dict[str, bool] = {}
+
+    def flags(self, text: str) -> list[PhrasingFlag]:
+        from pipeline.flagging import flag_text
+
+        found = flag_text(text, facts=self.facts)  # type: ignore[arg-type]
+        self._seen[text] = bool(found)
+        return found
+
+    def objects(self, text: str) -> bool:
+        if text not in self._seen:
+            self.flags(text)
+        return self._seen[text]
+
+
+def _clean(text: str | None, flagger: _Flagger) -> str | None:
     if not text:
         return text
     for _ in range(MAX_CLEANING_ROUNDS):
-        flags = flag_text(text, facts=facts)  # type: ignore[arg-type]
+        flags = flagger.flags(text)
         if not flags:
             return text
         for flag in sorted(flags, key=lambda f: -f.start):
@@ -139,10 +202,10 @@ def _clean(text: str | None, facts: object) -> str | None:
         text = re.sub(r"\s{2,}", " ", text).strip(" ,")
         if not text:
             return None
-    if not flag_text(text, facts=facts):  # type: ignore[arg-type]
+    if not flagger.objects(text):
         return text
     # "주소 변경 완료, 일 오후 2시 대기": the parts that pass are still worth keeping.
-    parts = [p for p in text.split(", ") if not flag_text(p, facts=facts)]  # type: ignore[arg-type]
+    parts = [p for p in text.split(", ") if not flagger.objects(p)]
     return ", ".join(parts) or None
 
 
@@ -157,51 +220,34 @@ def _facts(note: ConsultationNote, context: CallContext) -> object:
     )
 
 
-def _needs_cleaning(texts: list[str], facts: object) -> set[int]:
-    """Which drafted texts the flagger objects to. One text at a time: Kiwi reads short
-    texts much faster than one long joined one."""
-    from pipeline.flagging import flag_text
-
-    return {i for i, text in enumerate(texts) if text and flag_text(text, facts=facts)}  # type: ignore[arg-type]
-
-
 def clean_drafts(note: ConsultationNote, context: CallContext) -> ConsultationNote:
-    facts = _facts(note, context)
+    flagger = _Flagger(_facts(note, context))
     # A follow-up is judged as the note reads it, with its owner and due date: its action alone
     # ("해지 여부 결정 후 연락") always lacks the when and who that sit in the other fields. One
     # the flagger still objects to is left out whole, for the agent to add: a step cut down to
     # the words that pass ("해지 여부") would be a wrong record.
-    note.follow_ups = [
-        f for f in note.follow_ups if not _needs_cleaning([follow_up_sentence(f)], facts)
-    ]
-    note.summary = compose_summary(note)
+    note.follow_ups = [f for f in note.follow_ups if not flagger.objects(follow_up_sentence(f))]
     fields: list[tuple[str, int | None]] = [
         ("purpose", None),
         ("issue.summary", None),
         ("issue.status", None),
         ("desired_outcome", None),
-        ("summary", None),
         *(("actions_taken", i) for i in range(len(note.actions_taken))),
     ]
-    texts = [_read(note, name, index) or "" for name, index in fields]
-    flagged = _needs_cleaning(texts, facts)
-    if not flagged:
-        return note
-    for position in sorted(flagged):
-        name, index = fields[position]
-        _write(note, name, index, _clean(texts[position], facts))
+    # One text at a time: Kiwi reads short texts much faster than one long joined one.
+    for name, index in fields:
+        text = _read(note, name, index)
+        if text and flagger.objects(text):
+            _write(note, name, index, _clean(text, flagger))
     note.actions_taken = [a for a in note.actions_taken if a]
-    note.summary = _clean_summary(note, facts)
+    note.summary = _clean_summary(note, flagger)
     return note
 
 
-def _clean_summary(note: ConsultationNote, facts: object) -> str:
+def _clean_summary(note: ConsultationNote, flagger: _Flagger) -> str:
     """The summary without the sentences the flagger objects to: a sentence is left out whole,
     never cut into a fragment."""
-    from pipeline.flagging import flag_text
-
-    kept = [s for s in summary_sentences(note) if not flag_text(s, facts=facts)]  # type: ignore[arg-type]
-    return " ".join(kept)
+    return " ".join(s for s in summary_sentences(note) if not flagger.objects(s))
 
 
 def _read(note: ConsultationNote, name: str, index: int | None) -> str | None:

@@ -167,3 +167,22 @@ DATE_IN_TEXT = re.compile(r"\d+월 \d+일")
 
 
 DATE_IN_TEXT = re.compile(r"\d+월 \d+일")
+
+
+_IF_ENDINGS = frozenset(["면", "으면", "시면", "려면", "으려면"])
+
+
+def split_condition(clause: Clause) -> tuple[Clause | None, Clause]:
+    """"단순 변심이면 왕복 배송비가 차감됩니다" → the condition ("단순 변심이면") and what holds
+    under it; (None, clause) when the clause states no condition. What follows may be empty
+    when the clause is all condition."""
+    cut = max(
+        (i for i, m in enumerate(clause.morphs) if m.tag.startswith("EC") and m.form in _IF_ENDINGS),
+        default=None,
+    )
+    if cut is None:
+        return None, clause
+    head, tail = clause.morphs[: cut + 1], clause.morphs[cut + 1 :]
+    condition = Clause(clause.turn, clause.start, head[-1].end, head)
+    rest = Clause(clause.turn, tail[0].start if tail else clause.end, clause.end, tail)
+    return condition, rest
