@@ -4,6 +4,7 @@
     extract_parties      customer name / phone / e-mail / address / id, agent name
     extract_identifiers  order, contract, ticket, model numbers
     classify_*           category, complaint, resolution (cue lexicons)
+    read_facts           what the customer brought: object, problem, remedy (facts.py)
     issue                purpose, issue summary, desired outcome
     when                 when the problem happened (occurred_on)
     actions              actions taken, the agent's last word on the status
@@ -17,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from models.note import ConsultationNote, EvidenceRef, IssueInfo
+from models.note import ConsultationNote, EvidenceRef, IssueInfo, Resolution
 from models.transcript import Transcript
 from pipeline.extract.context import CallContext, Found, build_context
 
@@ -33,6 +34,7 @@ def extract_note(
         compose_desired,
         compose_status,
     )
+    from pipeline.extract.facts import read_facts
     from pipeline.extract.identifiers import extract_identifiers
     from pipeline.extract.parties import extract_parties
 
@@ -46,6 +48,8 @@ def extract_note(
     category = classify_category(context, complaint.value)
     resolution = classify_resolution(context)
     identifiers = extract_identifiers(context)
+    facts = read_facts(context)
+    occurred = when.occurred_on(context)
     lookup = next((actions.KIND_NOUNS.get(i.kind) for i in identifiers.value), None)
     found: dict[str, Found[object]] = {
         **parties.found,
@@ -53,11 +57,13 @@ def extract_note(
         "complaint": complaint,
         "resolution": resolution,
         "identifiers": identifiers,
-        "purpose": issue.purpose(context, category_phrase(category.value)),
-        "issue.summary": issue.issue_summary(context),
-        "issue.occurred_on": when.occurred_on(context),
+        "purpose": issue.purpose(
+            facts, category.value, resolution.value is Resolution.UNRESOLVED
+        ),
+        "issue.summary": issue.issue_summary(context, facts, occurred.value),
+        "issue.occurred_on": occurred,
         "issue.status": actions.status(context),
-        "desired_outcome": issue.desired_outcome(context),
+        "desired_outcome": issue.desired_outcome(context, facts),
         "actions_taken": actions.actions_taken(context, lookup or "가입 정보"),
     }
     topic = issue.topic(context, category_phrase(category.value))

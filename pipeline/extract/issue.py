@@ -3,21 +3,21 @@ what the customer wants, and the decision an undecided customer put off."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
-from functools import cache
 
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Turn, clauses
+from pipeline.extract.drafting import category_phrase
+from pipeline.extract.facts import IssueFacts, implied_remedies
 from pipeline.extract.text import (
     DATE_WORD,
     ISSUE_TURNS,
     MAX_ISSUE_CLAUSES,
-    MAX_PURPOSE_WORDS,
     MAX_WANTS,
     OPENING_TURNS,
     cues,
-    customer_clauses,
     has_cue,
     is_identity_answer,
     is_question,
@@ -27,59 +27,39 @@ from pipeline.extract.text import (
     sentences,
 )
 from pipeline.hangul import object_particle
-from pipeline.nlp import word_list
+from pipeline.normalize.dates import written_date
 from pipeline.normalize.numbers import spoken_digits_to_text
 
 
-def purpose(context: CallContext, category_phrase: str) -> Found[str | None]:
-    """"{what} {topic} 문의/요청" from the customer's opening turns, the product the call is
-    about and the call's category."""
-    opening = [c for c in customer_clauses(context, 2) if nouns(c)]
-    # The clauses that give the reason for calling (a problem or a request) name its subject.
-    reasons = [c for c in opening if is_want(c) or _problem_score(c) > len(nouns(c))] or opening
-    words = [w for c in reasons for w in nouns(c, limit=6) if _names_a_subject(context, w)]
-    words = [w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words)]
-    words = words[:MAX_PURPOSE_WORDS]
-    item = product(context)
-    if item and item not in words:
-        words.insert(0, item)
-    words += [w for w in category_phrase.split() if w not in words and w != "기타"]
+def purpose(facts: IssueFacts, category: str, undecided: bool) -> Found[str | None]:
+    """"{object} {problem} {request kind}": what the call is about, what went wrong and what
+    kind of request it is, as one noun phrase."""
+    words = [*facts.objects, *facts.problems, *facts.remedies, *facts.raised]
+    if not words:
+        phrase = category_phrase(category)
+        words = [w for w in phrase.split() if w != "기타"]
     if not words:
         return Found(None, (), 0.2)
-    tail = "요청" if any(is_want(c) for c in opening) else "문의"
-    return Found(f"{' '.join(words)} {tail}", tuple(c.turn for c in opening[:2]), 0.5)
+    kind = request_kind(facts, category, undecided)
+    words = [w for w in dict.fromkeys(words) if w not in kind.split()]
+    return Found(f"{' '.join(words)} {kind}", facts.evidence, 0.5)
 
 
-def _names_a_subject(context: CallContext, word: str) -> bool:
-    """One-syllable nouns (화, 목, 쯤, 달), times and names name no subject."""
-    vague = cues()["vague_subject"] | cues()["stop"] | _time_words()
-    return len(word) >= 2 and word not in vague and not word[0].isdigit() and word not in context.names
+_DISPUTED = frozenset(["부정 결제", "중복 결제", "과다 청구"])
 
 
-@cache
-def _time_words() -> frozenset[str]:
-    """"지난주", "어제": when, never what the call is about."""
-    return frozenset(word_list("time_words"))
-
-
-def product(context: CallContext) -> str | None:
-    """What was bought: the noun said right before 주문/구매/사다 ("노트북을 하나 주문했는데",
-    "운동화 260 사이즈 주문하신 거"), in the first half of the call."""
-    purchase = cues()["purchase"]
-    for turn in context.turns[: len(context.turns) // 2 + 1]:
-        morphs = turn.morphs
-        for index, morph in enumerate(morphs):
-            if morph.lemma not in purchase or index == 0:
-                continue
-            following = morphs[index + 1] if index + 1 < len(morphs) else None
-            as_verb = morph.tag.startswith("VV") or (following is not None and following.tag.startswith("XSV"))
-            if not as_verb:  # "주문번호" names a number, not a purchase
-                continue
-            for previous in reversed(morphs[max(0, index - 6) : index]):
-                word = previous.form
-                if previous.tag.startswith("NNG") and word not in purchase and _names_a_subject(context, word):
-                    return word
-    return None
+def request_kind(facts: IssueFacts, category: str, undecided: bool) -> str:
+    """문의 / 요청 / 이의 제기 / 불만 제기: a charge the customer disputes is an objection, a
+    call about the service a complaint; a customer who asks about a product or leaves
+    undecided inquired; one who asks for a remedy anywhere in the call (or for their
+    account fixed) requested."""
+    if category == "complaint":
+        return "불만 제기"
+    if _DISPUTED & set(facts.problems):
+        return "이의 제기"
+    if undecided or category == "product_inquiry":
+        return "문의"
+    return "요청" if facts.wants or facts.remedies or category == "account" else "문의"
 
 
 def topic(context: CallContext, category_phrase: str) -> str:
@@ -107,7 +87,54 @@ def _says_something(clause: Clause) -> bool:
     return len(nouns(clause)) >= 2 or (problems and len(nouns(clause)) >= 1)
 
 
-def issue_summary(context: CallContext) -> Found[str | None]:
+def issue_summary(
+    context: CallContext, facts: IssueFacts, occurred: dt.date | None
+) -> Found[str | None]:
+    """"{when} {object} {problem}: what the customer said, what the agent found", the heading
+    naming the date, product and problem the way the log does, the customer's own clauses
+    giving how much and what they already tried."""
+    account = _customer_account(context)
+    finding = _agent_finding(context)
+    if finding and finding[0] not in (account.value or ""):
+        text, turn = finding
+        joined = f"{account.value}, {text}" if account.value else text
+        account = Found(joined, (*account.turns, turn), max(account.confidence, 0.4))
+    said = account.value or ""
+    when = written_date(occurred) if occurred else ""
+    words = [when] if when and when not in said else []
+    words += [*(w for w in facts.objects if w not in said), *facts.problems]
+    heading = " ".join(words)
+    if not heading:
+        return account
+    if not account.value:
+        return Found(heading, facts.evidence, 0.4)
+    turns = tuple(dict.fromkeys(facts.evidence + account.turns))
+    return Found(f"{heading}: {account.value}", turns, account.confidence)
+
+
+_FINDING = re.compile(
+    r"확인해 보니|조회해 보니|확인해 보면|조회됩니다|나옵니다|나와 있|되어 있|돼 있|기록돼|기록되어|상태입니다"
+)
+MIN_FINDING_NOUNS = 3
+
+
+def _agent_finding(context: CallContext) -> tuple[str, Turn] | None:
+    """What the agent found in the records ("확인해 보니 11월 2일 등기로 발송됐다가 반송됐습니다"):
+    often the cause the customer could not see. The first such sentence in the first half."""
+    for turn in context.agent_turns[1 : len(context.agent_turns) // 2 + 1]:
+        for clause in sentences(turn):
+            if is_question(clause) or not _FINDING.search(clause.text):
+                continue
+            named = any(name in clause.text for name in context.names)
+            if named or _gives_a_number(clause) or len(nouns(clause, limit=12)) < MIN_FINDING_NOUNS:
+                continue
+            text = note_text(clause)
+            if text and spoken_digits_to_text(text) == text:
+                return text, turn
+    return None
+
+
+def _customer_account(context: CallContext) -> Found[str | None]:
     """What the customer said was wrong: their most contentful turns near the start, as notes."""
     candidates = [
         t for t in context.customer_turns[: OPENING_TURNS + 2] if not is_identity_answer(context, t)
@@ -148,16 +175,29 @@ def issue_summary(context: CallContext) -> Found[str | None]:
 Splitter = Callable[[Turn], "list[Clause] | tuple[Clause, ...]"]
 
 
+def _gives_a_number(clause: Clause) -> bool:
+    """"주문번호는 에이치엠 삼삼일이에요": the identifiers field records it, not the issue (a
+    password is a problem's subject, "비밀번호를 다섯 번 틀렸어요", never read out)."""
+    return any(
+        m.form.endswith("번호") and m.form != "비밀번호" and m.tag.startswith("NN")
+        for m in clause.morphs
+    )
+
+
 def _issue_pieces(turn: Turn, split: Splitter) -> list[Clause]:
     """The turn's sentences (or clauses), a sentence that says why they called ("안 쓴 결제가
-    있어서 전화드렸어요") kept without its calling clause."""
+    있어서 전화드렸어요") or gives a number kept without that clause."""
+
+    def aside(clause: Clause) -> bool:
+        return _about_the_call(clause) or _gives_a_number(clause)
+
     pieces: list[Clause] = []
     for piece in split(turn):
-        if not _about_the_call(piece):
+        if not aside(piece):
             pieces.append(piece)
             continue
         inside = [c for c in clauses(turn) if piece.start <= c.start and c.end <= piece.end]
-        pieces += [c for c in inside if not _about_the_call(c)] if len(inside) > 1 else []
+        pieces += [c for c in inside if not aside(c)] if len(inside) > 1 else []
     return pieces
 
 
@@ -197,10 +237,42 @@ def _agent_facts(context: CallContext) -> list[tuple[str, Turn]]:
     return facts
 
 
-def desired_outcome(context: CallContext) -> Found[str | None]:
+def desired_outcome(context: CallContext, facts: IssueFacts) -> Found[str | None]:
+    """"{object} {remedy}": the product or service and what the customer wants done with it
+    ("연간 구독 중복 결제 취소"); a reported problem that names no remedy implies one
+    ("배수 불량" → "방문 수리", issue_problem_remedies.txt); otherwise the clause that asks for
+    something, condensed ("…하기를 원함")."""
+    remedies = facts.remedies or facts.raised
+    if remedies:
+        # "결제가 두 번 됐어요 … 취소해 주세요": the remedy undoes the problem, said together.
+        undone = [p for p in facts.problems if _remedy_word(p) in remedies]
+        problem = undone[0] if undone else ""
+        return Found(_phrase(facts, problem, " 및 ".join(remedies)), facts.evidence, 0.5)
+    implied = [(p, implied_remedies()[p]) for p in facts.problems if p in implied_remedies()]
+    if implied:
+        return Found(_phrase(facts, *implied[0]), facts.evidence, 0.4)
+    return _wished(context)
+
+
+MAX_DESIRED_OBJECTS = 3
+
+
+def _remedy_word(problem: str) -> str | None:
+    """"중복 결제" → "취소" (its implied remedy "1건 취소" without the detail)."""
+    implied = implied_remedies().get(problem)
+    return implied.split()[-1] if implied else None
+
+
+def _phrase(facts: IssueFacts, problem: str, remedy: str) -> str:
+    """"{object} {problem} {remedy}", an object word the problem or remedy repeats said once."""
+    said = set(f"{problem} {remedy}".split())
+    objects = [w for w in facts.objects[:MAX_DESIRED_OBJECTS] if w not in said]
+    return " ".join([*objects, *(w for w in (problem, remedy) if w)])
+
+
+def _wished(context: CallContext) -> Found[str | None]:
     """What the customer asked for, condensed to the clause that asks it: "환불받고 싶어요" →
-    "환불받기를 원함"; "네 해 주세요" takes what the agent offered; a customer who only
-    reported a fault wants it working again."""
+    "환불받기를 원함"; "네 해 주세요" takes what the agent offered."""
     wishes: list[tuple[str, Turn, int]] = []
     for turn in context.customer_turns:
         if is_identity_answer(context, turn):

@@ -62,7 +62,7 @@ def test_delivery_call_fields() -> None:
     assert "11월 9일" in (note.issue.summary or "")  # 지난주 월요일, written out
     assert "노트북" in (note.purpose or "")
     assert "물류센터" in (note.issue.status or "")
-    assert note.desired_outcome and "원함" in note.desired_outcome
+    assert note.desired_outcome and "배송" in note.desired_outcome
     assert note.summary.count(".") >= 2
 
 
