@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import callnotes
 from callnotes.errors import InvalidTranscriptError
-from models.transcript import RoleAssignment, RunInfo, Role, Transcript, Utterance
+from models.transcript import Role, RoleAssignment, RunInfo, Transcript, Utterance
 
 MAX_TRANSCRIPT_CHARS = 500_000
 
