@@ -34,7 +34,7 @@ from pipeline.normalize.numbers import spoken_digits_to_text
 def purpose(facts: IssueFacts, category: str, undecided: bool) -> Found[str | None]:
     """"{object} {problem} {request kind}": what the call is about, what went wrong and what
     kind of request it is, as one noun phrase."""
-    words = [*facts.objects, *facts.problems, *facts.remedies, *facts.raised]
+    words = [*facts.objects[:2], *facts.problems[:2], *facts.remedies[:1], *facts.raised]
     if not words:
         phrase = category_phrase(category)
         words = [w for w in phrase.split() if w != "기타"]
