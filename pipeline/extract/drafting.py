@@ -40,7 +40,7 @@ def summary_sentences(note: ConsultationNote) -> list[str]:
     """Two or three sentences: what the customer raised (and why), what the agent did, and the
     next step or where the case stands."""
     sentences: list[str] = []
-    clauses = note.issue.summary.split(", ") if note.issue.summary else []
+    clauses = _without_purpose(note.issue.summary, note.purpose).split(", ") if note.issue.summary else []
     issue = ", ".join(clauses[:MAX_SUMMARY_ISSUE_CLAUSES])
     if note.purpose and issue:
         sentences.append(f"고객이 {note.purpose}함: {_sentence(issue)}")
@@ -61,6 +61,16 @@ def summary_sentences(note: ConsultationNote) -> list[str]:
 
 
 MAX_SUMMARY_ISSUE_CLAUSES = 3
+
+
+def _without_purpose(issue: str, purpose: str | None) -> str:
+    """The issue without the words of its heading ("11월 3일 중복 결제: …") that the purpose
+    already says, so the summary's first sentence does not name the problem twice."""
+    heading, colon, account = issue.partition(": ")
+    if not colon or not purpose:
+        return issue
+    kept = [w for w in heading.split() if w not in purpose.split()]
+    return " ".join([*kept, account]) if kept else account
 MAX_SUMMARY_EXPLANATIONS = 3
 # A summary sentence names what was explained; the facts in full are in 처리 내용.
 MAX_SUMMARY_EXPLANATION_WORDS = 6
