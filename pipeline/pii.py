@@ -2,7 +2,8 @@
 
 Numbers are found as digit sequences, written or spoken ("팔오공삼일오 다시 일이삼…"), and read
 as whole groups: a run of groups is classified longest first. Phone numbers, amounts (…원) and
-numbers said after 주문번호-like words are never masked: the agent needs them. The clear value is
+numbers said after 주문번호-like words are not masked: the agent needs them. A Luhn-valid card
+in card blocks and an RRN are masked whatever word comes with them. The clear value is
 never stored; a masking keeps only what PIPA allows to show (RRN: birth date and sex digit; card:
 first 6 and last 4; account: last 4).
 """
@@ -45,6 +46,10 @@ _PASSPORT = re.compile(
 _PASSPORT_CUE = re.compile(r"여권")
 _RRN_SEX_DIGITS = frozenset("12345678")
 _SPOKEN_DIGIT_CHARS = frozenset(SPOKEN_DIGITS)
+# February has 29: the century (7th digit) is not enough to rule out a leap year safely.
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+CARD_BLOCK_DIGITS = 4
+AMEX_DIGITS = 15  # printed 4-6-5
 BACKCHANNEL_MAX_CHARS = 6
 MAX_CARD_DIGITS = 19  # the longest number any reading accepts
 
@@ -80,10 +85,27 @@ def _is_rrn(sequence: DigitSequence) -> bool:
     if len(digits) != 13 or digits[6] not in _RRN_SEX_DIGITS:
         return False
     month, day = int(digits[2:4]), int(digits[4:6])
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]):
         return False
     boundaries = set(accumulate(len(g.digits) for g in sequence.groups))
     return len(sequence.groups) == 1 or 6 in boundaries
+
+
+# Group boundaries of card numbers as printed and read out: 4-4-4-4, Amex 4-6-5, 4-4-4-3.
+_CARD_BOUNDARIES: dict[int, tuple[frozenset[int], ...]] = {
+    16: (frozenset({4, 8, 12}),),
+    15: (frozenset({4, 10}), frozenset({4, 8, 12})),
+}
+
+
+def _is_card_shaped(sequence: DigitSequence) -> bool:
+    """A Luhn-valid 15/16-digit run said in one block, in a card's groups, or in smaller
+    pieces of them (pairs, single digits): a card whatever label comes with it."""
+    digits = sequence.digits
+    if len(digits) not in _CARD_BOUNDARIES or not luhn_valid(digits):
+        return False
+    boundaries = set(accumulate(len(g.digits) for g in sequence.groups[:-1]))
+    return not boundaries or any(b <= boundaries for b in _CARD_BOUNDARIES[len(digits)])
 
 
 def _nearest_cue(text: str, start: int, end: int) -> str | None:
@@ -104,6 +126,10 @@ def _classify(text: str, sequence: DigitSequence) -> PiiKind | None:
     digits, n = sequence.digits, len(sequence.digits)
     if _is_rrn(sequence):
         return PiiKind.RRN
+    if _is_card_shaped(sequence):
+        # No label unmasks a card: "고객번호 3000-0000-0000-0004" may be a mislabelled card,
+        # and a leak is worse than a masked order number.
+        return PiiKind.CARD
     cue = _nearest_cue(text, sequence.start, sequence.end)
     if cue == "order":
         # "주문번호 1234…" is an order number; a card number followed by "고객번호" is still
@@ -141,6 +167,8 @@ def _render(kind: PiiKind, masked: str, group_lengths: list[int]) -> str:
     """The masked number as shown: 850315-1******, 5412-75**-****-3456, ***-***-**6789."""
     if kind is PiiKind.RRN:
         return f"{masked[:6]}-{masked[6:]}"
+    if kind is PiiKind.CARD and len(masked) == AMEX_DIGITS:
+        return f"{masked[:4]}-{masked[4:10]}-{masked[10:]}"
     if kind is PiiKind.CARD:
         return "-".join(masked[i : i + 4] for i in range(0, len(masked), 4))
     return "-".join(_split(masked, group_lengths))
@@ -158,8 +186,23 @@ def _is_rrn_reading(_text: str, _whole: DigitSequence, window: DigitSequence) ->
     return _is_rrn(window)
 
 
+def _is_card_reading(_text: str, _whole: DigitSequence, window: DigitSequence) -> bool:
+    return _is_card_shaped(window)
+
+
 def _is_other_reading(text: str, _whole: DigitSequence, window: DigitSequence) -> bool:
-    return _classify(text, window) is not None
+    kind = _classify(text, window)
+    if kind is PiiKind.CARD and _copula_read_as_digit(window) and not _is_card_shaped(window):
+        return False
+    return kind is not None
+
+
+def _copula_read_as_digit(window: DigitSequence) -> bool:
+    """In "…다시 공공사일이요" the last block is complete (four digits) without its 이, so 이요 is
+    the copula; only a Luhn coincidence would make the 13-digit reading a card. RRNs are read
+    in their own pass and keep both readings: there a doubt is always masked."""
+    last = window.groups[-1]
+    return last.particle_tail and len(last.digits) - 1 == CARD_BLOCK_DIGITS
 
 
 Window = tuple[int, int, DigitSequence]
@@ -184,12 +227,15 @@ def _card_lengths_first(window: Window) -> tuple[int, ...]:
 # Passes over a sequence, each taking the windows its test accepts, in its order, among the
 # groups left free. RRNs first: their 6+7 shape is specific ("팔오 공삼 일오 다시 …" holds
 # 031-5123-4567), and a 14-digit '…육칠이' can pass Luhn by chance while its 13 digits without
-# the particle are the RRN. Then numbers that must stay (phones, amounts), then cards, accounts.
+# the particle are the RRN. Then Luhn-valid cards in card blocks, which no context unmasks (a
+# trailing '0004원' is not an amount), then numbers that must stay (phones, amounts), then the
+# rest (cards by cue or Luhn, accounts).
 _PASSES: tuple[
     tuple[Callable[[str, DigitSequence, DigitSequence], bool], Callable[[Window], tuple[int, ...]]],
     ...,
 ] = (
     (_is_rrn_reading, _longest_first),
+    (_is_card_reading, _card_lengths_first),
     (_is_protected, _longest_first),
     (_is_other_reading, _card_lengths_first),
 )
@@ -199,6 +245,7 @@ def _number_hits(text: str) -> list[PiiHit]:
     hits: list[PiiHit] = []
     for sequence in digit_sequences(text):
         taken: set[int] = set()
+        masked_by_kind: dict[PiiKind, set[int]] = {}
         windows = sequence.windows(MAX_CARD_DIGITS)
         for accepts, order in _PASSES:
             for first, last, window in sorted(windows, key=order):
@@ -208,7 +255,42 @@ def _number_hits(text: str) -> list[PiiHit]:
                 kind = None if accepts is _is_protected else _classify(text, window)
                 if kind is not None:
                     hits.append(_hit(kind, window))
+                    masked_by_kind.setdefault(kind, set()).update(range(first, last))
+        hits += _card_remnants(sequence, windows, masked_by_kind)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _card_remnants(
+    sequence: DigitSequence, windows: list[Window], masked_by_kind: dict[PiiKind, set[int]]
+) -> list[PiiHit]:
+    """Groups of a card reading left over when an RRN reading took part of it ("삼일 공이 공일
+    … 팔이요" is a card in pairs or '31' + an RRN): starred in full, so that whichever the number
+    is, no more than the RRN's first seven digits show."""
+    rrn = masked_by_kind.get(PiiKind.RRN, set())
+    if not rrn:
+        return []
+    masked = set().union(*masked_by_kind.values())
+    left: set[int] = set()
+    for first, last, window in windows:
+        if rrn & set(range(first, last)) and _is_card_shaped(window):
+            left |= set(range(first, last)) - masked
+    runs: list[list[int]] = []
+    for index in sorted(left):
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [_starred(tuple(sequence.groups[i] for i in run)) for run in runs]
+
+
+def _starred(groups: tuple[DigitGroup, ...]) -> PiiHit:
+    stars = "*" * sum(len(g.digits) for g in groups)
+    shown = "-".join("*" * len(g.digits) for g in groups)
+    return PiiHit(PiiKind.CARD, groups[0].start, groups[-1].end, shown, groups, stars)
+
+
+def _is_remnant(hit: PiiHit) -> bool:
+    return bool(hit.masked_digits) and not hit.masked_digits.strip("*")
 
 
 def _hit(kind: PiiKind, window: DigitSequence) -> PiiHit:
@@ -328,7 +410,8 @@ def _cross_utterance_hits(utterances: list[Utterance], edits: list[_UtteranceEdi
         lead = _LEADING_FILLERS.match(second_text).end()
         joined = f"{utterance.text[:boundary]}\n{second_text[lead:]}"
         for hit in _number_hits(joined):
-            if not (hit.start < boundary < hit.end):
+            # A card remnant may lie in one turn while the RRN that cut it spans both.
+            if not (hit.start < boundary < hit.end or _is_remnant(hit)):
                 continue
             parts = _split_hit(hit, boundary, boundary + 1 - lead, index, partner)
             if any(_overlaps(p.start, p.end, edits[p.utterance].replacements) for p in parts):
@@ -369,7 +452,9 @@ def _hits_with_previous_turn(utterances: list[Utterance], index: int) -> list[Pi
     prefix = f"{previous}\n" if previous else ""
     hits = [h for h in find_pii(prefix + text) if h.start >= len(prefix)]
     shifted = [
-        PiiHit(h.kind, h.start - len(prefix), h.end - len(prefix), h.masked, h.groups, h.masked_digits)
+        PiiHit(
+            h.kind, h.start - len(prefix), h.end - len(prefix), h.masked, h.groups, h.masked_digits
+        )
         for h in hits
     ]
     # The reading with the question in view wins: "카드 번호 말씀해 주세요" / "…오육칠팔이요" is
