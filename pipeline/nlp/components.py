@@ -87,6 +87,10 @@ _NAMED_TOKENS: dict[str, dict[str, object]] = {
     "ACT": {"TAG": {"REGEX": r"^NN[GP]"}, "LEMMA": {"NOT_IN": _CONTACT_NOUNS.split("|")}},
     "QUOTATIVE": {"_": {"ending": {"IN": list(QUOTATIVE_ENDINGS)}}},
     "NOUN": {"POS": {"IN": ["NOUN", "PROPN"]}},
+    # An adjective in the 어/아 form that 하다 turns into a verb of feeling ("불안해하다").
+    "FELT": {"TAG": {"REGEX": r"^(?:VA|XSA)"}, "_": {"ending": {"IN": ["어", "아", "여"]}}},
+    "ADJ": {"TAG": {"REGEX": r"^(?:VA|XSA)$"}},
+    "FELT_EC": {"TAG": "EC", "_": {"ending": {"IN": ["어", "아", "여"]}}},
 }
 
 
@@ -139,6 +143,12 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "기분 J? ADV* 좋다",
             # "불만스러운 듯", "당황스러워함": a feeling read off the customer.
             "불만|당황|걱정|혼란|불안|난감|부담 스럽|스럽다",
+            # Adjective + 어하다 ("불안해함", "힘들어하심", "억울해하는"): a feeling the writer
+            # reads off someone else, whatever the adjective.
+            "FELT 하다",
+            "ADJ FELT_EC 하다",
+            "겁 J? ADV* 먹다|내다|나다",
+            _judgment_lemmas("emotion"),
         ),
     ),
     Rule(
@@ -150,14 +160,17 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "적반하장|안하무인",
             "상습 적",
             "갑질|블랙컨슈머|제정신|뻔뻔하다|뻔뻔",
-            "악성 고객|민원|민원인|소비자|손님",
+            "악성|요주의|문제|불량 고객|민원|민원인|소비자|손님",
+            # "서두르는 성격", "급한 성향인 듯": any description of the person's disposition.
+            "ETM 성격|성향|기질|성미",
+            "말 J? ADV* 많다",
             "갑 질",
             "블랙 컨슈머",
             "이기 적",
             "비 상식 적",
             "말 J? ADV* 안 통하다",
             "변덕|극성|능청|유난|극성맞다 스럽|스럽다",
-            "불만|의심 J? ADV* 많다",
+            "불만|불평|의심|요구|핑계|변명|트집|엄살 J? ADV* 많다|심하다",
             "성격 J? ADV* 급하다|나쁘다|이상하다|까다롭다|예민하다",
             "이상 XS 고객|사람|분|손님",
             "이상하다 고객|사람|분|손님",
@@ -166,6 +179,7 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "몰상식하다|비상식적",
             "자기 중심 적",
             "상습 민원|민원인|고객|손님",
+            "일방 적",
             "욕심 J? ADV* 많다|부리다|내다",
             "융통성 J? ADV* 없다",
             _judgment_lemmas("character"),
@@ -178,13 +192,14 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
         (
             "무례|무례하다|싸가지|막말|버릇없다|불친절|불친절하다|퉁명|퉁명스럽다",
             "불 친절",
-            "예의|개념|매너|싸가지 J? ADV* 없다|없이",
+            "예의|개념|매너|싸가지|교양|염치|양심|눈치 J? ADV* 없다|없이",
             "막 말",
             # "인성이 의심스러움", "태도 불량": a verdict on the person's character or manner.
             "인성|인격|품성|됨됨이|태도|성격|언행|말투|매너 J? ADV* "
             "불량|나쁘다|의심|엉망|최악|형편없다|불손|불손하다|고약하다|이상하다|별로",
             "비꼬다|빈정대다|비아냥대다|조롱|조롱하다|비웃다|깔보다|얕보다|얕잡다|업신여기다",
             "고압|위압|강압 적",
+            "고 자세",
             "무시 XS ETM 태도|말투|투|듯",
             _judgment_lemmas("rude"),
         ),
@@ -241,9 +256,55 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "이해 J? ADV* 못하다",
             "이해 XS EC 못하다|않다",
             "이해력|말귀|횡설수설|횡설수설하다",
+            # "기계를 잘 모르는 분", "귀가 어두우신 듯": competence read off the person.
+            "잘 모르다 ETM 분|고객|사람|손님|편|타입|스타일",
+            "귀 J? ADV* 어둡다|멀다",
+            "기계|컴퓨터|스마트폰|인터넷|전자 기기? J? ADV* 서툴다|어둡다",
+            "기계|컴퓨터|스마트폰|인터넷|전자 기기? J? ADV* 익숙 XS? EC NEG",
             "이해도 J? ADV* 낮다|떨어지다|부족하다",
             "NEG 알아듣다",
             "알아듣다 EC 못하다",
+        ),
+    ),
+    Rule(
+        "looks",
+        "subjective",
+        (
+            # "우울해 보임", "피곤해 보이셨음": a feeling read off the customer's appearance;
+            # see _has_other_subject for "화면이 어두워 보임".
+            "FELT 보이다",
+            "ADJ FELT_EC 보이다",
+            # Verbs take an object when 보이다 means "show" ("사진을 찍어 보임"); these
+            # intransitive verbs of feeling do not.
+            "지치다|놀라다|겁먹다|화나다|질리다|삐지다|토라지다 FELT_EC? 보이다",
+            "당황|긴장|흥분|실망|낙담|위축|동요|체념 XS FELT_EC? 보이다",
+        ),
+    ),
+    Rule(
+        "motive",
+        "subjective",
+        (
+            # "보상을 노리고", "돈을 더 받으려고": the writer guessing what the customer is after.
+            # A stated aim ("환불을 받으려고 전화함") is not a guess; gain framed as greed is.
+            "돈|이득|이익|합의금|공짜|뒷돈 J? ADV* 받다|타다|얻다|챙기다|뜯다 "
+            "으려고|려고|으려는|려는|을려고",
+            "보상|보상금|배상|배상금|환불|할인|혜택|적립금|포인트 J? 더|많이|추가로|공짜로 "
+            "받다|타다|얻다|챙기다|뜯다 으려고|려고|으려는|려는|을려고",
+            "바라다|원하다|노리다|기대하다 ETM 눈치|모양|듯|듯하다",
+            # "시험하려는 듯한", "받으려는 심산": any intention the writer reads into the call.
+            "으려는|려는 듯|듯하다|심산|속셈|눈치|모양|의도|꿍꿍이",
+            "바라다|원하다|노리다|기대하다 ETM 것 J? 같다|보이다|추정|추정되다|판단되다|예상되다",
+            "속 으로 는",
+            _judgment_lemmas("motive"),
+        ),
+    ),
+    Rule(
+        "age",
+        "subjective",
+        (
+            # "연세가 많으셔서 …", "고령이라 …": age given as the reason; see _gives_age_as_cause.
+            "연세|나이 J? ADV* 많다|들다|드시다|높다|지긋하다|있다",
+            "고령|노령|연로|연로하다|노인|어르신|노약자",
         ),
     ),
     Rule(
@@ -644,6 +705,64 @@ def _judges_a_person(doc: Doc, end: int) -> bool:
     return doc[word[0]].lemma_ in _PERSON_NOUNS | _CARRIER_LEMMAS
 
 
+def _describes_someone_else(doc: Doc, end: int) -> bool:
+    """True when a manner word sits in a relative clause about a non-person ("집요하게 연락하는
+    추심 문자", "공격적으로 요금을 올리는 경쟁사"): the manner is not the customer's."""
+    word_end = _word_end(doc, end)
+    if not _is_adverbial(doc[word_end - 1]):
+        return False
+    is_verb = False
+    for _ in range(_MANNER_REACH):
+        word = _next_word(doc, word_end)
+        if word is None:
+            return False
+        word_end = word[1]
+        tags = [t.tag_ for t in doc[word[0] : word_end]]
+        if not any(tag.startswith(("VV", "VA", "XSV", "XSA", "VX")) for tag in tags):
+            continue  # an argument of the verb ("요금을")
+        is_verb = is_verb or any(tag.startswith(("VV", "XSV")) for tag in tags)
+        last = doc[word_end - 1]
+        if last.tag_.endswith("ETM"):
+            noun = _next_word(doc, word_end)
+            return (
+                is_verb
+                and noun is not None
+                and doc[noun[0]].tag_.startswith(("NNG", "NNP"))
+                and doc[noun[0]].lemma_ not in _PERSON_NOUNS
+            )
+        if last._.ending not in ("어", "아", "여"):  # "걸려 오는": an auxiliary follows
+            return False
+    return False
+
+
+# How many words a manner adverb may be from the verb it modifies.
+_MANNER_REACH = 4
+
+
+def _has_other_subject(doc: Doc, start: int) -> bool:
+    """True when the clause before ``start`` has a subject that is not a person ("화면이")."""
+    left, _ = _clause_bounds(doc, start, start + 1)
+    people = SUBJECT_NOUNS | _PERSON_NOUNS
+    for i in range(left, start - 1):
+        if not doc[i + 1].tag_.startswith(("JKS", "JX")):
+            continue
+        # "충전기가" (충전 + 기) names a thing; "고객님이" (고객 + 님) still the customer.
+        noun = doc[i - 1] if doc[i].tag_ == "XSN" and i > left else doc[i]
+        if noun.tag_.startswith(("NNG", "NNP")) and noun.lemma_ not in people:
+            return True
+    return False
+
+
+# Endings that give a clause as the reason for the next ("연세가 많으셔서", "고령이라").
+_CAUSAL_ENDINGS = frozenset(
+    ["어서", "아서", "여서", "라서", "이라서", "라", "이라", "니까", "으니까", "으니", "니", "므로"]
+)
+
+
+def _gives_cause(doc: Doc, end: int) -> bool:
+    return doc[_word_end(doc, end) - 1]._.ending in _CAUSAL_ENDINGS
+
+
 def _clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     def is_boundary(token: Token) -> bool:
         return (
@@ -916,6 +1035,12 @@ class PhrasingFlagger:
         if rule.kind == "subjective":
             if rule.id in _JUDGED_RULES and not _judges_a_person(doc, end):
                 return None
+            if _describes_someone_else(doc, end):
+                return None
+            if rule.id == "looks" and _has_other_subject(doc, start):
+                return None  # "화면이 어두워 보임": how a thing looks
+            if rule.id == "age" and not _gives_cause(doc, end):
+                return None  # "연세가 많으신 어머니 명의": age as a fact, not as an explanation
             left, right = _widen_judgment(doc, start, end)
         else:
             following = doc[end] if end < len(doc) else None
