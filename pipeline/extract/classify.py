@@ -209,10 +209,17 @@ def _done_in_call(context: CallContext) -> bool:
     for turn in context.agent_turns:
         for clause in clauses(turn):
             forms = {m.form for m in clause.morphs}
-            acted = any(_acts(clause.morphs, i) for i in range(len(clause.morphs)))
-            if acted and (forms & _PAST or "완료" in forms) and not clause.text.endswith("?"):
+            acted = [i for i in range(len(clause.morphs)) if _acts(clause.morphs, i)]
+            # The past on the change word's own verb: in "안 누르셨으면 추가 피해는 없으시고"
+            # it belongs to the condition before it.
+            done = any(_past_after(clause.morphs, i) for i in acted) or (acted and "완료" in forms)
+            if done and not clause.text.endswith("?"):
                 return True
     return False
+
+
+def _past_after(morphs: tuple[Morph, ...], index: int) -> bool:
+    return any(m.tag == "EP" and m.form in _PAST for m in morphs[index + 1 :])
 
 
 def _acts(morphs: tuple[Morph, ...], index: int) -> bool:
@@ -270,8 +277,8 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
     if not matched["escalated"]:
         # "검수팀 확인이 … 걸려서 … 결과 드릴 거예요": another team decides and answers.
         matched["escalated"] = [s.turn for s in steps if _team_decides(s.turn)]
-    if not steps:
-        matched["pending"] = []
+    if all(s.routine for s in steps):
+        matched["pending"] = []  # shipping, next month's bill: nothing left to wait for
     elif not matched["pending"]:
         # Money or papers on their way back to the customer ("취소 처리됩니다", "재발송"), or
         # the agent's step on a later day ("견적서는 내일 오전 중으로 보내드리겠습니다").

@@ -7,8 +7,14 @@ something (보내 주세요, 제출해 주시면 됩니다) and the customer's o
 steps. The owner is whoever the clause names as doing it (기사님이, 심사팀에서): the agent when
 nobody else is named. A booking said after the visit was discussed ("27일 오후 두 시로
 접수됐고") is the visit, and "방문 전날 … 드릴게요" its routine reminder the day before. An
-undecided call has a step only when the customer says they will come back; a fallback ("또 안
-되시면 … 보내 주시면 돼요") is none. Cue words are in pipeline/nlp/data/followup_cues.txt.
+undecided call has a step only when the customer says they will come back, or says they will
+decide and the agent asks for the answer by a named day; a fallback ("또 안 되시면 … 보내 주시면
+돼요") is none. A refund said to take days ("취소까지 칠 일 정도 걸리세요") is the company's
+step; the agent's step after "…보내 주시면" is due when the customer sends it; "삭제 일주일 전에"
+counts back from the day the event was given; a customer's step put on another day in a later
+turn replaces the first. Steps said in the plain present that nobody wills or decides (shipping,
+next month's bill) are marked routine for the resolution. Cue words are in
+pipeline/nlp/data/followup_cues.txt.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from models.note import FollowUp, Owner
@@ -43,8 +49,15 @@ _MINUTES_LATER = re.compile(
 _NAMED_DAY = ("월", "요일", "오늘", "내일", "모레", "글피", "주", "달", "금일", "명일")
 _EVENT_WAIT = frozenset(["대로", "후", "다음"])
 LOOK_BACK_TURNS = 4
+# "삭제 일주일 전에", "만기 사흘 전", "출국 2일 전까지": a span counted back from a named event.
+_BEFORE_EVENT = re.compile(
+    r"(?P<event>[가-힣]{2,})\s*(?:(?P<native>하루|이틀|사흘|나흘|닷새|일주일|보름)"
+    r"|(?P<count>\d+)\s*(?P<unit>일|주일?))\s*전"
+)
+_NATIVE_DAYS_BACK = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "일주일": 7, "보름": 15}
 # "그때까지 안 되면", "그 전에 꼭 내려받아 주세요": the date said just before.
 _ANAPHORIC_DATE = re.compile(r"그때|그\s?전에|그\s?전까지|그날")
+_GOING_IN_PERSON = "방문"
 # "다시 전화 주세요" asks the customer to call if something goes wrong: not a step of theirs.
 _CALL_BACK = frozenset(["연락", "전화", "콜백"])
 
@@ -60,6 +73,16 @@ class Promise:
     kind: str = "process"  # customer, visit, contact or process: what merges with what
     # Only if something happens ("끊어지면 다시 연락드리겠습니다"): not a step the case waits for.
     contingent: bool = False
+    # How things go, said in the plain present ("다음 달 청구서부터 이 주소로 발송됩니다",
+    # "같은 박스로 출고돼서 도착합니다"): nobody wills, decides or pays anything.
+    course: bool = False
+    # Waits for what the customer sends ("사진 올려 주시면 제가 넘기겠습니다"): due when they send it.
+    after_customer: bool = False
+
+    @property
+    def routine(self) -> bool:
+        """The company's automatic course after a done request: nothing left to wait for."""
+        return self.course and not self.follows_event and self.kind != "visit"
 
 
 @cache
@@ -294,6 +317,8 @@ def _waits_for_event(clause: Clause, earlier: tuple[Clause, ...]) -> bool:
 
 def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None:
     """Who does the step the clause promises, or None when it promises nothing."""
+    if clause.turn.role is Role.AGENT and _money_under_way(clause):
+        return Owner.COMPANY  # "걸리세요" reads as a question to the tagger, not to the customer
     if is_question(clause) and not _imperative(clause):
         return None
     if clause.turn.role is Role.CUSTOMER:
@@ -315,6 +340,8 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
         return None
     if named and _obliged(clause):
         return Owner.COMPANY
+    if _volitional(clause) and _after_customer_sends(earlier) and _passes_on(clause) and not named:
+        return Owner.AGENT  # "사진 올려 주시면 | 제가 바로 검수팀에 넘기겠습니다": once it arrives
     if _acts_in_call(clause) and not _dated(context, clause):
         return None  # "이의 신청으로 올려 드리겠습니다" is done while on the phone
     if _has(clause, "contact"):
@@ -324,6 +351,25 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
     if _has(clause, "process"):
         return Owner.AGENT if _has(clause, "self") and not named else Owner.COMPANY
     return None
+
+
+def _money_under_way(clause: Clause) -> bool:
+    """"카드사 취소까지 칠 일 정도 걸리세요", "환불은 삼 영업일 소요됩니다": a refund still
+    running, whatever the verb's mood."""
+    if not (_has(clause, "money") and _has(clause, "takes_time")):
+        return False
+    return not _is_past(clause) and not is_condition(clause) and not clause.text.endswith("?")
+
+
+def _after_customer_sends(earlier: tuple[Clause, ...]) -> bool:
+    """Said just after "…올려 주시면", "…보내 주시면": the step waits for the customer's."""
+    return any(
+        is_condition(c) and _polite_request(c) and _has(c, "customer_step") for c in earlier[-2:]
+    )
+
+
+def _passes_on(clause: Clause) -> bool:
+    return _acts_in_call(clause) or _has(clause, "process") or _has(clause, "contact")
 
 
 def _customer_owner(clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None:
@@ -337,7 +383,7 @@ def _customer_owner(clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None
     )
     if not future or _is_past(clause):
         return None
-    acts = _has(clause, "customer_step") or _has(clause, "contact")
+    acts = _has(clause, "customer_step") or _has(clause, "contact") or _has(clause, "go")
     does_it = any(m.lemma == "하다" for m in clause.morphs) and any(
         _has(c, "customer_step") for c in earlier
     )
@@ -427,6 +473,37 @@ def _day_before_visit(
     return visits[-1] - dt.timedelta(days=1) if visits else None
 
 
+def _before_event(context: CallContext, clause: Clause) -> dt.date | None:
+    """"삭제 일주일 전에 알림 메일 드릴게요", "만기 사흘 전에 문자 드려요": counted back from the
+    day the same event was given earlier in the call ("12월 2일이 지나면 전부 삭제됩니다")."""
+    from pipeline.normalize.dates import resolve_dates
+
+    said = _BEFORE_EVENT.search(clause.turn.plain[clause.start : clause.end])
+    if said is None or not context.call_date_known:
+        return None
+    days = _days_back(said)
+    event = said["event"]
+    recent = context.turns[max(0, clause.turn.index - 2 * LOOK_BACK_TURNS) : clause.turn.index + 1]
+    pieces = [t.plain[c.start : c.end] for t in recent for c in clauses(t) if event in c.lemmas]
+    dates = [
+        m.date for piece in pieces for m in resolve_dates(piece, context.call_date)
+        if m.date > context.call_date
+    ]
+    if not dates or days is None:
+        return None
+    due = dates[-1] - dt.timedelta(days=days)
+    return due if due >= context.call_date else None
+
+
+def _days_back(said: re.Match[str]) -> int | None:
+    if said["native"]:
+        return _NATIVE_DAYS_BACK[said["native"]]
+    count = said["count"]
+    if not count.isdigit():
+        return None
+    return int(count) * (7 if said["unit"].startswith("주") else 1)
+
+
 def _sent_later(context: CallContext, turn: Turn) -> bool:
     """The agent says later in the call that it was sent ("링크 발송했습니다")."""
     for later in context.agent_turns:
@@ -466,24 +543,77 @@ def _promises(context: CallContext) -> list[Promise]:
             owner = _owner(context, clause, earlier)
             if owner is None or _fulfilled(context, clause, owner):
                 continue
-            words = _action_words(clause) or (_action_words(earlier[-1]) if earlier else [])
-            if not words and owner is Owner.CUSTOMER:
-                asked = context.previous(turn, Role.AGENT)  # "네 화요일까지 올릴게요"
-                words = next((_action_words(c) for c in reversed(clauses(asked)) if _has(c, "customer_step")), []) if asked else []
+            words = _step_words(context, clause, earlier, owner)
             if not words:
                 continue
             owner, due = _owner_and_due(context, clause, earlier, owner, found)
             conditions = [c for c in earlier[-2:] if is_condition(c) and not is_question(c)]
+            if _course(clause, owner) and any(_has(c, "self") for c in conditions):
+                continue  # "제가 사전 신청 해 두면 창구에서 더 빨리 처리돼요": what the agent's act buys
+            # Once the customer sends what was asked, the agent's step is expected, not only-if.
+            after_customer = owner is Owner.AGENT and _after_customer_sends(earlier)
+            only_if = bool(conditions) and owner is not Owner.CUSTOMER and not after_customer
             # "또 안 되시면 … 보내 주시면 돼요": a fallback, for whoever would do it.
             fallback = any(is_condition(c) and c.lemmas & _NEGATIONS for c in earlier)
             found.append(
                 Promise(
                     owner, due, " ".join(words), turn, _waits_for_event(clause, earlier),
                     "visit" if _booked_visit(context, clause) else _kind(clause),
-                    bool(conditions) and owner is not Owner.CUSTOMER or fallback,
+                    only_if or fallback,
+                    _course(clause, owner),
+                    after_customer,
                 )
             )
-    return found
+    return _dated_by_the_customer(found)
+
+
+def _dated_by_the_customer(found: list[Promise]) -> list[Promise]:
+    """The agent's step that waits for the customer's is due the day the customer says they
+    will send it ("지금 바로 올릴게요")."""
+    dated: list[Promise] = []
+    for promise in found:
+        if promise.after_customer and promise.due is None:
+            theirs = [
+                p.due for p in found
+                if p.owner is Owner.CUSTOMER and p.due is not None
+                and 0 <= p.turn.index - promise.turn.index <= LOOK_BACK_TURNS
+            ]
+            promise = replace(promise, due=theirs[0]) if theirs else promise
+        dated.append(promise)
+    return dated
+
+
+def _course(clause: Clause, owner: Owner) -> bool:
+    """A company step nobody wills or decides: no 겠 / ᆯ게요 / ᆯ 거, no named team, no result
+    to wait for, no money coming back, nothing sent again and no visit."""
+    if owner is not Owner.COMPANY or _volitional(clause) or _future_noun(clause):
+        return False
+    groups = ("result", "money", "visit", "redo")
+    return not any(_has(clause, group) for group in groups) and not _named_actor(clause)
+
+
+def _future_noun(clause: Clause) -> bool:
+    """"방문하실 거고요", "도착할 예정입니다": said as what will happen, not how things go."""
+    morphs = clause.morphs
+    return any(
+        (m.tag == "ETM" and i + 1 < len(morphs) and morphs[i + 1].form in _FUTURE_NOUNS)
+        or m.lemma == "예정"
+        for i, m in enumerate(morphs)
+    )
+
+
+def _step_words(
+    context: CallContext, clause: Clause, earlier: tuple[Clause, ...], owner: Owner
+) -> list[str]:
+    words = _action_words(clause) or (_action_words(earlier[-1]) if earlier else [])
+    if words or owner is not Owner.CUSTOMER:
+        return words
+    if _has(clause, "go"):
+        return [_GOING_IN_PERSON]  # "그럼 금요일에 들를게요": going there is the step
+    asked = context.previous(clause.turn, Role.AGENT)  # "네 화요일까지 올릴게요"
+    said = clauses(asked) if asked else []
+    asked_for = [c for c in said if _has(c, "customer_step")]
+    return _action_words(asked_for[-1]) if asked_for else []
 
 
 def _owner_and_due(
@@ -495,6 +625,7 @@ def _owner_and_due(
 ) -> tuple[Owner, dt.date | None]:
     due = _due(context, clause, earlier)
     reminder = None if due else _day_before_visit(context, clause, found)
+    reminder = reminder or (None if due else _before_event(context, clause))
     if reminder is not None:
         return Owner.COMPANY, reminder  # "방문 전날 문자 드릴게요": the visit's routine reminder
     today = context.call_date if context.call_date_known else None
@@ -524,6 +655,9 @@ def _merged(promises: list[Promise]) -> list[Promise]:
     date; the request, then the customer's "오늘 올릴게요"); an undated contact that waits
     for the company's step is part of that step."""
     kept: list[Promise] = []
+    promises = [
+        p for i, p in enumerate(promises) if not any(_moved(p, q) for q in promises[i + 1 :])
+    ]
     for promise in promises:
         if any(p.owner == promise.owner and p.due == promise.due for p in kept):
             continue
@@ -548,6 +682,18 @@ def _merged(promises: list[Promise]) -> list[Promise]:
     return kept
 
 
+def _moved(earlier: Promise, later: Promise) -> bool:
+    """"내일 갈게요" → "내일은 쉬어요" → "그럼 월요일 가야겠네": the same step put on another day."""
+    # Later only: "방문 전날 문자" is the visit's reminder, not the visit moved.
+    if earlier.due is None or later.due is None or later.due <= earlier.due:
+        return False
+    shared = set(earlier.action.split()) & set(later.action.split()) - _cues()["contact"]
+    # Said again in a later turn, after the other side answered; one turn naming two days
+    # ("전자 증권은 오늘, 종이 증권은 내일") names two steps.
+    near = 0 < later.turn.index - earlier.turn.index <= LOOK_BACK_TURNS
+    return near and bool(shared) and earlier.owner == later.owner and earlier.kind == later.kind
+
+
 def _same_step(dated: Promise, undated: Promise) -> bool:
     """A contact about a step ("입금되면 문자로 알려 드립니다") belongs to any nearby step."""
     near = abs(dated.turn.index - undated.turn.index) <= LOOK_BACK_TURNS
@@ -568,9 +714,13 @@ def _decision_step(context: CallContext, promises: list[Promise], topic: str) ->
     """The one next step of an undecided call: the customer's coming back with a decision,
     only when they say they will ("다시 전화드릴게요", "확인하고 연락할게요"); "생각해 볼게요"
     or "안 되면 다시 전화할게요" leaves nothing the case waits for."""
-    comes_back = _comes_back(context)
+    comes_back = _comes_back(context) or _asked_back_by_a_day(context)
     if comes_back is None:
         return []
+    if comes_back.role is Role.AGENT and topic:
+        # Due back by the day the agent named ("십일월 오 일까지 … 전화 주시면").
+        due = _latest_date(context, comes_back)
+        return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", comes_back)]
     own = [p for p in promises if p.owner is Owner.CUSTOMER]
     if own:
         return own[-1:]
@@ -579,6 +729,35 @@ def _decision_step(context: CallContext, promises: list[Promise], topic: str) ->
     last = (c for t in context.turns[-4:] for c in clauses(t))
     due = next((d for c in last if (d := _due(context, c, ()))), None)
     return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", comes_back)]
+
+
+def _asked_back_by_a_day(context: CallContext) -> Turn | None:
+    """"가족들이랑 얘기해 보고 결정할게요" answered by "십일월 오 일까지 결정하셔서 전화 주시면
+    …": the customer's decision is due back by a day; without a day ("다시 전화 주셔도 됩니다")
+    or without the customer's own 결정할게요 it is only an offer."""
+    for turn in context.customer_turns[-3:]:
+        decides = any(
+            _has(c, "decide") and _volitional(c) and not is_question(c) for c in clauses(turn)
+        )
+        if not decides:
+            continue
+        for answer in context.turns[turn.index + 1 : turn.index + 3]:
+            if answer.role is Role.AGENT and _contact_asked_by_a_day(context, answer):
+                return answer
+    return None
+
+
+def _latest_date(context: CallContext, turn: Turn) -> dt.date | None:
+    from pipeline.normalize.dates import resolve_dates
+
+    said = [m.date for m in resolve_dates(turn.plain, context.call_date)]
+    said = [d for d in said if d > context.call_date]
+    return said[-1] if said else None
+
+
+def _contact_asked_by_a_day(context: CallContext, turn: Turn) -> bool:
+    asks = any(_has(c, "contact") and is_condition(c) for c in _split_conditions(turn))
+    return asks and _latest_date(context, turn) is not None
 
 
 def _comes_back(context: CallContext) -> Turn | None:

@@ -261,7 +261,9 @@ def _resolve_week_deadline(match: re.Match[str], anchor: dt.date, _text: str) ->
     return _week_monday(anchor, match["week"]) + dt.timedelta(days=FRIDAY), "deadline"
 
 
-def _resolve_day_count(match: re.Match[str], anchor: dt.date, _text: str) -> Resolved | None:
+def _resolve_day_count(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
+    if (match["relation"] or "").startswith("전") and _counts_from_event(text, match.start()):
+        return None  # "만기 사흘 전에 문자 드려요" counts back from the due date, not from today
     count_text = match["count"]
     count = _NATIVE_DAYS.get(count_text) or _number(count_text.rstrip("일").strip())
     if count is None:
@@ -340,7 +342,10 @@ def _resolve_span(match: re.Match[str], anchor: dt.date, text: str) -> Resolved 
 
 # "삭제 일주일 전에", "방문 이틀 전": a bare noun before the span names the event it counts from.
 _WORD_BEFORE = re.compile(r"([가-힣]+)\s*$")
-_SPAN_LEAD_INS = frozenset(["한", "약", "대략", "거의", "벌써", "이미", "좀", "그", "한참", "지금"])
+_SPAN_LEAD_INS = frozenset(
+    ["한", "약", "대략", "거의", "벌써", "이미", "좀", "그", "한참", "지금", "아마", "아마도", "그럼",
+     "그러면", "그냥", "근데", "그런데", "정확히", "딱", "바로", "한번", "이제", "있잖아요"]
+)
 _ENDINGS_BEFORE = ("요", "고", "서", "데", "는", "은", "가", "이", "을", "를", "에", "도", "면", "니까", "게")
 
 

@@ -157,3 +157,23 @@ def test_a_bare_day_closing_a_range_takes_its_month() -> None:
 
 def test_digits_after_a_spoken_hyphen_are_no_day() -> None:
     assert resolve_dates("접수번호는 디 에스 하이픈 11 일이 하이픈 영삼칠칠이고요", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["만기 사흘 전에 문자로 알려 드려요", "출국 이틀 전까지 신청해 주셔야 돼요", "결제일 5일 전에 알림톡 나가요"],
+)
+def test_days_counted_back_from_a_named_event_are_not_counted_from_today(text: str) -> None:
+    assert resolve_dates(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("아마 사흘 전에 샀어요", dt.date(2026, 11, 21)),
+        ("그게 이틀 전부터 그래요", dt.date(2026, 11, 22)),
+        ("그럼 닷새 전이네예", dt.date(2026, 11, 19)),
+    ],
+)
+def test_days_ago_after_a_filler_still_count_from_today(text: str, date: dt.date) -> None:
+    assert [m.date for m in resolve_dates(text, ANCHOR)] == [date]

@@ -354,3 +354,70 @@ def test_asking_what_the_customer_must_do_is_no_complaint() -> None:
 상담원: 네 가족관계증명서를 제출해 주시면 됩니다
 """
     assert _note(call).complaint is False
+
+
+ROUTINE_SHIPPING_CALL = """상담원: 네 푸른마켓 고객센터 상담원 서지우입니다
+고객: 지난주에 주문한 전기포트가 언제 오나 해서요
+상담원: 네 확인해 보니 오늘 출고되고 내일 오후에 도착합니다
+고객: 아 그럼 내일은 제가 집에 없는데 문 앞에 두고 가 주세요
+상담원: 네 배송 메모를 문 앞 보관으로 바꿨습니다
+고객: 네 고맙습니다
+"""
+
+ROUTINE_BILL_CALL = """상담원: 네 다온텔레콤 상담원 문채원입니다
+고객: 요금 안내서를 종이 말고 이메일로 받고 싶어서요
+상담원: 네 이메일 청구로 변경했습니다 다음 달 안내서부터 이메일로 발송돼요
+고객: 네 감사합니다
+"""
+
+
+@pytest.mark.parametrize("text", [ROUTINE_SHIPPING_CALL, ROUTINE_BILL_CALL])
+def test_the_company_s_automatic_course_after_a_done_request_is_resolved(text: str) -> None:
+    note = _note(text)
+    assert note.resolution == "resolved"
+    assert note.follow_ups == []
+
+
+REFUND_UNDER_WAY_CALL = """상담원: 네 하늘항공 예약센터 상담원 조윤서입니다
+고객: 취소된 항공권 환불은 어떻게 되는 거예요
+상담원: 네 환불 접수 끝났고요 카드사 승인 취소까지 오 영업일 정도 소요됩니다
+고객: 네 알겠어요
+"""
+
+MONEY_TAKES_DAYS_CALL = """상담원: 네 별빛카드 상담원 유하린입니다
+고객: 이중으로 결제된 거 돌려받을 수 있나요
+상담원: 네 중복 결제 한 건 취소 처리했습니다 계좌 입금까지는 이틀 정도 걸려요
+고객: 네 감사합니다
+"""
+
+
+@pytest.mark.parametrize("text", [REFUND_UNDER_WAY_CALL, MONEY_TAKES_DAYS_CALL])
+def test_money_still_on_its_way_back_is_pending_with_the_company_s_step(text: str) -> None:
+    note = _note(text)
+    assert note.resolution == "pending"
+    assert [f.owner for f in note.follow_ups] == [Owner.COMPANY]
+
+
+RESENT_CARD_CALL = """상담원: 네 새봄은행 카드센터 상담원 한도윤입니다
+고객: 새 카드가 아직 안 왔어요 주소가 예전 집으로 돼 있었나 봐요
+상담원: 네 주소를 새 주소로 수정했습니다 카드는 새 주소로 다시 발송되고 모레까지 도착합니다
+고객: 네 알겠습니다
+"""
+
+
+def test_something_sent_again_is_no_routine_and_stays_pending() -> None:
+    note = _note(RESENT_CARD_CALL)
+    assert note.resolution == "pending"
+    assert Owner.COMPANY in [f.owner for f in note.follow_ups]
+
+
+UNDECIDED_AFTER_REASSURANCE_CALL = """상담원: 네 모아페이 고객센터 상담원 임수아입니다
+고객: 결제됐다는 문자가 왔는데 저는 결제한 적이 없거든요
+상담원: 네 확인해 보니 저희가 보낸 문자가 아닙니다 링크 안 누르셨으면 추가 피해는 없으시고요 신고는 일일팔로 하실 수 있어요
+고객: 음 신고는 좀 더 생각해 볼게요
+상담원: 네 알겠습니다
+"""
+
+
+def test_a_past_inside_a_condition_is_no_change_made_and_the_call_stays_undecided() -> None:
+    assert _note(UNDECIDED_AFTER_REASSURANCE_CALL).resolution == "unresolved"

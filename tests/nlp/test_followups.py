@@ -138,3 +138,91 @@ def test_a_day_recalled_after_a_pause() -> None:
     text = """상담원: 네 든든생명입니다
 고객: 제가 지난달에 아 그러니까 시월 이십 며칠이더라 이십이일 계단에서 넘어져서 다쳤어요"""
     assert when.occurred_on(_context(text, MONDAY)).value == dt.date(2026, 10, 22)
+
+
+BRANCH_VISIT_MOVED = """상담원: 네 한마음은행입니다
+고객: 휴면 계좌 해제하려고 하는데요
+상담원: 금액이 커서 신분증 가지고 영업점에 직접 오셔야 해요
+고객: 그럼 내일 갈께요
+상담원: 고객님 내일은 영업점 휴무예요 금요일부터 업무 보세요
+고객: 아 그럼 금요일에 들를게요
+상담원: 네 알겠습니다"""
+
+
+def test_the_customer_going_to_a_branch_is_their_step_on_the_day_finally_said() -> None:
+    # 2026-10-14 is a Wednesday: "내일" (Thursday) was dropped for Friday.
+    assert _steps(BRANCH_VISIT_MOVED) == [(Owner.CUSTOMER, dt.date(2026, 10, 16))]
+
+
+def test_a_refund_that_takes_days_is_the_company_s_dated_step() -> None:
+    text = """상담원: 네 온누리쇼핑입니다
+고객: 반품한 거 환불 언제 돼요
+상담원: 네 반품 확인돼서 환불 요청 넣었습니다 카드 환불까지 삼 일 정도 걸리세요
+고객: 네"""
+    assert _steps(text) == [(Owner.COMPANY, dt.date(2026, 10, 17))]
+
+
+@pytest.mark.parametrize(
+    ("reminder", "due"),
+    [
+        ("네 종료 일주일 전에 한 번 더 문자 드릴게요", dt.date(2026, 10, 24)),
+        ("종료 사흘 전에 알림 메일 보내 드릴께요", dt.date(2026, 10, 28)),
+    ],
+)
+def test_a_reminder_counted_back_from_an_event_gets_that_day(reminder: str, due: dt.date) -> None:
+    text = f"""상담원: 네 하루클라우드입니다
+고객: 무료 체험 끝나면 바로 돈 나가요
+상담원: 체험은 이번 달 말일에 종료되고 그다음 날 첫 결제가 돼요
+고객: 아 그럼 미리 알려 주세요
+상담원: {reminder}
+고객: 네 고마워요"""
+    assert _steps(text) == [(Owner.COMPANY, due)]
+
+
+def _undecided(ending: str, agent_answer: str) -> list[Step]:
+    text = f"""상담원: 네 세진가구 고객센터입니다
+고객: 소파 천갈이 견적 받은 거 때문에요 생각보다 비싸서요
+상담원: 네 견적 금액은 이십팔만 원으로 나와 있습니다
+고객: 음 남편이랑 얘기해 보고 {ending}
+상담원: {agent_answer}
+고객: 네 알겠어요"""
+    return _steps(text, "unresolved")
+
+
+@pytest.mark.parametrize("ending", ["결정할게요", "정할께요", "결정하겠습니다"])
+def test_a_decision_asked_back_by_a_named_day_is_the_customer_s_step(ending: str) -> None:
+    answer = "네 견적은 이번 달 이십 일까지 유효하니까 그 안에 정하셔서 연락 주시면 바로 진행해 드릴게요"
+    assert _undecided(ending, answer) == [(Owner.CUSTOMER, dt.date(2026, 10, 20))]
+
+
+def test_an_open_offer_to_call_again_leaves_an_undecided_call_with_no_step() -> None:
+    answer = "네 천천히 보시고 필요하시면 언제든 다시 전화 주셔도 됩니다"
+    assert _undecided("결정할게요", answer) == []
+
+
+def test_what_the_agent_s_own_act_speeds_up_is_no_company_step() -> None:
+    text = """상담원: 네 한마음은행입니다
+고객: 통장 비밀번호를 잊어버려서요
+상담원: 비밀번호 재설정은 신분증 가지고 영업점에 오셔야 돼요
+고객: 그럼 토요일에 갈게요
+상담원: 토요일은 영업을 안 해서요 제가 재설정 신청 미리 등록해 두면 창구에서 더 빨리 처리돼요
+고객: 아 그럼 월요일에 들를게예"""
+    assert _steps(text) == [(Owner.CUSTOMER, dt.date(2026, 10, 19))]
+
+
+@pytest.mark.parametrize(
+    ("ask", "reply"),
+    [
+        ("영수증 사진을 문자로 보내 주시면 제가 바로 보상팀에 넘기겠습니다", "네 오늘 저녁에 보낼게요"),
+        ("진단서는 메일로 보내주시면 담당 부서에 전달해 드릴게요", "오늘 저녁에 보낼께요"),
+    ],
+)
+def test_the_agent_s_step_after_what_the_customer_sends_is_due_when_they_send_it(
+    ask: str, reply: str
+) -> None:
+    text = f"""상담원: 네 든든손해보험입니다
+고객: 지난번 사고 건 보상이 어떻게 되는지 궁금해서요
+상담원: 네 확인해 보니 서류가 아직 안 들어왔네요 {ask}
+고객: {reply}
+상담원: 네 감사합니다"""
+    assert _steps(text) == [(Owner.AGENT, WEDNESDAY.date()), (Owner.CUSTOMER, WEDNESDAY.date())]
