@@ -2,6 +2,9 @@
 
     python -m benchmarks.extraction              # samples/transcripts/*.txt + gold .json
     python -m benchmarks.extraction --errors     # also list every wrong field
+    python -m benchmarks.extraction --notes samples/transcripts/second_author
+                                                 # score notes written elsewhere (a second
+                                                 # annotator: the human ceiling) instead
 
 Scoring (a call counts as correct for a field when):
 - category, resolution, complaint, issue.occurred_on: equal to the gold.
@@ -213,8 +216,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dir", type=Path, default=DEV_DIR)
     parser.add_argument("--errors", action="store_true", help="list every wrong field")
     parser.add_argument("--repeat", type=int, default=3, help="timing passes over the set")
+    parser.add_argument(
+        "--notes", type=Path, help="score the notes in DIR/<call id>.json ({'gold': …}) instead of extracting"
+    )
     args = parser.parse_args(argv)
     _pin_one_core()
+    if args.notes:
+        _score_notes(args.dir, args.notes, show_errors=args.errors)
+        return
 
     from pipeline.flagging import flag_text
     from pipeline.nlp import get_nlp
@@ -235,21 +244,7 @@ def main(argv: list[str] | None = None) -> None:
     for call in calls:
         result = process_text(call.text, call_started_at=call.call_started_at)
         predicted = json.loads(result.note.model_dump_json())
-        for name in FIELDS:
-            tally = tallies[name]
-            tally.total += 1
-            if _judge(name, predicted, call.gold):
-                tally.correct += 1
-            else:
-                tally.errors.append(
-                    f"{call.id}: got {json.dumps(_get(predicted, name), ensure_ascii=False)} "
-                    f"| gold {json.dumps(_get(call.gold, name), ensure_ascii=False)}"
-                )
-            gold_text = _as_text(_get(call.gold, name))
-            if name in FREE_TEXT and gold_text:
-                said = _as_text(_get(predicted, name))
-                tally.precisions.append(lemma_precision(said, gold_text))
-                tally.length_ratios.append(len(said) / len(gold_text))
+        _tally(tallies, call, predicted)
         for text in _draft_texts(predicted):
             for flag in flag_text(text):
                 flagged_drafts.append(f"{call.id}: {flag.text!r} in {text!r}")
@@ -265,6 +260,41 @@ def main(argv: list[str] | None = None) -> None:
     for line in leaks:
         print(f"  {line}")
     _print_speed(calls, args.repeat)
+
+
+def _score_notes(dev_dir: Path, notes_dir: Path, *, show_errors: bool) -> None:
+    """Per-field accuracy of notes someone else wrote for the same calls (the calls that have
+    one), judged exactly as the extractor's drafts are."""
+    calls, _ = load_dev_set(dev_dir)
+    tallies = {name: FieldTally() for name in FIELDS}
+    scored = 0
+    for call in calls:
+        path = notes_dir / f"{call.id}.json"
+        if not path.exists():
+            continue
+        scored += 1
+        predicted = json.loads(path.read_text(encoding="utf-8"))["gold"]
+        _tally(tallies, call, predicted)
+    print(f"Notes in {notes_dir} for {scored} of the {len(calls)} calls in {dev_dir}")
+    _print_fields(tallies, show_errors=show_errors)
+
+
+def _tally(tallies: dict[str, FieldTally], call: DevCall, predicted: dict[str, object]) -> None:
+    for name in FIELDS:
+        tally = tallies[name]
+        tally.total += 1
+        if _judge(name, predicted, call.gold):
+            tally.correct += 1
+        else:
+            tally.errors.append(
+                f"{call.id}: got {json.dumps(_get(predicted, name), ensure_ascii=False)} "
+                f"| gold {json.dumps(_get(call.gold, name), ensure_ascii=False)}"
+            )
+        gold_text = _as_text(_get(call.gold, name))
+        if name in FREE_TEXT and gold_text:
+            said = _as_text(_get(predicted, name))
+            tally.precisions.append(lemma_precision(said, gold_text))
+            tally.length_ratios.append(len(said) / len(gold_text))
 
 
 def _pin_one_core() -> None:
