@@ -182,6 +182,8 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "일방 적",
             "욕심 J? ADV* 많다|부리다|내다",
             "융통성 J? ADV* 없다",
+            # "피해의식이 있는 분으로 보임", "예민한 사람 같음": the writer typing the person.
+            "ETM 분|사람|타입|스타일|유형 JKB 보이다",
             _judgment_lemmas("character"),
         ),
         english=(_english_words("judgment_words_en"),),
@@ -242,6 +244,7 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
         "subjective",
         (
             "정신 J? ADV* 없다|나가다|이상하다|오락가락하다",
+            "피해 의식|망상",
             "감정 기복 J? ADV* 심하다|크다|있다",
             "술 J? ADV* 취하다",
             "정서|심리 적 J? ADV* 불 안정|불안정",
@@ -293,6 +296,8 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "바라다|원하다|노리다|기대하다 ETM 눈치|모양|듯|듯하다",
             # "시험하려는 듯한", "받으려는 심산": any intention the writer reads into the call.
             "으려는|려는 듯|듯하다|심산|속셈|눈치|모양|의도|꿍꿍이",
+            # "따지려는 태도로", "싸우려는 자세": the same intention read into the manner.
+            "으려는|려는 태도|자세",
             "바라다|원하다|노리다|기대하다 ETM 것 J? 같다|보이다|추정|추정되다|판단되다|예상되다",
             "속 으로 는",
             _judgment_lemmas("motive"),
@@ -559,7 +564,9 @@ _CLOCK = re.compile(
     r"|(이삼|삼사|사오|오륙|일이)\s?일|일주일|한\s?시간|(한|두|세)\s?달"
     r"|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}\s*(?:am|pm)\b|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday)\b|\bwithin\s+\d+\s+(?:hours?|days?|weeks?)\b)"
+    r"|friday|saturday|sunday)\b|\bwithin\s+\d+\s+(?:hours?|days?|weeks?)\b"
+    # "30 minutes before arrival", "2 business days after pickup": timed from a named event.
+    r"|\b\d+\s+(?:business\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|after|ahead)\b)"
 )
 
 _QUOTE_PAIRS = re.compile(r"'[^'\n]+'|\"[^\"\n]+\"|‘[^’\n]+’|“[^”\n]+”|「[^」\n]+」|『[^』\n]+』")
