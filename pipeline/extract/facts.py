@@ -51,6 +51,7 @@ class IssueFacts:
     problems: tuple[str, ...]
     remedies: tuple[str, ...]  # asked for in a wish clause
     raised: tuple[str, ...]  # remedies named in the opening, asked for or asked about
+    raised_pending: tuple[str, ...]  # of those, the ones not already done before the call
     wants: bool
     evidence: tuple[Turn, ...]
 
@@ -66,13 +67,30 @@ def read_facts(context: CallContext) -> IssueFacts:
     wishes = [c for t in context.customer_turns for c in clauses(t) if is_want(c)]
     remedies = _remedies(wishes)
     raised = _remedies([c for c in opening_clauses if not is_want(c)])
+    # "공유기를 바꿨는데 …": a remedy already done is background to the call, not what is wanted.
+    pending = _remedies([c for c in opening_clauses if not is_want(c) and not _done_before(c)])
     said = {w for phrase in problems + tuple(_remedy_lexicon().values()) for w in phrase.split()}
     objects = tuple(w for w in objects if w not in said)
     # "해지해 주세요" ends like a question (-세요) but asks for something.
     wants = any(is_want(c) and (is_request(c) or not is_question(c)) for c in opening_clauses)
     cited = sorted({m.turn.index for m in mentions if m.word in objects and m.opening})
     evidence = tuple(context.turns[i] for i in cited)
-    return IssueFacts(objects, problems, remedies, raised, wants, evidence or tuple(opening[:1]))
+    return IssueFacts(
+        objects, problems, remedies, raised, pending, wants, evidence or tuple(opening[:1])
+    )
+
+
+_PAST = frozenset(["었", "았", "였", "ᆻ"])
+
+
+def _done_before(clause: Clause) -> bool:
+    """Past tense, or a verb's past adnominal ("바꾼 뒤로", "산 지"): something already done."""
+    morphs = clause.morphs
+    return any(
+        (m.tag == "EP" and m.form in _PAST)
+        or (m.tag == "ETM" and m.form in ("ᆫ", "은") and i and morphs[i - 1].tag.startswith(("VV", "XSV")))
+        for i, m in enumerate(morphs)
+    )
 
 
 def _told_clauses(context: CallContext) -> list[Clause]:

@@ -34,7 +34,7 @@ from pipeline.normalize.numbers import spoken_digits_to_text
 def purpose(facts: IssueFacts, category: str, undecided: bool) -> Found[str | None]:
     """"{object} {problem} {request kind}": what the call is about, what went wrong and what
     kind of request it is, as one noun phrase."""
-    words = [*facts.objects[:2], *facts.problems[:2], *facts.remedies[:1], *facts.raised]
+    words = [*facts.objects[:4], *facts.problems[:2], *facts.remedies[:1], *facts.raised]
     if not words:
         phrase = category_phrase(category)
         words = [w for w in phrase.split() if w != "기타"]
@@ -242,7 +242,7 @@ def desired_outcome(context: CallContext, facts: IssueFacts) -> Found[str | None
     ("연간 구독 중복 결제 취소"); a reported problem that names no remedy implies one
     ("배수 불량" → "방문 수리", issue_problem_remedies.txt); otherwise the clause that asks for
     something, condensed ("…하기를 원함")."""
-    remedies = facts.remedies or facts.raised
+    remedies = facts.remedies or facts.raised_pending
     if remedies:
         # "결제가 두 번 됐어요 … 취소해 주세요": the remedy undoes the problem, said together.
         undone = [p for p in facts.problems if _remedy_word(p) in remedies]

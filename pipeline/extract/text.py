@@ -77,6 +77,11 @@ def nouns(clause: Clause, *, limit: int = MAX_NOUNS) -> list[str]:
 
     morphs = clause.morphs
     for morph in morphs:
+        # "공유+기", "세탁+기": a noun suffix belongs to the noun before it, whatever it
+        # would mean alone (기 is a stop word as a noun).
+        if morph.tag.startswith("XSN") and run and run[-1].end == morph.start:
+            run.append(morph)
+            continue
         content = morph.tag.startswith(("NNG", "NNP", "SL", "SN", "XSN")) or (
             morph.tag.startswith("NNB") and run and run[-1].tag.startswith("SN")
         )

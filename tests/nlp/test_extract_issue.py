@@ -80,3 +80,25 @@ def test_the_summary_adds_what_the_agent_found_and_leaves_numbers_out() -> None:
     assert note.issue.summary is not None
     assert "출고" in note.issue.summary  # the agent's finding: 출고가 늦어지고 있음
     assert "에이치엠" not in note.issue.summary and "하이픈" not in note.issue.summary
+
+
+# Problems said as everyday predicates, each named as the noun a log writes, with the remedy a
+# customer who reports it and asks for nothing else wants.
+_PROBLEM_CALLS = [
+    ("고객: 공유기를 바꿨는데 저녁마다 인터넷이 자꾸 끊겨요", "끊김", "방문 점검"),
+    ("고객: 정수기 아래로 물이 새요 바닥이 다 젖었어요", "누수", "방문 수리"),
+    ("고객: 어제 계좌이체를 하다가 돈을 잘못 보냈어요", "오송금", "반환"),
+    ("고객: 휴대폰을 바꾼 뒤로 인증번호 문자가 안 와요", "문자 미수신", "정상 수신"),
+    ("고객: 주문한 건 검정색인데 색상이 달라요", "상품 상이", "교환"),
+    ("고객: 무선 청소기가 충전이 안 돼요 불이 안 들어와요", "충전 불량", "방문 수리"),
+]
+
+
+def test_everyday_problem_predicates_are_named_in_the_purpose_with_their_implied_remedy() -> None:
+    for line, problem, remedy in _PROBLEM_CALLS:
+        note = _note(f"상담원: 네 고객센터 상담원 이하나입니다 무엇을 도와드릴까요\n{line}\n")
+        assert note.purpose is not None and problem in note.purpose, (line, note.purpose)
+        assert note.desired_outcome is not None and remedy in note.desired_outcome, (
+            line,
+            note.desired_outcome,
+        )
