@@ -299,13 +299,35 @@ def _analysed(text: str) -> Doc:
     return get_nlp()(text)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _may_be_flagged(text: str) -> bool:
+    """False only when no flag pattern can match: some lemma every pattern needs is missing
+    (see pipeline.nlp.matching) and there is no Latin letter for the English ones. Most drafted
+    sentences are like that, and Kiwi's analysis alone is much cheaper than the spaCy doc and
+    its components."""
+    from pipeline.nlp import get_nlp
+    from pipeline.nlp.korean import analyse
+    from pipeline.nlp.matching import DocWords
+
+    if _LATIN.search(text):
+        return True
+    words = DocWords(frozenset(segment.lemma for segment in analyse(text)), latin=False)
+    nlp = get_nlp()
+    return any(
+        nlp.get_pipe(name).matcher.could_match(words)
+        for name in ("subjective_flagger", "vague_flagger")
+    )
+
+
 def flag_text(text: str, *, facts: CallFacts | None = None) -> list[PhrasingFlag]:
     """Subjective and vague phrases in ``text``, in order, with character offsets into it."""
     if not isinstance(text, str):
         raise InvalidInputError("the text to check must be a string")
     if len(text) > MAX_TEXT_CHARS:
         raise InvalidInputError(f"the text is longer than {MAX_TEXT_CHARS} characters")
-    if not text.strip():
+    if not text.strip() or not _may_be_flagged(text):
         return []
     from pipeline.nlp.components import FLAG_SPAN_KEY
 

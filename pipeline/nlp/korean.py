@@ -205,12 +205,16 @@ def _non_overlapping(segments: list[Segment]) -> list[Segment]:
     return kept
 
 
-def analyse(text: str) -> list[Segment]:
-    """Kiwi's analysis of ``text`` as non-overlapping segments covering every non-space char."""
+@lru_cache(maxsize=1024)
+def analyse(text: str) -> tuple[Segment, ...]:
+    """Kiwi's analysis of ``text`` as non-overlapping segments covering every non-space char.
+
+    Cached: the flagger reads a drafted text's lemmas before deciding to build its spaCy doc,
+    whose tokenizer then asks for the same analysis (and names are checked in the same turns)."""
     if not text.strip():
-        return []
+        return ()
     morphemes = list(get_kiwi().tokenize(text))
-    return _fill_gaps(text, _non_overlapping(_segment(text, morphemes)))
+    return tuple(_fill_gaps(text, _non_overlapping(_segment(text, morphemes))))
 
 
 class KiwiTokenizer:

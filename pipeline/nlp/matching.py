@@ -31,14 +31,19 @@ class Anchor:
 
     lemmas: frozenset[str] = frozenset()
     latin: bool = False
+    # One set per mandatory lemma token: a doc lacking any of them cannot match.
+    required: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, pattern: list[TokenSpec]) -> Anchor:
         mandatory = [spec for spec in pattern if spec.get("OP") not in ("?", "*")]
-        lemma_sets = [s for spec in mandatory if (s := _lemmas(spec.get("LEMMA")))]
+        lemma_sets = tuple(s for spec in mandatory if (s := _lemmas(spec.get("LEMMA"))))
         if lemma_sets:
-            return cls(lemmas=min(lemma_sets, key=len))
+            return cls(lemmas=min(lemma_sets, key=len), required=lemma_sets)
         return cls(latin=any("LOWER" in spec for spec in mandatory))
+
+    def allows(self, lemmas: frozenset[str]) -> bool:
+        return all(not options.isdisjoint(lemmas) for options in self.required)
 
 
 def _lemmas(spec: object) -> frozenset[str]:
@@ -74,12 +79,14 @@ class AnchoredMatcher:
         self.by_lemma: dict[str, list[int]] = defaultdict(list)
         self.latin: list[int] = []
         self.always: list[int] = []
+        self.anchors: list[Anchor] = []
         for index, (key, pattern) in enumerate(patterns):
             matcher = Matcher(nlp.vocab)
             matcher.add(key, [pattern])
             self.keys.append(key)
             self.matchers.append(matcher)
             anchor = Anchor.of(pattern)
+            self.anchors.append(anchor)
             for lemma in anchor.lemmas:
                 self.by_lemma[lemma].append(index)
             if not anchor.lemmas:
@@ -90,8 +97,12 @@ class AnchoredMatcher:
         if words.latin:
             candidates.update(self.latin)
         for lemma in words.lemmas & self.by_lemma.keys():
-            candidates.update(self.by_lemma[lemma])
+            candidates.update(i for i in self.by_lemma[lemma] if self.anchors[i].allows(words.lemmas))
         return sorted(candidates)
+
+    def could_match(self, words: DocWords) -> bool:
+        """Whether any pattern could match a doc with these words, without building the doc."""
+        return bool(self._candidates(words))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         found: dict[tuple[str, int, int], None] = {}
