@@ -26,11 +26,17 @@ class Cue:
     role: Role | None
     lemmas: tuple[str, ...]
     weight: float = 1.0
+    # Only in what the customer asks for: "택배 보내려고요" books a pickup, "택배로 보냈는데" does not.
+    asked: bool = False
+    # Only in the customer's opening request, and only when nothing else in that turn names
+    # the subject: "요금제 좀 물어보려고요" is an inquiry, "수리비가 많이 나와서 여쭤보려고요"
+    # is about the bill.
+    opening: bool = False
 
     @cached_property
     def groups(self) -> tuple[frozenset[str], ...]:
         """One set of options per lemma wanted in the clause ("두|2" → {"두", "2"})."""
-        return tuple(frozenset(w.split("|")) for w in self.lemmas if w[0] not in "!~")
+        return tuple(frozenset(w.split("|")) for w in self.lemmas if w[0] not in "!~-")
 
     @cached_property
     def in_turn(self) -> tuple[frozenset[str], ...]:
@@ -43,12 +49,19 @@ class Cue:
         come, not a technician)."""
         return frozenset(o for w in self.lemmas if w.startswith("!") for o in w[1:].split("|"))
 
+    @cached_property
+    def unwanted_here(self) -> frozenset[str]:
+        """Lemmas written -X: not in the same clause ("안+오다+-문자": what did not come is a
+        parcel, not a text message, even when a message is mentioned elsewhere in the turn)."""
+        return frozenset(o for w in self.lemmas if w.startswith("-") for o in w[1:].split("|"))
+
     def found_in(self, lemmas: AbstractSet[str], turn: AbstractSet[str] | None = None) -> bool:
         turn = lemmas if turn is None else turn
         return (
             all(not group.isdisjoint(lemmas) for group in self.groups)
             and all(not group.isdisjoint(turn) for group in self.in_turn)
             and self.unwanted.isdisjoint(turn)
+            and self.unwanted_here.isdisjoint(lemmas)
         )
 
 
@@ -82,8 +95,11 @@ class CueIndex:
 def category_cues() -> tuple[Cue, ...]:
     cues = []
     for line in word_list("category_cues"):
-        label, lemmas, weight = line.split()
-        cues.append(Cue(label, None, tuple(lemmas.split("+")), float(weight)))
+        label, lemmas, weight, *flags = line.split()
+        only = set(flags[0].split(",")) if flags else set()
+        cues.append(
+            Cue(label, None, tuple(lemmas.split("+")), float(weight), "asked" in only, "opening" in only)
+        )
     return tuple(cues)
 
 
@@ -138,7 +154,22 @@ def _lemma_set(morphs: tuple[Morph, ...]) -> set[str]:
         for word in compounds
         if word in cue_words and m.form in word and m.form != word
     }
-    return ({m.lemma for m in morphs} | {m.form for m in morphs} | compounds) - covered
+    return ({m.lemma for m in morphs} | {m.form for m in morphs} | compounds | _split_words(morphs)) - covered
+
+
+def _split_words(morphs: tuple[Morph, ...]) -> set[str]:
+    """A bare word Kiwi split into a verb and an ending ("저 해지 좀" → 해/VV 지/EF), as
+    written: a cue noun said alone is still that noun."""
+    words: set[str] = set()
+    run: list[Morph] = []
+    for morph in (*morphs, None):
+        if morph is not None and run and run[-1].end == morph.start:
+            run.append(morph)
+            continue
+        if len(run) > 1 and run[0].tag.startswith("VV") and not any(m.tag.startswith("N") for m in run):
+            words.add("".join(m.form for m in run))
+        run = [morph] if morph is not None else []
+    return words
 
 
 @cache
@@ -147,14 +178,168 @@ def _cue_words() -> frozenset[str]:
 
 
 COMPLAINT_SHARE = 0.5
+# What the customer asks for names the call ("환불해 주세요"); what they tell around it is
+# background ("항공권 취소했는데 … 돌려받을 수 없나 해서요" is about the money back).
+ASK_WEIGHT = 2.0
+HYPOTHETICAL_WEIGHT = 0.5
+_CONDITIONAL = frozenset(["면", "으면", "시면", "려면", "으려면"])
+
+# -려고 / -ㄹ라고: the customer's intent ("예약하려고 하는데요", "택배 보낼라고요").
+_INTENT_ENDINGS = frozenset(["려고", "으려고", "ᆯ라고", "을라고", "ᆯ려고", "을려고", "려구", "으려구", "고자"])
+# -어야 (되다): what must be done ("배송지를 바꿔야 돼서요", "돌려주셔야죠").
+_MUST_ENDINGS = frozenset(["어야", "아야", "여야", "어야죠", "아야죠", "여야죠", "어야지", "아야지"])
+# Wanting to know is asking too ("여쭤보려고요", "궁금해서요", "좀 알아보려고").
+_INQUIRY_LEMMAS = frozenset(["여쭈다", "여쭙다", "물어보다", "알아보다", "궁금", "문의"])
+_ASKING_NOUNS = frozenset(["부탁", "요청"])
+_PAST = frozenset(["었", "았", "였"])
 
 
-def classify_category(context: CallContext, complaint: bool = False) -> Found[Category]:
-    scores: dict[str, float] = defaultdict(float)
-    evidence: dict[str, list[Turn]] = defaultdict(list)
+_LIGHT_VERBS = frozenset(["하다", "되다"])
+# Between a noun and the light verb that makes it the predicate ("예약 좀 하려고", "해지를 하려고").
+_BETWEEN_NOUN_AND_VERB = ("MAG", "JKO", "JX")
+_BACKGROUND_ENDINGS = frozenset(["는데", "ᆫ데", "은데"])
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a clause asks for, and whether it only sets the scene with -는데 ("건조기 사려고
+    하는데 설치 관련해서 여쭤보려고요": the question after it is the ask)."""
+
+    lemmas: frozenset[str] = frozenset()
+    scene: bool = False
+
+
+def _asked(morphs: tuple[Morph, ...]) -> Ask:
+    """What the clause asks for: the lemmas of the predicate that carries a want (-고 싶다), an
+    intent (-려고, -ㄹ까 하다), a need (-어야), a request to the company (-어 주세요, not the
+    past "보내 주셨는데") or whether it can be done (-ㄹ 수 있나); a noun made a verb by 하다 or
+    되다 counts as that noun ("주문하려고" asks for 주문). Wanting to know (여쭤보다, 궁금하다,
+    알아보다) is asking too. "주문 취소 좀 물어보려고요" asks to know, not to order; "쓰려고 산
+    건데" asks for nothing that was bought."""
+    asked: set[str] = set()
+    scene: set[str] = set()
+    predicate: set[str] = set()
+    for index, morph in enumerate(morphs):
+        following = morphs[index + 1] if index + 1 < len(morphs) else None
+        # "문의를 남겼는데", "물어봤는데": asked before, not in this call.
+        if morph.lemma in _INQUIRY_LEMMAS or morph.form in _ASKING_NOUNS:
+            if not _past_after(morphs, index):
+                asked.add(morph.lemma)
+        if morph.tag.startswith(("VV", "VA", "XSV", "XSA")):
+            if morph.lemma in _LIGHT_VERBS or morph.tag.startswith(("XSV", "XSA")):
+                noun = _noun_before(morphs, index)
+                predicate = {noun} if noun else set()
+            else:
+                predicate = {morph.lemma}
+            continue
+        if _sets_scene(morphs, index):
+            scene, asked, predicate = scene | asked, set(), set()
+            continue
+        if morph.tag == "ETM" and not (following is not None and following.form == "수"):
+            predicate = set()  # "쓰려고 산 건데": a predicate that only describes a noun
+            continue
+        if _marks_ask(morphs, index):
+            asked |= predicate
+    if asked:
+        return Ask(frozenset(asked))
+    return Ask(frozenset(scene), scene=bool(scene))
+
+
+def _sets_scene(morphs: tuple[Morph, ...], index: int) -> bool:
+    """-는데 at ``index``, as a connective or as Kiwi's 는 + 데 ("사려고 하는데 설치 관련해서")."""
+    morph = morphs[index]
+    if morph.tag == "EC" and morph.form in _BACKGROUND_ENDINGS:
+        return True
+    following = morphs[index + 1] if index + 1 < len(morphs) else None
+    return (
+        morph.tag == "ETM" and morph.form in ("는", "ᆫ", "은")
+        and following is not None and following.tag == "NNB" and following.form == "데"
+    )
+
+
+def _noun_before(morphs: tuple[Morph, ...], index: int) -> str | None:
+    for morph in reversed(morphs[max(0, index - 3) : index]):
+        if morph.tag.startswith(("NNG", "NNP", "XR")):
+            return morph.lemma
+        if not morph.tag.startswith(_BETWEEN_NOUN_AND_VERB):
+            return None
+    return None
+
+
+def _marks_ask(morphs: tuple[Morph, ...], index: int) -> bool:
+    """The morpheme at ``index`` makes the predicate before it an ask."""
+    morph = morphs[index]
+    following = morphs[index + 1] if index + 1 < len(morphs) else None
+    if morph.tag == "VX" and morph.lemma == "싶다":
+        return True
+    # Kiwi reads a turn-final intent as an ending of either kind ("택배 보낼라고요").
+    if morph.tag.startswith(("EC", "EF")) and (morph.form in _INTENT_ENDINGS or morph.form in _MUST_ENDINGS):
+        return True
+    # -ㄹ까 하다: what the customer is thinking of doing ("들어 볼까 해서요", "바꿀까 해서요").
+    if morph.tag == "EC" and morph.form in ("ᆯ까", "을까"):
+        return following is not None and following.lemma == "하다"
+    if morph.tag == "VX" and morph.lemma == "주다":
+        return not _past_after(morphs, index)
+    if morph.tag == "NNB" and morph.form == "수" and index > 0 and morphs[index - 1].tag == "ETM":
+        return following is not None and following.lemma in ("있다", "없다")
+    return False
+
+
+def _asked_in(turn: Turn) -> list[frozenset[str]]:
+    """What each clause of a customer's turn asks for. "해지하고 남은 거 환불받으려고요": a
+    clause joined by -고 asks with the one it joins; a clause that only sets the scene for a
+    later ask in the turn asks nothing."""
+    parts = clauses(turn)
+    asks = [_asked(clause.morphs) for clause in parts]
+    asked = [a.lemmas for a in asks]
+    for i in range(len(parts) - 2, -1, -1):
+        last = parts[i].morphs[-1]
+        if not asked[i] and last.tag == "EC" and last.form == "고" and asked[i + 1]:
+            asked[i] = frozenset(_predicates(parts[i].morphs))
+    for i, ask in enumerate(asks):
+        if ask.scene and any(asked[i + 1 :]):
+            asked[i] = frozenset()
+    return asked
+
+
+# "바꿔 주시면 돼요", "보내 주시면 안 돼요", "해 주시면 좋겠어요": a condition that asks.
+_ASKING_AFTER_CONDITION = frozenset(["되다", "좋다", "감사하다", "안"])
+
+
+def _beyond_condition(morphs: tuple[Morph, ...]) -> set[str]:
+    """The clause's lemmas after its last condition (-면): "환불받으면 다 돌아오는 거죠"."""
+    ends = [
+        i
+        for i, m in enumerate(morphs)
+        if m.tag == "EC" and m.form in _CONDITIONAL
+        and not (i + 1 < len(morphs) and morphs[i + 1].lemma in _ASKING_AFTER_CONDITION)
+    ]
+    return _lemma_set(morphs[ends[-1] + 1 :]) if ends else _lemma_set(morphs)
+
+
+def _predicates(morphs: tuple[Morph, ...]) -> set[str]:
+    """The clause's verbs, and the nouns that 하다 / 되다 make verbs."""
+    found = set()
+    for index, morph in enumerate(morphs):
+        if morph.tag.startswith(("XSV", "XSA")) or morph.lemma in _LIGHT_VERBS:
+            noun = _noun_before(morphs, index)
+            if noun:
+                found.add(noun)
+        elif morph.tag.startswith(("VV", "VA")):
+            found.add(morph.lemma)
+    return found
+
+
+def category_hits(context: CallContext) -> list[tuple[Turn, Cue, float]]:
+    """Every category cue found, with the weight of where it was said: the customer's turns
+    over the agent's, the opening over later turns, what the customer asks for over what they
+    tell. A cue counts once per turn however many of its clauses say it, at its best clause."""
+    hits: list[tuple[Turn, Cue, float]] = []
     customer_seen = 0
+    opened = False
     for turn in context.turns:
-        if turn.role is Role.CUSTOMER:
+        customer = turn.role is Role.CUSTOMER
+        if customer:
             customer_seen += 1
             # The reason for calling comes first; later turns drift to details.
             weight = FIRST_TURN_WEIGHT if customer_seen == 1 else (
@@ -162,14 +347,40 @@ def classify_category(context: CallContext, complaint: bool = False) -> Found[Ca
             )
         else:
             weight = AGENT_WEIGHT
-        # A cue counts once per turn however many of its clauses say it.
         clause_lemmas = [_lemma_set(clause.morphs) for clause in clauses(turn)]
+        asked = _asked_in(turn) if customer else [frozenset()] * len(clause_lemmas)
+        opening = customer and not opened and any(asked)
+        opened = opened or opening
         turn_lemmas = set().union(*clause_lemmas)
-        found: set[int] = set()
-        for lemmas in clause_lemmas:
-            found |= _index("category").positions(lemmas, turn_lemmas)
-        for cue in (category_cues()[n] for n in sorted(found)):
-            scores[cue.label] += cue.weight * weight
+        found: dict[int, float] = {}
+        for clause, lemmas, wanted in zip(clauses(turn), clause_lemmas, asked, strict=True):
+            main: set[str] | None = None
+            for n in _index("category").positions(lemmas, turn_lemmas):
+                cue = category_cues()[n]
+                if cue.asked and not any(wanted & group for group in cue.groups):
+                    continue
+                if cue.opening and not opening:
+                    continue
+                said = weight * (ASK_WEIGHT if wanted else 1.0)
+                # "환불받으면 다 돌아오는 거죠": what would follow if, not what is asked for.
+                main = _beyond_condition(clause.morphs) if main is None else main
+                if not cue.found_in(main, turn_lemmas):
+                    said *= HYPOTHETICAL_WEIGHT
+                found[n] = max(found.get(n, 0.0), said)
+        named = {category_cues()[n].label for n in found if not category_cues()[n].opening}
+        for n in sorted(found):
+            cue = category_cues()[n]
+            if not (cue.opening and named - {cue.label}):
+                hits.append((turn, cue, found[n]))
+    return hits
+
+
+def classify_category(context: CallContext, complaint: bool = False) -> Found[Category]:
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[Turn]] = defaultdict(list)
+    for turn, cue, weight in category_hits(context):
+        scores[cue.label] += cue.weight * weight
+        if not evidence[cue.label] or evidence[cue.label][-1] is not turn:
             evidence[cue.label].append(turn)
     if not scores:
         return Found(Category.OTHER, (), 0.3)
@@ -195,13 +406,11 @@ def detect_complaint(context: CallContext) -> Found[bool]:
     return Found(len(hits) >= 1, tuple(hits[:3]), min(0.95, 0.6 + 0.1 * len(hits)))
 
 
-_PAST = frozenset(["었", "았", "였"])
 # What changes the customer's case; sending or explaining something does not decide it.
 _CHANGES = frozenset(
     ["접수", "변경", "정지", "해제", "등록", "예약", "신청", "재발급", "취소", "해지", "차단",
      "초기화", "재설정", "추가", "교환", "반품", "환불", "처리"]
 )
-_CONDITIONAL = frozenset(["면", "으면", "시면", "려면", "으려면"])
 
 
 def _done_in_call(context: CallContext) -> bool:
