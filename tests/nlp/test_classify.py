@@ -166,3 +166,59 @@ def test_a_call_about_a_person_is_a_complaint(opening: str) -> None:
 def test_words_as_kiwi_reads_them(opening: str, category: str) -> None:
     assert _opening(opening).category == category
 
+
+def _complaint(customer: str) -> bool:
+    call = (
+        "상담원: 네 고객센터입니다 무엇을 도와드릴까요\n"
+        f"고객: {customer}\n"
+        "상담원: 네 확인해 보겠습니다\n"
+        "고객: 네 알겠습니다\n"
+    )
+    return _note(call).complaint
+
+
+@pytest.mark.parametrize(
+    ("said", "complaint"),
+    [
+        # Whether it makes sense, asked or denied, in one clause.
+        ("아니 이게 말이 돼요 기사님을 두 번이나 보내 놓고", True),
+        ("설명도 없이 요금을 올리는 건 말이 안 되죠", True),
+        ("고칠 때마다 한 달이면 또 이래요 이게 말이 되나 싶어요", True),
+        # 말 and 되다 in different clauses is no such idiom.
+        ("동생한테 아직 말을 안 해 봐서요 물어봐야 될 것 같아요", False),
+    ],
+)
+def test_whether_it_makes_sense(said: str, complaint: bool) -> None:
+    assert _complaint(said) is complaint
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Nobody answers or nobody came.
+        "앱으로 문의를 남겼는데 사흘째 답이 없어요",
+        "기사님한테 전화를 몇 번이나 했는데 한 번도 안 받으세요",
+        "담당자랑 며칠째 연락이 안 돼요",
+        "열 시에 온다더니 아무도 안 오고 연락도 없어요",
+        # The customer asks that staff be told of what they did.
+        "그 직원분한테도 꼭 얘기해 주세요 그렇게 말하면 안 되죠",
+        "물건을 던지고 간 배달원 태도 그것도 꼭 전달해 주세요",
+        # What the company should have done.
+        "이사할 때 주소 바꾼다고 했으니 그때 같이 바꿨어야 되는 거 아니에요",
+        "처음부터 추가 비용이 든다고 설명했어야 하는 거 아니에요",
+    ],
+)
+def test_service_failures_the_customer_names_are_complaints(said: str) -> None:
+    assert _complaint(said) is True
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "제가 서류를 미리 냈어야 되는 건가요",
+        "인증번호가 안 와서요 다시 보내 주실 수 있어요",
+        "세탁기 문이 안 열려요 어떻게 해야 돼요",
+    ],
+)
+def test_questions_and_defects_are_no_complaint(said: str) -> None:
+    assert _complaint(said) is False
