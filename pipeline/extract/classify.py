@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -11,7 +12,7 @@ from functools import cache, cached_property
 
 from models.note import Category, Owner, Resolution
 from models.transcript import Role
-from pipeline.extract.context import CallContext, Found, Morph, Turn, clauses
+from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
 from pipeline.extract.followups import Promise, committed_steps
 from pipeline.nlp import word_list
 
@@ -306,15 +307,15 @@ def _asked_in(turn: Turn) -> list[frozenset[str]]:
 _ASKING_AFTER_CONDITION = frozenset(["되다", "좋다", "감사하다", "안"])
 
 
-def _beyond_condition(morphs: tuple[Morph, ...]) -> set[str]:
-    """The clause's lemmas after its last condition (-면): "환불받으면 다 돌아오는 거죠"."""
+def _beyond_condition(morphs: tuple[Morph, ...], lemmas: set[str]) -> set[str]:
+    """The clause's ``lemmas`` after its last condition (-면): "환불받으면 다 돌아오는 거죠"."""
     ends = [
         i
         for i, m in enumerate(morphs)
         if m.tag == "EC" and m.form in _CONDITIONAL
         and not (i + 1 < len(morphs) and morphs[i + 1].lemma in _ASKING_AFTER_CONDITION)
     ]
-    return _lemma_set(morphs[ends[-1] + 1 :]) if ends else _lemma_set(morphs)
+    return _lemma_set(morphs[ends[-1] + 1 :]) if ends else lemmas
 
 
 def _predicates(morphs: tuple[Morph, ...]) -> set[str]:
@@ -363,7 +364,7 @@ def category_hits(context: CallContext) -> list[tuple[Turn, Cue, float]]:
                     continue
                 said = weight * (ASK_WEIGHT if wanted else 1.0)
                 # "환불받으면 다 돌아오는 거죠": what would follow if, not what is asked for.
-                main = _beyond_condition(clause.morphs) if main is None else main
+                main = _beyond_condition(clause.morphs, lemmas) if main is None else main
                 if not cue.found_in(main, turn_lemmas):
                     said *= HYPOTHETICAL_WEIGHT
                 found[n] = max(found.get(n, 0.0), said)
@@ -426,9 +427,18 @@ def _done_in_call(context: CallContext) -> bool:
             # The past on the change word's own verb: in "안 누르셨으면 추가 피해는 없으시고"
             # it belongs to the condition before it.
             done = any(_past_after(clause.morphs, i) for i in acted) or (acted and "완료" in forms)
-            if done and not clause.text.endswith("?"):
+            if done and not _asks_question(clause):
                 return True
     return False
+
+
+# "연락받으셨을까요", "처리됐나요": the agent asks whether something happened.
+_QUESTION_ENDINGS = frozenset(["ᆯ까요", "을까요", "나요", "ᆫ가요", "은가요", "는가요", "ᆸ니까", "습니까", "니까"])
+
+
+def _asks_question(clause: Clause) -> bool:
+    final = next((m for m in reversed(clause.morphs) if m.tag.startswith("EF")), None)
+    return clause.text.endswith("?") or (final is not None and final.form in _QUESTION_ENDINGS)
 
 
 def _past_after(morphs: tuple[Morph, ...], index: int) -> bool:
@@ -440,8 +450,16 @@ def _acts(morphs: tuple[Morph, ...], index: int) -> bool:
     morph = morphs[index]
     if morph.lemma not in _CHANGES and morph.form not in _CHANGES:
         return False
-    ending = next((m for m in morphs[index + 1 :] if m.tag.startswith("E")), None)
-    return ending is None or ending.tag != "ETM"
+    following = morphs[index + 1 :]
+    ending = next((m for m in following if m.tag.startswith("E") and m.tag != "EP"), None)
+    if ending is not None and ending.tag == "ETM":
+        return False
+    # "접수하실 때 … 서명하셨는데": the customer did it (하 + honorific 시); the agent's passive
+    # "변경되셨습니다" stays the agent's.
+    rest = list(itertools.dropwhile(lambda m: m.tag.startswith(("NNG", "NNP")), following))  # 해지 신청
+    verb = rest[0] if rest else None
+    honorific = len(rest) > 1 and rest[1].tag == "EP" and rest[1].form in ("시", "으시")
+    return not (verb is not None and verb.tag.startswith("XSV") and verb.form == "하" and honorific)
 
 
 _ON_ITS_WAY = frozenset(["환불", "환급", "재발송", "재발급", "취소", "발송"])
@@ -465,6 +483,58 @@ def _later_day(step: Promise, context: CallContext) -> bool:
     return later and step.owner is Owner.AGENT
 
 
+_NEGATIONS = frozenset(["안", "못", "않다", "없다"])
+
+
+def _negated(morphs: tuple[Morph, ...]) -> bool:
+    return any(m.lemma in _NEGATIONS and m.tag.startswith(("MAG", "VX", "VA")) for m in morphs)
+
+
+def _offered(morphs: tuple[Morph, ...]) -> bool:
+    """Something the agent could do ("접수해 드릴 수 있습니다", "보내 드릴 수 있어요")."""
+    return any(
+        m.tag == "NNB" and m.form == "수" and i > 0 and morphs[i - 1].tag == "ETM"
+        and any(n.lemma == "있다" for n in morphs[i + 1 : i + 3])  # "할 수는 있습니다"
+        for i, m in enumerate(morphs)
+    )
+
+
+_DECLINING = frozenset(["아니", "아니요", "아뇨", "괜찮다"])
+
+
+def _declined(reply: Turn | None) -> bool:
+    """The customer's answer turns it down: "아니요 괜찮아요", "민원은 됐고요", "필요 없어요"."""
+    if reply is None or not clauses(reply):
+        return False
+    morphs = clauses(reply)[0].morphs
+    lemmas = {m.lemma for m in morphs}
+    done = any(m.lemma == "되다" and _past_after(morphs, i) for i, m in enumerate(morphs))
+    return bool(lemmas & _DECLINING) or done or {"필요", "없다"} <= lemmas
+
+
+# What the customer asks to book or move: a visit, a pickup, an appointment.
+_BOOKINGS = frozenset(["예약", "집하", "수거", "방문"])
+_MOVES = frozenset(["바꾸다", "변경", "옮기다", "미루다", "당기다"])
+_WHEN = frozenset(["날짜", "일정", "시간", "예약", "방문", "방문일"])
+_VISITS = frozenset(["방문", "회수", "수거", "기사", "집하"])
+
+
+def _booking_asked(context: CallContext) -> bool:
+    """The customer's opening asks to book a visit or pickup, send a parcel or move a date."""
+    for turn in context.customer_turns[:OPENING_CUSTOMER_TURNS]:
+        for clause, asked in zip(clauses(turn), _asked_in(turn), strict=True):
+            lemmas = clause.lemmas
+            if asked & _BOOKINGS or ("보내다" in asked and "택배" in lemmas):
+                return True
+            if asked & _MOVES and lemmas & _WHEN:
+                return True
+    return False
+
+
+def _names_visit(turn: Turn) -> bool:
+    return not turn.lemmas.isdisjoint(_VISITS)
+
+
 def classify_resolution(context: CallContext) -> Found[Resolution]:
     matched: dict[str, list[Turn]] = defaultdict(list)
     for turn in context.turns:
@@ -476,13 +546,21 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
                 if cue.role is not turn.role:
                     continue
                 # "다시 연락 주시면 … 주문해 드리겠습니다" promises nothing yet; "문자 가셨을
-                # 거예요" is done, not promised.
-                if cue.label == "pending" and (previous_conditional or forms & _PAST):
+                # 거예요" is done, not promised; "예매수수료는 환불이 안 됩니다" is none.
+                if cue.label == "pending" and (
+                    previous_conditional or forms & _PAST or _negated(clause.morphs)
+                ):
                     continue
+                # "원하시면 민원으로 접수해 드릴 수 있습니다" / "아니 민원은 됐고요": an offer the
+                # customer turns down is no step.
+                if cue.label in ("pending", "escalated") and _offered(clause.morphs):
+                    if _declined(context.following(turn, Role.CUSTOMER)):
+                        continue
                 matched[cue.label].append(turn)
             endings = [m for m in clause.morphs if m.tag.startswith("EC")]
             previous_conditional = bool(endings) and endings[-1].form in _CONDITIONAL
-    if matched["unresolved"] and _done_in_call(context):
+    done = _done_in_call(context)
+    if matched["unresolved"] and done:
         matched["unresolved"] = []  # a side question left open; the request itself was done
     # A committed step after the call, read the way the follow-ups are (who, which verb mood,
     # not only-if), decides pending better than a cue word ("다시 연락 주시면" promises nothing).
@@ -490,6 +568,11 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
     if not matched["escalated"]:
         # "검수팀 확인이 … 걸려서 … 결과 드릴 거예요": another team decides and answers.
         matched["escalated"] = [s.turn for s in steps if _team_decides(s.turn)]
+    if done and _booking_asked(context):
+        # "택배 보내려고요" / "점검 날짜 좀 바꾸려고요", and the agent booked it: the visit or
+        # pickup booked is what was asked for, not a step the case still waits on.
+        steps = [s for s in steps if s.kind != "visit"]
+        matched["pending"] = [t for t in matched["pending"] if not _names_visit(t)]
     if all(s.routine for s in steps):
         matched["pending"] = []  # shipping, next month's bill: nothing left to wait for
     elif not matched["pending"]:

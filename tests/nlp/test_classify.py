@@ -222,3 +222,89 @@ def test_service_failures_the_customer_names_are_complaints(said: str) -> None:
 )
 def test_questions_and_defects_are_no_complaint(said: str) -> None:
     assert _complaint(said) is False
+
+
+def _resolution(*turns: str) -> str:
+    lines = ["상담원: 네 고객센터입니다 무엇을 도와드릴까요"]
+    lines += [("고객: " if i % 2 == 0 else "상담원: ") + t for i, t in enumerate(turns)]
+    return _note("\n".join(lines) + "\n").resolution.value
+
+
+@pytest.mark.parametrize(
+    "declined",
+    ["아니요 괜찮아요 그냥 생각해 볼게요", "아니 민원은 됐고요 좀 더 생각해 볼게요", "그건 필요 없어요 가족이랑 상의해 볼게요"],
+)
+def test_an_offer_turned_down_is_no_escalation(declined: str) -> None:
+    assert _resolution(
+        "보험료가 갑자기 두 배가 됐는데 설명을 하나도 못 들었어요",
+        "네 원하시면 판매 설명 관련해서 민원으로 접수해 드릴 수 있습니다",
+        declined,
+        "네 알겠습니다",
+    ) == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    ["됐어요 소비자원에 한번 물어볼게요", "이건 금감원에 민원 넣을 거예요", "변호사한테 먼저 알아볼게요"],
+)
+def test_a_customer_taking_the_dispute_elsewhere_is_unresolved(elsewhere: str) -> None:
+    assert _resolution(
+        "반납이 조금 늦었다고 위약금을 십만 원이나 받는 게 말이 돼요",
+        "죄송하지만 약관상 위약금은 취소해 드리기 어렵습니다",
+        elsewhere,
+        "네 알겠습니다",
+    ) == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        # What the customer did, in the agent's words, is no change made in the call.
+        "고객님이 지난달에 해지 신청하셨는데 아직 약정이 남아 있으세요",
+        "가입하실 때 자동이체로 등록하셨는데 그 계좌가 해지된 상태예요",
+        # Asking whether it happened is no change made either.
+        "혹시 변경 완료 문자는 받으셨을까요",
+    ],
+)
+def test_the_customer_s_own_past_is_no_change_done_in_the_call(agent: str) -> None:
+    assert _resolution(
+        "요금이 왜 이렇게 나왔는지 궁금해서요",
+        agent,
+        "음 그럼 좀 생각해 보고 다시 전화할게요",
+        "네 알겠습니다",
+    ) == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        # A review asked of someone who decides.
+        "네 판매자에게 교환 검토 요청 접수 완료했습니다 결과는 문자로 갑니다",
+        "택배사에 분실 조사 요청을 바로 넣어 드릴게요",
+        "수수료 면제 심사 요청으로 등록했습니다",
+        # Someone else decides.
+        "보상 여부는 사고처리팀에서 심사하고 연락드립니다",
+    ],
+)
+def test_a_review_asked_of_others_is_escalated(agent: str) -> None:
+    assert _resolution("산 지 일주일 만에 고장 났어요 새 걸로 받고 싶어요", agent, "네 알겠습니다") == "escalated"
+
+
+@pytest.mark.parametrize(
+    ("asked", "booked"),
+    [
+        ("택배 하나 보내려고요 집으로 가지러 와 주세요", "네 내일 오전에 기사님 방문 수거로 접수됐습니다"),
+        ("정수기 점검 날짜 좀 바꾸려고요", "네 다음 주 화요일 오후로 변경했습니다 기사님이 방문 전에 연락드립니다"),
+        ("에어컨 설치 예약하려고요", "네 11월 25일 오후 두 시 방문으로 예약됐습니다"),
+    ],
+)
+def test_a_booking_asked_for_and_made_is_resolved(asked: str, booked: str) -> None:
+    assert _resolution(asked, booked, "네 감사합니다") == "resolved"
+
+
+def test_a_visit_to_fix_a_problem_is_still_pending() -> None:
+    assert _resolution(
+        "세탁기가 탈수할 때 소리가 너무 커요",
+        "네 기사님 방문 점검으로 접수했습니다 11월 25일 오전에 방문하십니다",
+        "네 감사합니다",
+    ) == "pending"
