@@ -484,6 +484,8 @@ def _later_day(step: Promise, context: CallContext) -> bool:
 
 
 _NEGATIONS = frozenset(["안", "못", "않다", "없다"])
+_ALONG = frozenset(["같이", "함께"])
+_REMARKS = frozenset(["민원", "의견", "말씀"])
 
 
 def _negated(morphs: tuple[Morph, ...]) -> bool:
@@ -550,6 +552,10 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
                 if cue.label == "pending" and (
                     previous_conditional or forms & _PAST or _negated(clause.morphs)
                 ):
+                    continue
+                # "말씀하신 건 담당 부서에 민원으로 같이 올려 두겠습니다": the customer's remark
+                # sent along with the case, not the case handed on for a decision.
+                if cue.label == "escalated" and lemmas & _ALONG and lemmas & _REMARKS:
                     continue
                 # "원하시면 민원으로 접수해 드릴 수 있습니다" / "아니 민원은 됐고요": an offer the
                 # customer turns down is no step.

@@ -308,3 +308,29 @@ def test_a_visit_to_fix_a_problem_is_still_pending() -> None:
         "네 기사님 방문 점검으로 접수했습니다 11월 25일 오전에 방문하십니다",
         "네 감사합니다",
     ) == "pending"
+
+
+@pytest.mark.parametrize(
+    "along",
+    [
+        "그리고 말씀하신 불친절 건은 담당 부서에 민원으로 같이 올려 두겠습니다",
+        "기사님 관련 의견도 본사에 함께 접수해 두겠습니다",
+        "말씀하신 부분은 고객보호팀에 같이 넘기겠습니다",
+    ],
+)
+def test_a_remark_sent_along_leaves_the_case_pending(along: str) -> None:
+    assert _resolution(
+        "수도 요금이 평소의 세 배가 나왔어요 검침이 잘못된 것 같아요",
+        "네 검침원이 11월 24일에 다시 검침하고 그날 오후에 결과를 문자로 보내 드리겠습니다",
+        "네 그리고 지난번 검침원이 너무 불친절했어요",
+        along,
+        "네 그렇게 해 주세요",
+    ) == "pending"
+
+
+def test_a_request_sent_along_for_a_decision_is_escalated() -> None:
+    assert _resolution(
+        "기사님이 안 와서 하루를 버렸어요 보상해 주세요",
+        "네 보상 요청도 품질관리팀에 같이 올려 드리겠습니다",
+        "네 알겠습니다",
+    ) == "escalated"
