@@ -99,7 +99,8 @@ def category_cues() -> tuple[Cue, ...]:
         label, lemmas, weight, *flags = line.split()
         only = set(flags[0].split(",")) if flags else set()
         cues.append(
-            Cue(label, None, tuple(lemmas.split("+")), float(weight), "asked" in only, "opening" in only)
+            Cue(label, None, tuple(lemmas.split("+")), float(weight),
+                asked="asked" in only, opening="opening" in only)
         )
     return tuple(cues)
 
@@ -155,7 +156,8 @@ def _lemma_set(morphs: tuple[Morph, ...]) -> set[str]:
         for word in compounds
         if word in cue_words and m.form in word and m.form != word
     }
-    return ({m.lemma for m in morphs} | {m.form for m in morphs} | compounds | _split_words(morphs)) - covered
+    said = {m.lemma for m in morphs} | {m.form for m in morphs}
+    return (said | compounds | _split_words(morphs)) - covered
 
 
 def _split_words(morphs: tuple[Morph, ...]) -> set[str]:
@@ -167,7 +169,8 @@ def _split_words(morphs: tuple[Morph, ...]) -> set[str]:
         if morph is not None and run and run[-1].end == morph.start:
             run.append(morph)
             continue
-        if len(run) > 1 and run[0].tag.startswith("VV") and not any(m.tag.startswith("N") for m in run):
+        verb_only = not any(m.tag.startswith("N") for m in run)
+        if len(run) > 1 and run[0].tag.startswith("VV") and verb_only:
             words.add("".join(m.form for m in run))
         run = [morph] if morph is not None else []
     return words
@@ -193,8 +196,6 @@ _MUST_ENDINGS = frozenset(["어야", "아야", "여야", "어야죠", "아야죠
 _INQUIRY_LEMMAS = frozenset(["여쭈다", "여쭙다", "물어보다", "알아보다", "궁금", "문의"])
 _ASKING_NOUNS = frozenset(["부탁", "요청"])
 _PAST = frozenset(["었", "았", "였"])
-
-
 _LIGHT_VERBS = frozenset(["하다", "되다"])
 # Between a noun and the light verb that makes it the predicate ("예약 좀 하려고", "해지를 하려고").
 _BETWEEN_NOUN_AND_VERB = ("MAG", "JKO", "JX")
@@ -274,7 +275,7 @@ def _marks_ask(morphs: tuple[Morph, ...], index: int) -> bool:
     if morph.tag == "VX" and morph.lemma == "싶다":
         return True
     # Kiwi reads a turn-final intent as an ending of either kind ("택배 보낼라고요").
-    if morph.tag.startswith(("EC", "EF")) and (morph.form in _INTENT_ENDINGS or morph.form in _MUST_ENDINGS):
+    if morph.tag.startswith(("EC", "EF")) and morph.form in _INTENT_ENDINGS | _MUST_ENDINGS:
         return True
     # -ㄹ까 하다: what the customer is thinking of doing ("들어 볼까 해서요", "바꿀까 해서요").
     if morph.tag == "EC" and morph.form in ("ᆯ까", "을까"):
