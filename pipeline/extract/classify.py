@@ -397,16 +397,12 @@ def classify_category(context: CallContext, complaint: bool = False) -> Found[Ca
     return Found(Category(best), tuple(evidence[best][:3]), confidence)
 
 
-def _complains(turn: Turn) -> bool:
-    """A complaint cue said in one clause ("말도 안 되게", not "말을 안 해 봐서 … 될 것 같아요"),
-    its ~lemmas anywhere in the turn ("기사님이 오기로 했는데 … 안 왔어요")."""
-    parts = [_morph_lemmas(clause.morphs) for clause in clauses(turn)]
-    whole = frozenset().union(*parts)
-    return any(_index("complaint").positions(lemmas, whole) for lemmas in parts)
-
-
 def detect_complaint(context: CallContext) -> Found[bool]:
-    hits = [turn for turn in context.customer_turns if _complains(turn)]
+    hits = [
+        turn
+        for turn in context.customer_turns
+        if _index("complaint").matching(_morph_lemmas(turn.morphs))
+    ]
     if not hits:
         return Found(False, (), 0.7)
     return Found(len(hits) >= 1, tuple(hits[:3]), min(0.95, 0.6 + 0.1 * len(hits)))
