@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -11,7 +12,7 @@ from functools import cache, cached_property
 
 from models.note import Category, Owner, Resolution
 from models.transcript import Role
-from pipeline.extract.context import CallContext, Found, Morph, Turn, clauses
+from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
 from pipeline.extract.followups import Promise, committed_steps
 from pipeline.nlp import word_list
 
@@ -26,11 +27,17 @@ class Cue:
     role: Role | None
     lemmas: tuple[str, ...]
     weight: float = 1.0
+    # Only in what the customer asks for: "택배 보내려고요" books a pickup, "택배로 보냈는데" does not.
+    asked: bool = False
+    # Only in the customer's opening request, and only when nothing else in that turn names
+    # the subject: "요금제 좀 물어보려고요" is an inquiry, "수리비가 많이 나와서 여쭤보려고요"
+    # is about the bill.
+    opening: bool = False
 
     @cached_property
     def groups(self) -> tuple[frozenset[str], ...]:
         """One set of options per lemma wanted in the clause ("두|2" → {"두", "2"})."""
-        return tuple(frozenset(w.split("|")) for w in self.lemmas if w[0] not in "!~")
+        return tuple(frozenset(w.split("|")) for w in self.lemmas if w[0] not in "!~-")
 
     @cached_property
     def in_turn(self) -> tuple[frozenset[str], ...]:
@@ -43,12 +50,19 @@ class Cue:
         come, not a technician)."""
         return frozenset(o for w in self.lemmas if w.startswith("!") for o in w[1:].split("|"))
 
+    @cached_property
+    def unwanted_here(self) -> frozenset[str]:
+        """Lemmas written -X: not in the same clause ("안+오다+-문자": what did not come is a
+        parcel, not a text message, even when a message is mentioned elsewhere in the turn)."""
+        return frozenset(o for w in self.lemmas if w.startswith("-") for o in w[1:].split("|"))
+
     def found_in(self, lemmas: AbstractSet[str], turn: AbstractSet[str] | None = None) -> bool:
         turn = lemmas if turn is None else turn
         return (
             all(not group.isdisjoint(lemmas) for group in self.groups)
             and all(not group.isdisjoint(turn) for group in self.in_turn)
             and self.unwanted.isdisjoint(turn)
+            and self.unwanted_here.isdisjoint(lemmas)
         )
 
 
@@ -82,8 +96,12 @@ class CueIndex:
 def category_cues() -> tuple[Cue, ...]:
     cues = []
     for line in word_list("category_cues"):
-        label, lemmas, weight = line.split()
-        cues.append(Cue(label, None, tuple(lemmas.split("+")), float(weight)))
+        label, lemmas, weight, *flags = line.split()
+        only = set(flags[0].split(",")) if flags else set()
+        cues.append(
+            Cue(label, None, tuple(lemmas.split("+")), float(weight),
+                asked="asked" in only, opening="opening" in only)
+        )
     return tuple(cues)
 
 
@@ -138,7 +156,24 @@ def _lemma_set(morphs: tuple[Morph, ...]) -> set[str]:
         for word in compounds
         if word in cue_words and m.form in word and m.form != word
     }
-    return ({m.lemma for m in morphs} | {m.form for m in morphs} | compounds) - covered
+    said = {m.lemma for m in morphs} | {m.form for m in morphs}
+    return (said | compounds | _split_words(morphs)) - covered
+
+
+def _split_words(morphs: tuple[Morph, ...]) -> set[str]:
+    """A bare word Kiwi split into a verb and an ending ("저 해지 좀" → 해/VV 지/EF), as
+    written: a cue noun said alone is still that noun."""
+    words: set[str] = set()
+    run: list[Morph] = []
+    for morph in (*morphs, None):
+        if morph is not None and run and run[-1].end == morph.start:
+            run.append(morph)
+            continue
+        verb_only = not any(m.tag.startswith("N") for m in run)
+        if len(run) > 1 and run[0].tag.startswith("VV") and verb_only:
+            words.add("".join(m.form for m in run))
+        run = [morph] if morph is not None else []
+    return words
 
 
 @cache
@@ -147,14 +182,166 @@ def _cue_words() -> frozenset[str]:
 
 
 COMPLAINT_SHARE = 0.5
+# What the customer asks for names the call ("환불해 주세요"); what they tell around it is
+# background ("항공권 취소했는데 … 돌려받을 수 없나 해서요" is about the money back).
+ASK_WEIGHT = 2.0
+HYPOTHETICAL_WEIGHT = 0.5
+_CONDITIONAL = frozenset(["면", "으면", "시면", "려면", "으려면"])
+
+# -려고 / -ㄹ라고: the customer's intent ("예약하려고 하는데요", "택배 보낼라고요").
+_INTENT_ENDINGS = frozenset(["려고", "으려고", "ᆯ라고", "을라고", "ᆯ려고", "을려고", "려구", "으려구", "고자"])
+# -어야 (되다): what must be done ("배송지를 바꿔야 돼서요", "돌려주셔야죠").
+_MUST_ENDINGS = frozenset(["어야", "아야", "여야", "어야죠", "아야죠", "여야죠", "어야지", "아야지"])
+# Wanting to know is asking too ("여쭤보려고요", "궁금해서요", "좀 알아보려고").
+_INQUIRY_LEMMAS = frozenset(["여쭈다", "여쭙다", "물어보다", "알아보다", "궁금", "문의"])
+_ASKING_NOUNS = frozenset(["부탁", "요청"])
+_PAST = frozenset(["었", "았", "였"])
+_LIGHT_VERBS = frozenset(["하다", "되다"])
+# Between a noun and the light verb that makes it the predicate ("예약 좀 하려고", "해지를 하려고").
+_BETWEEN_NOUN_AND_VERB = ("MAG", "JKO", "JX")
+_BACKGROUND_ENDINGS = frozenset(["는데", "ᆫ데", "은데"])
 
 
-def classify_category(context: CallContext, complaint: bool = False) -> Found[Category]:
-    scores: dict[str, float] = defaultdict(float)
-    evidence: dict[str, list[Turn]] = defaultdict(list)
+@dataclass(frozen=True)
+class Ask:
+    """What a clause asks for, and whether it only sets the scene with -는데 ("건조기 사려고
+    하는데 설치 관련해서 여쭤보려고요": the question after it is the ask)."""
+
+    lemmas: frozenset[str] = frozenset()
+    scene: bool = False
+
+
+def _asked(morphs: tuple[Morph, ...]) -> Ask:
+    """What the clause asks for: the lemmas of the predicate that carries a want (-고 싶다), an
+    intent (-려고, -ㄹ까 하다), a need (-어야), a request to the company (-어 주세요, not the
+    past "보내 주셨는데") or whether it can be done (-ㄹ 수 있나); a noun made a verb by 하다 or
+    되다 counts as that noun ("주문하려고" asks for 주문). Wanting to know (여쭤보다, 궁금하다,
+    알아보다) is asking too. "주문 취소 좀 물어보려고요" asks to know, not to order; "쓰려고 산
+    건데" asks for nothing that was bought."""
+    asked: set[str] = set()
+    scene: set[str] = set()
+    predicate: set[str] = set()
+    for index, morph in enumerate(morphs):
+        following = morphs[index + 1] if index + 1 < len(morphs) else None
+        # "문의를 남겼는데", "물어봤는데": asked before, not in this call.
+        if morph.lemma in _INQUIRY_LEMMAS or morph.form in _ASKING_NOUNS:
+            if not _past_after(morphs, index):
+                asked.add(morph.lemma)
+        if morph.tag.startswith(("VV", "VA", "XSV", "XSA")):
+            if morph.lemma in _LIGHT_VERBS or morph.tag.startswith(("XSV", "XSA")):
+                noun = _noun_before(morphs, index)
+                predicate = {noun} if noun else set()
+            else:
+                predicate = {morph.lemma}
+            continue
+        if _sets_scene(morphs, index):
+            scene, asked, predicate = scene | asked, set(), set()
+            continue
+        if morph.tag == "ETM" and not (following is not None and following.form == "수"):
+            predicate = set()  # "쓰려고 산 건데": a predicate that only describes a noun
+            continue
+        if _marks_ask(morphs, index):
+            asked |= predicate
+    if asked:
+        return Ask(frozenset(asked))
+    return Ask(frozenset(scene), scene=bool(scene))
+
+
+def _sets_scene(morphs: tuple[Morph, ...], index: int) -> bool:
+    """-는데 at ``index``, as a connective or as Kiwi's 는 + 데 ("사려고 하는데 설치 관련해서")."""
+    morph = morphs[index]
+    if morph.tag == "EC" and morph.form in _BACKGROUND_ENDINGS:
+        return True
+    following = morphs[index + 1] if index + 1 < len(morphs) else None
+    return (
+        morph.tag == "ETM" and morph.form in ("는", "ᆫ", "은")
+        and following is not None and following.tag == "NNB" and following.form == "데"
+    )
+
+
+def _noun_before(morphs: tuple[Morph, ...], index: int) -> str | None:
+    for morph in reversed(morphs[max(0, index - 3) : index]):
+        if morph.tag.startswith(("NNG", "NNP", "XR")):
+            return morph.lemma
+        if not morph.tag.startswith(_BETWEEN_NOUN_AND_VERB):
+            return None
+    return None
+
+
+def _marks_ask(morphs: tuple[Morph, ...], index: int) -> bool:
+    """The morpheme at ``index`` makes the predicate before it an ask."""
+    morph = morphs[index]
+    following = morphs[index + 1] if index + 1 < len(morphs) else None
+    if morph.tag == "VX" and morph.lemma == "싶다":
+        return True
+    # Kiwi reads a turn-final intent as an ending of either kind ("택배 보낼라고요").
+    if morph.tag.startswith(("EC", "EF")) and morph.form in _INTENT_ENDINGS | _MUST_ENDINGS:
+        return True
+    # -ㄹ까 하다: what the customer is thinking of doing ("들어 볼까 해서요", "바꿀까 해서요").
+    if morph.tag == "EC" and morph.form in ("ᆯ까", "을까"):
+        return following is not None and following.lemma == "하다"
+    if morph.tag == "VX" and morph.lemma == "주다":
+        return not _past_after(morphs, index)
+    if morph.tag == "NNB" and morph.form == "수" and index > 0 and morphs[index - 1].tag == "ETM":
+        return following is not None and following.lemma in ("있다", "없다")
+    return False
+
+
+def _asked_in(turn: Turn) -> list[frozenset[str]]:
+    """What each clause of a customer's turn asks for. "해지하고 남은 거 환불받으려고요": a
+    clause joined by -고 asks with the one it joins; a clause that only sets the scene for a
+    later ask in the turn asks nothing."""
+    parts = clauses(turn)
+    asks = [_asked(clause.morphs) for clause in parts]
+    asked = [a.lemmas for a in asks]
+    for i in range(len(parts) - 2, -1, -1):
+        last = parts[i].morphs[-1]
+        if not asked[i] and last.tag == "EC" and last.form == "고" and asked[i + 1]:
+            asked[i] = frozenset(_predicates(parts[i].morphs))
+    for i, ask in enumerate(asks):
+        if ask.scene and any(asked[i + 1 :]):
+            asked[i] = frozenset()
+    return asked
+
+
+# "바꿔 주시면 돼요", "보내 주시면 안 돼요", "해 주시면 좋겠어요": a condition that asks.
+_ASKING_AFTER_CONDITION = frozenset(["되다", "좋다", "감사하다", "안"])
+
+
+def _beyond_condition(morphs: tuple[Morph, ...], lemmas: set[str]) -> set[str]:
+    """The clause's ``lemmas`` after its last condition (-면): "환불받으면 다 돌아오는 거죠"."""
+    ends = [
+        i
+        for i, m in enumerate(morphs)
+        if m.tag == "EC" and m.form in _CONDITIONAL
+        and not (i + 1 < len(morphs) and morphs[i + 1].lemma in _ASKING_AFTER_CONDITION)
+    ]
+    return _lemma_set(morphs[ends[-1] + 1 :]) if ends else lemmas
+
+
+def _predicates(morphs: tuple[Morph, ...]) -> set[str]:
+    """The clause's verbs, and the nouns that 하다 / 되다 make verbs."""
+    found = set()
+    for index, morph in enumerate(morphs):
+        if morph.tag.startswith(("XSV", "XSA")) or morph.lemma in _LIGHT_VERBS:
+            noun = _noun_before(morphs, index)
+            if noun:
+                found.add(noun)
+        elif morph.tag.startswith(("VV", "VA")):
+            found.add(morph.lemma)
+    return found
+
+
+def category_hits(context: CallContext) -> list[tuple[Turn, Cue, float]]:
+    """Every category cue found, with the weight of where it was said: the customer's turns
+    over the agent's, the opening over later turns, what the customer asks for over what they
+    tell. A cue counts once per turn however many of its clauses say it, at its best clause."""
+    hits: list[tuple[Turn, Cue, float]] = []
     customer_seen = 0
+    opened = False
     for turn in context.turns:
-        if turn.role is Role.CUSTOMER:
+        customer = turn.role is Role.CUSTOMER
+        if customer:
             customer_seen += 1
             # The reason for calling comes first; later turns drift to details.
             weight = FIRST_TURN_WEIGHT if customer_seen == 1 else (
@@ -162,14 +349,40 @@ def classify_category(context: CallContext, complaint: bool = False) -> Found[Ca
             )
         else:
             weight = AGENT_WEIGHT
-        # A cue counts once per turn however many of its clauses say it.
         clause_lemmas = [_lemma_set(clause.morphs) for clause in clauses(turn)]
+        asked = _asked_in(turn) if customer else [frozenset()] * len(clause_lemmas)
+        opening = customer and not opened and any(asked)
+        opened = opened or opening
         turn_lemmas = set().union(*clause_lemmas)
-        found: set[int] = set()
-        for lemmas in clause_lemmas:
-            found |= _index("category").positions(lemmas, turn_lemmas)
-        for cue in (category_cues()[n] for n in sorted(found)):
-            scores[cue.label] += cue.weight * weight
+        found: dict[int, float] = {}
+        for clause, lemmas, wanted in zip(clauses(turn), clause_lemmas, asked, strict=True):
+            main: set[str] | None = None
+            for n in _index("category").positions(lemmas, turn_lemmas):
+                cue = category_cues()[n]
+                if cue.asked and not any(wanted & group for group in cue.groups):
+                    continue
+                if cue.opening and not opening:
+                    continue
+                said = weight * (ASK_WEIGHT if wanted else 1.0)
+                # "환불받으면 다 돌아오는 거죠": what would follow if, not what is asked for.
+                main = _beyond_condition(clause.morphs, lemmas) if main is None else main
+                if not cue.found_in(main, turn_lemmas):
+                    said *= HYPOTHETICAL_WEIGHT
+                found[n] = max(found.get(n, 0.0), said)
+        named = {category_cues()[n].label for n in found if not category_cues()[n].opening}
+        for n in sorted(found):
+            cue = category_cues()[n]
+            if not (cue.opening and named - {cue.label}):
+                hits.append((turn, cue, found[n]))
+    return hits
+
+
+def classify_category(context: CallContext, complaint: bool = False) -> Found[Category]:
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[Turn]] = defaultdict(list)
+    for turn, cue, weight in category_hits(context):
+        scores[cue.label] += cue.weight * weight
+        if not evidence[cue.label] or evidence[cue.label][-1] is not turn:
             evidence[cue.label].append(turn)
     if not scores:
         return Found(Category.OTHER, (), 0.3)
@@ -195,13 +408,11 @@ def detect_complaint(context: CallContext) -> Found[bool]:
     return Found(len(hits) >= 1, tuple(hits[:3]), min(0.95, 0.6 + 0.1 * len(hits)))
 
 
-_PAST = frozenset(["었", "았", "였"])
 # What changes the customer's case; sending or explaining something does not decide it.
 _CHANGES = frozenset(
     ["접수", "변경", "정지", "해제", "등록", "예약", "신청", "재발급", "취소", "해지", "차단",
      "초기화", "재설정", "추가", "교환", "반품", "환불", "처리"]
 )
-_CONDITIONAL = frozenset(["면", "으면", "시면", "려면", "으려면"])
 
 
 def _done_in_call(context: CallContext) -> bool:
@@ -213,9 +424,18 @@ def _done_in_call(context: CallContext) -> bool:
             # The past on the change word's own verb: in "안 누르셨으면 추가 피해는 없으시고"
             # it belongs to the condition before it.
             done = any(_past_after(clause.morphs, i) for i in acted) or (acted and "완료" in forms)
-            if done and not clause.text.endswith("?"):
+            if done and not _asks_question(clause):
                 return True
     return False
+
+
+# "연락받으셨을까요", "처리됐나요": the agent asks whether something happened.
+_QUESTION_ENDINGS = frozenset(["ᆯ까요", "을까요", "나요", "ᆫ가요", "은가요", "는가요", "ᆸ니까", "습니까", "니까"])
+
+
+def _asks_question(clause: Clause) -> bool:
+    final = next((m for m in reversed(clause.morphs) if m.tag.startswith("EF")), None)
+    return clause.text.endswith("?") or (final is not None and final.form in _QUESTION_ENDINGS)
 
 
 def _past_after(morphs: tuple[Morph, ...], index: int) -> bool:
@@ -227,8 +447,16 @@ def _acts(morphs: tuple[Morph, ...], index: int) -> bool:
     morph = morphs[index]
     if morph.lemma not in _CHANGES and morph.form not in _CHANGES:
         return False
-    ending = next((m for m in morphs[index + 1 :] if m.tag.startswith("E")), None)
-    return ending is None or ending.tag != "ETM"
+    following = morphs[index + 1 :]
+    ending = next((m for m in following if m.tag.startswith("E") and m.tag != "EP"), None)
+    if ending is not None and ending.tag == "ETM":
+        return False
+    # "접수하실 때 … 서명하셨는데": the customer did it (하 + honorific 시); the agent's passive
+    # "변경되셨습니다" stays the agent's.
+    rest = list(itertools.dropwhile(lambda m: m.tag.startswith(("NNG", "NNP")), following))  # 해지 신청
+    verb = rest[0] if rest else None
+    honorific = len(rest) > 1 and rest[1].tag == "EP" and rest[1].form in ("시", "으시")
+    return not (verb is not None and verb.tag.startswith("XSV") and verb.form == "하" and honorific)
 
 
 _ON_ITS_WAY = frozenset(["환불", "환급", "재발송", "재발급", "취소", "발송"])
@@ -252,6 +480,60 @@ def _later_day(step: Promise, context: CallContext) -> bool:
     return later and step.owner is Owner.AGENT
 
 
+_NEGATIONS = frozenset(["안", "못", "않다", "없다"])
+_ALONG = frozenset(["같이", "함께"])
+_REMARKS = frozenset(["민원", "의견", "말씀"])
+
+
+def _negated(morphs: tuple[Morph, ...]) -> bool:
+    return any(m.lemma in _NEGATIONS and m.tag.startswith(("MAG", "VX", "VA")) for m in morphs)
+
+
+def _offered(morphs: tuple[Morph, ...]) -> bool:
+    """Something the agent could do ("접수해 드릴 수 있습니다", "보내 드릴 수 있어요")."""
+    return any(
+        m.tag == "NNB" and m.form == "수" and i > 0 and morphs[i - 1].tag == "ETM"
+        and any(n.lemma == "있다" for n in morphs[i + 1 : i + 3])  # "할 수는 있습니다"
+        for i, m in enumerate(morphs)
+    )
+
+
+_DECLINING = frozenset(["아니", "아니요", "아뇨", "괜찮다"])
+
+
+def _declined(reply: Turn | None) -> bool:
+    """The customer's answer turns it down: "아니요 괜찮아요", "민원은 됐고요", "필요 없어요"."""
+    if reply is None or not clauses(reply):
+        return False
+    morphs = clauses(reply)[0].morphs
+    lemmas = {m.lemma for m in morphs}
+    done = any(m.lemma == "되다" and _past_after(morphs, i) for i, m in enumerate(morphs))
+    return bool(lemmas & _DECLINING) or done or {"필요", "없다"} <= lemmas
+
+
+# What the customer asks to book or move: a visit, a pickup, an appointment.
+_BOOKINGS = frozenset(["예약", "집하", "수거", "방문"])
+_MOVES = frozenset(["바꾸다", "변경", "옮기다", "미루다", "당기다"])
+_WHEN = frozenset(["날짜", "일정", "시간", "예약", "방문", "방문일"])
+_VISITS = frozenset(["방문", "회수", "수거", "기사", "집하"])
+
+
+def _booking_asked(context: CallContext) -> bool:
+    """The customer's opening asks to book a visit or pickup, send a parcel or move a date."""
+    for turn in context.customer_turns[:OPENING_CUSTOMER_TURNS]:
+        for clause, asked in zip(clauses(turn), _asked_in(turn), strict=True):
+            lemmas = clause.lemmas
+            if asked & _BOOKINGS or ("보내다" in asked and "택배" in lemmas):
+                return True
+            if asked & _MOVES and lemmas & _WHEN:
+                return True
+    return False
+
+
+def _names_visit(turn: Turn) -> bool:
+    return not turn.lemmas.isdisjoint(_VISITS)
+
+
 def classify_resolution(context: CallContext) -> Found[Resolution]:
     matched: dict[str, list[Turn]] = defaultdict(list)
     for turn in context.turns:
@@ -263,13 +545,25 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
                 if cue.role is not turn.role:
                     continue
                 # "다시 연락 주시면 … 주문해 드리겠습니다" promises nothing yet; "문자 가셨을
-                # 거예요" is done, not promised.
-                if cue.label == "pending" and (previous_conditional or forms & _PAST):
+                # 거예요" is done, not promised; "예매수수료는 환불이 안 됩니다" is none.
+                if cue.label == "pending" and (
+                    previous_conditional or forms & _PAST or _negated(clause.morphs)
+                ):
                     continue
+                # "말씀하신 건 담당 부서에 민원으로 같이 올려 두겠습니다": the customer's remark
+                # sent along with the case, not the case handed on for a decision.
+                if cue.label == "escalated" and lemmas & _ALONG and lemmas & _REMARKS:
+                    continue
+                # "원하시면 민원으로 접수해 드릴 수 있습니다" / "아니 민원은 됐고요": an offer the
+                # customer turns down is no step.
+                if cue.label in ("pending", "escalated") and _offered(clause.morphs):
+                    if _declined(context.following(turn, Role.CUSTOMER)):
+                        continue
                 matched[cue.label].append(turn)
             endings = [m for m in clause.morphs if m.tag.startswith("EC")]
             previous_conditional = bool(endings) and endings[-1].form in _CONDITIONAL
-    if matched["unresolved"] and _done_in_call(context):
+    done = _done_in_call(context)
+    if matched["unresolved"] and done:
         matched["unresolved"] = []  # a side question left open; the request itself was done
     # A committed step after the call, read the way the follow-ups are (who, which verb mood,
     # not only-if), decides pending better than a cue word ("다시 연락 주시면" promises nothing).
@@ -277,6 +571,11 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
     if not matched["escalated"]:
         # "검수팀 확인이 … 걸려서 … 결과 드릴 거예요": another team decides and answers.
         matched["escalated"] = [s.turn for s in steps if _team_decides(s.turn)]
+    if done and _booking_asked(context):
+        # "택배 보내려고요" / "점검 날짜 좀 바꾸려고요", and the agent booked it: the visit or
+        # pickup booked is what was asked for, not a step the case still waits on.
+        steps = [s for s in steps if s.kind != "visit"]
+        matched["pending"] = [t for t in matched["pending"] if not _names_visit(t)]
     if all(s.routine for s in steps):
         matched["pending"] = []  # shipping, next month's bill: nothing left to wait for
     elif not matched["pending"]:
