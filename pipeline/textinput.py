@@ -3,7 +3,7 @@
     상담원: 네, 고객센터 상담원 김민지입니다.
     고객: 주문한 노트북이 아직 안 왔어요.
 
-Labels: 상담원/상담사/agent/A and 고객/customer/C (any case, ``:`` or ``：``), optionally after a
+Labels: 상담원/상담사/직원/agent/representative/A and 고객/손님/민원인/customer/caller/C (any case, ``:`` or ``：``), optionally after a
 timestamp ("[00:12] 고객: …", "00:12 상담원: …") and inside brackets ("[상담원] …"). A line
 without a label continues the previous turn (exports wrap long turns). Timestamps, when present,
 become utterance start times; otherwise times stay None.
@@ -20,8 +20,8 @@ from models.transcript import Role, RoleAssignment, RunInfo, Transcript, Utteran
 
 MAX_TRANSCRIPT_CHARS = 500_000
 
-_AGENT_LABELS = r"상담원|상담사|상담직원|agent|a"
-_CUSTOMER_LABELS = r"고객님|고객|customer|caller|c"
+_AGENT_LABELS = r"상담원|상담사|상담직원|직원|agent|representative|rep|a"
+_CUSTOMER_LABELS = r"고객님|고객|손님|민원인|customer|caller|client|c"
 _TIMESTAMP = r"(?:[\[(]?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)[\])]?\s*)?"
 _TURN = re.compile(
     r"^\s*" + _TIMESTAMP + r"[\[(<]?\s*(?P<label>" + _AGENT_LABELS + "|" + _CUSTOMER_LABELS + r")"

@@ -88,3 +88,8 @@ def test_exported_labels_with_names_and_times() -> None:
         (Role.CUSTOMER, 9.0, "배송 문의요"),
         (Role.AGENT, None, "네"),
     ]
+
+
+def test_shop_and_public_office_labels_are_roles() -> None:
+    transcript = parse_text_transcript("상담사: 네 말씀하세요\n손님: 택배 예약하려고요\n직원: 네\n민원인: 감사합니다\n")
+    assert [u.role.value for u in transcript.utterances] == ["agent", "customer", "agent", "customer"]
