@@ -178,41 +178,6 @@ def _complaint(customer: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("said", "complaint"),
-    [
-        # Whether it makes sense, asked or denied, in one clause.
-        ("아니 이게 말이 돼요 기사님을 두 번이나 보내 놓고", True),
-        ("설명도 없이 요금을 올리는 건 말이 안 되죠", True),
-        ("고칠 때마다 한 달이면 또 이래요 이게 말이 되나 싶어요", True),
-        # 말 and 되다 in different clauses is no such idiom.
-        ("동생한테 아직 말을 안 해 봐서요 물어봐야 될 것 같아요", False),
-    ],
-)
-def test_whether_it_makes_sense(said: str, complaint: bool) -> None:
-    assert _complaint(said) is complaint
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        # Nobody answers or nobody came.
-        "앱으로 문의를 남겼는데 사흘째 답이 없어요",
-        "기사님한테 전화를 몇 번이나 했는데 한 번도 안 받으세요",
-        "담당자랑 며칠째 연락이 안 돼요",
-        "열 시에 온다더니 아무도 안 오고 연락도 없어요",
-        # The customer asks that staff be told of what they did.
-        "그 직원분한테도 꼭 얘기해 주세요 그렇게 말하면 안 되죠",
-        "물건을 던지고 간 배달원 태도 그것도 꼭 전달해 주세요",
-        # What the company should have done.
-        "이사할 때 주소 바꾼다고 했으니 그때 같이 바꿨어야 되는 거 아니에요",
-        "처음부터 추가 비용이 든다고 설명했어야 하는 거 아니에요",
-    ],
-)
-def test_service_failures_the_customer_names_are_complaints(said: str) -> None:
-    assert _complaint(said) is True
-
-
-@pytest.mark.parametrize(
     "said",
     [
         "제가 서류를 미리 냈어야 되는 건가요",
