@@ -44,21 +44,23 @@ def _asked(context: CallContext, turn: Turn, question: re.Pattern[str]) -> bool:
     return previous is not None and bool(question.search(previous.text))
 
 
-def _customer_name(context: CallContext) -> Found[str | None]:
-    from pipeline.normalize.names import find_customer_name
+@dataclass(frozen=True)
+class _Named:
+    value: str
+    turn: Turn
+    start: int
+    confidence: float
+    # The caller said it is their own name ("제가 모현정이에요"), not the patient's or the order's.
+    own: bool
 
-    for turn in context.customer_turns:
-        asked = _asked(context, turn, _NAME_QUESTION)
-        # The agent's question is the cue the answer leaves out ("정다은이고요").
-        first = _first_word(turn.text)
-        texts = (_NAME_CUE + first, turn.text) if asked and first else (turn.text,)
-        for text in texts:
-            mention = find_customer_name(text)
-            if mention is None or not _not_digits(mention.value):
-                continue
-            cued = _SELF_INTRODUCTION.search(text[: mention.start][-8:])
-            if asked or cued or _addressed(context, mention.value):
-                return Found(mention.value, (turn,), 0.95 if asked else 0.8)
+
+def _customer_name(context: CallContext) -> Found[str | None]:
+    named = [n for turn in context.customer_turns for n in _names_in(context, turn)]
+    if named:
+        # Callers name others too (the patient, whose name the order is in): the name they give
+        # as their own wins, else the first they give.
+        best = next((n for n in named if n.own), named[0])
+        return Found(best.value, (best.turn,), best.confidence)
     # The agent addressing the customer by name ("김철수 고객님 맞으시죠?").
     for turn in context.agent_turns:
         for match in _ADDRESSED_NAME.finditer(turn.text):
@@ -66,6 +68,56 @@ def _customer_name(context: CallContext) -> Found[str | None]:
             if name:
                 return Found(name, (turn,), 0.7)
     return Found(None, (), 0.6)
+
+
+def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
+    """The names one customer turn gives: an answer to the name question, a cued or
+    self-introduced name, and names the agent reads back."""
+    from pipeline.normalize.names import find_customer_name, self_named
+
+    asked = _asked(context, turn, _NAME_QUESTION)
+    first = _first_word_at(turn.text)
+    # The agent's question is the cue the answer leaves out ("정다은이고요").
+    texts = [(turn.text, 0)]
+    if asked and first is not None:
+        texts.insert(0, (_NAME_CUE + turn.text[first:], first - len(_NAME_CUE)))
+    found: list[_Named] = []
+    for text, shift in texts:
+        mention = find_customer_name(text)
+        if mention is None or not _not_digits(mention.value):
+            continue
+        start = mention.start + shift
+        # "저는 금요일 날 …" is no introduction: an own name ends like one ("제가 모현정이에요").
+        own = bool(mention.ending) and self_named(turn.text, start)
+        cued = _SELF_INTRODUCTION.search(text[: mention.start][-8:]) or own
+        if asked or cued or _addressed(context, mention.value):
+            found.append(_Named(mention.value, turn, start, 0.95 if asked else 0.8, own))
+            break
+    found += [n for n in _read_back(context, turn) if all(n.value != f.value for f in found)]
+    return sorted(found, key=lambda n: n.start)
+
+
+# The agent repeating a name with the honorific of the person on the line ("진소라 보호자님",
+# "추경민 님"), not of staff (기사님, 선생님).
+_READ_BACK_TITLE = r"\s?(?:고객|회원|보호자|환자|손님|가입자)?\s?님(?![가-힣])"
+
+
+def _read_back(context: CallContext, turn: Turn) -> list[_Named]:
+    """Names the customer said that the agent reads back in the next turn: a name for sure,
+    whatever particle follows it ("저 추경민으로 돼 있을 거예요" → "추경민 님")."""
+    from pipeline.normalize.names import name_shaped, self_named
+
+    reply = context.following(turn, Role.AGENT)
+    if reply is None:
+        return []
+    found: list[_Named] = []
+    for mention in name_shaped(turn.text):
+        if not _not_digits(mention.value) or any(n.start == mention.start for n in found):
+            continue
+        if re.search(r"(?<![가-힣])" + re.escape(mention.value) + _READ_BACK_TITLE, reply.text):
+            own = self_named(turn.text, mention.start)
+            found.append(_Named(mention.value, turn, mention.start, 0.9, own))
+    return found
 
 
 def _addressed(context: CallContext, name: str) -> bool:
@@ -85,10 +137,12 @@ _SELF_INTRODUCTION = re.compile(r"성함은|성함이|이름은|이름이|성명
 _ANSWER_FILLERS = frozenset(["네", "예", "아", "어", "음", "네네", "아네"])
 
 
-def _first_word(text: str) -> str:
-    """The answer's first word after fillers: the name in "네 정다은이고요 번호는 …"."""
-    words = [w.strip(",.") for w in text.split()]
-    return next((w for w in words if w and w not in _ANSWER_FILLERS), "")
+def _first_word_at(text: str) -> int | None:
+    """Where the answer's first word after fillers begins: the name in "네 정다은이고요 번호는 …"."""
+    for word in re.finditer(r"\S+", text):
+        if word.group().strip(",.") not in _ANSWER_FILLERS:
+            return word.start()
+    return None
 
 
 _DIGIT_SYLLABLES = frozenset("영공일이삼사오육륙칠팔구십백천")
@@ -105,18 +159,24 @@ def _plausible_name(word: str) -> str | None:
     return None
 
 
+# An agent taking the call over ("전화 바꿨습니다 결제팀 장태경입니다") handles the request: the
+# note's agent is the last one who did.
+_TRANSFER = re.compile(r"전화\s?(?:바꿨|바꾸었|받았)습니다|(?:연결|이관)\s?(?:됐|되었)습니다")
+
+
 def _agent_name(context: CallContext) -> Found[str | None]:
     from pipeline.normalize.names import find_agent_name
 
-    for turn in context.agent_turns[:3] + context.agent_turns[-2:]:
-        text = re.sub(r"(?:이)?었습니다|였습니다", "입니다", turn.text)
-        mention = find_agent_name(text)
+    turns = context.agent_turns
+    taken_over = [t for t in turns if _TRANSFER.search(t.text)]
+    for turn in [*reversed(taken_over), *turns[:3], *turns[-2:]]:
+        mention = find_agent_name(turn.text)
         if mention is not None:
             return Found(mention.value, (turn,), 0.95)
     # "한결손해보험 탁민지입니다": in the opening turn the word before the name is the company.
-    for turn in context.agent_turns[:1]:
+    for turn in turns[:1]:
         for word in re.findall(r"(?<![가-힣])[가-힣]{2,4}(?:입니다|이었습니다|였습니다)", turn.text):
-            mention = find_agent_name(_AGENT_CUE + word.replace("이었습니다", "입니다").replace("였습니다", "입니다"))
+            mention = find_agent_name(_AGENT_CUE + word)
             if mention is not None:
                 return Found(mention.value, (turn,), 0.8)
     return Found(None, (), 0.6)

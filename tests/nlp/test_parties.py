@@ -1,0 +1,139 @@
+"""Who the call was with, by class of expression: how agents and callers name themselves, whose
+name or number a turn gives, and addresses completed across turns. Every example is invented
+(none is a dev-set call)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from models.note import ConsultationNote
+from pipeline.process import process_text
+
+CALL_STARTED = dt.datetime(2026, 11, 20, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+
+
+def _note(text: str) -> ConsultationNote:
+    return process_text(text, call_started_at=CALL_STARTED).note
+
+
+# --- the agent ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("greeting", "name"),
+    [
+        ("네 다온헬스 고객센터입니다 저는 민서아라고 합니다", "민서아"),
+        ("바로마트입니다 저는 염지후이고요 무엇을 도와드릴까요", "염지후"),
+        ("하람보험 고객센터 저는 봉수현이라고 합니다 말씀하세요", "봉수현"),
+    ],
+)
+def test_agent_introducing_themselves_with_jeoneun(greeting: str, name: str) -> None:
+    assert _note(f"상담원: {greeting}\n고객: 네 안녕하세요").agent.name == name
+
+
+@pytest.mark.parametrize(
+    ("transfer", "name"),
+    [
+        ("네 전화 바꿨습니다 요금팀 박두리입니다", "박두리"),
+        ("전화 바꿨습니다 환불 담당 차은솔입니다 말씀 들었습니다", "차은솔"),
+        ("네 전화 받았습니다 기술지원팀 석하준입니다", "석하준"),
+    ],
+)
+def test_the_agent_who_takes_a_transfer_is_the_agent(transfer: str, name: str) -> None:
+    call = (
+        "상담원: 네 누리가전 고객센터 김하나입니다\n"
+        "고객: 요금이 두 번 나갔어요\n"
+        "상담원: 담당 부서로 연결해 드릴게요 잠시만 기다려 주세요\n"
+        f"상담원: {transfer}\n"
+        "고객: 네 요금이 두 번 나갔어요"
+    )
+    assert _note(call).agent.name == name
+
+
+@pytest.mark.parametrize(
+    ("closing", "name"),
+    [
+        ("네 감사합니다 상담원 노하진이었습니다", "노하진"),
+        ("지금까지 상담사 구예린이었습니다 감사합니다", "구예린"),
+        ("좋은 하루 되세요 감사합니다 서하람이었습니다", "서하람"),
+    ],
+)
+def test_agent_named_only_in_the_sign_off(closing: str, name: str) -> None:
+    call = f"상담원: 네 한울마켓 고객센터입니다\n고객: 배송 문의요\n상담원: 네 확인됐습니다\n고객: 네\n상담원: {closing}"
+    assert _note(call).agent.name == name
+
+
+# --- the customer ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("네 제가 봉지우예요", "봉지우"),
+        ("네 맞아요 제가 변하율이에요", "변하율"),
+        ("내가 옥순남이요", "옥순남"),
+    ],
+)
+def test_first_person_subject_before_the_name(answer: str, name: str) -> None:
+    call = f"상담원: 네 다온가스입니다 등록된 분 댁 맞으실까요\n고객: {answer}"
+    assert _note(call).customer.name == name
+
+
+@pytest.mark.parametrize(
+    ("third_party", "own", "name"),
+    [
+        ("환자는 심말자요", "나는 남편 하정구요", "하정구"),
+        ("아이 이름은 조하늘이고요", "저는 엄마 조민아예요", "조민아"),
+        ("예약은 어머니 이름으로 했어요 윤복순이요", "제가 딸 윤서경이에요", "윤서경"),
+    ],
+)
+def test_the_callers_own_name_wins_over_the_people_they_call_about(
+    third_party: str, own: str, name: str
+) -> None:
+    call = (
+        "상담원: 네 새봄병원입니다 성함 말씀해 주시겠어요\n"
+        f"고객: {third_party}\n"
+        "상담원: 네 전화 주신 분 성함도 여쭤봐도 될까요\n"
+        f"고객: {own}"
+    )
+    assert _note(call).customer.name == name
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("주문자 이름은 한 다 솜이요", "한다솜"),
+        ("예약자 명 길은호요", "길은호"),
+        ("신청자 이름은 도 하 진이요", "도하진"),
+    ],
+)
+def test_a_role_noun_before_the_name_label_is_no_name(answer: str, name: str) -> None:
+    call = f"상담원: 네 주문하신 분 성함 말씀해 주세요\n고객: {answer}\n상담원: 네 {name} 고객님 확인됐습니다"
+    assert _note(call).customer.name == name
+
+
+@pytest.mark.parametrize(
+    ("answer", "read_back", "name"),
+    [
+        ("보호자는 안소미라고요 번호 뒷자리는 일일이이", "네 안소미 보호자님", "안소미"),
+        ("예약자가 저 금하람으로 돼 있을 거예요", "네 금하람 님 확인됐습니다", "금하람"),
+        ("신청은 명태오로 했어요", "명태오 고객님 맞으시죠", "명태오"),
+    ],
+)
+def test_a_name_the_agent_reads_back_is_the_name(answer: str, read_back: str, name: str) -> None:
+    call = f"상담원: 네 예약하신 분 성함이 어떻게 되세요\n고객: {answer}\n상담원: {read_back}"
+    assert _note(call).customer.name == name
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["저는 금요일 날 받으려고 했어요", "저는 그런 연락 못 받았어요", "저는 오는 줄 알았죠"],
+)
+def test_a_first_person_subject_before_an_ordinary_word_names_nobody(said: str) -> None:
+    call = (
+        "상담원: 네 성함 말씀해 주세요\n고객: 하도윤이요\n상담원: 네 하도윤 고객님\n"
+        f"고객: {said}"
+    )
+    assert _note(call).customer.name == "하도윤"
