@@ -11,7 +11,13 @@ from pipeline.extract.context import CallContext, Found, Turn
 from pipeline.extract.parties import CUSTOMER_ID_CUE
 from pipeline.nlp import word_list
 from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, spelled_codes
-from pipeline.normalize.numbers import is_phone_number, parse_korean_number, spoken_digits_to_text
+from pipeline.normalize.numbers import (
+    SPOKEN_DIGITS,
+    is_phone_number,
+    parse_korean_number,
+    read_stray_groups,
+    spoken_digits_to_text,
+)
 
 # A value: letters and digits, joined by hyphens or (digit groups read out) by single spaces;
 # at least one digit.
@@ -74,7 +80,7 @@ def _values(text: str, start: int, end: int) -> list[str]:
         # The digits read out in groups ("에이치제이 구구팔 칠칠"): one value.
         more = _MORE_DIGITS.match(window, code_end)
         if more and not _UNIT_AFTER.match(window, more.end()):
-            digits = "".join(_DIGIT_WORDS.get(c, c) for c in more.group().replace(" ", ""))
+            digits = "".join(SPOKEN_DIGITS.get(c, c) for c in more.group().replace(" ", ""))
             code, code_end = code + digits, more.end()
         found.append((start + code_start, code))
         taken.append((start + code_start, start + code_end))
@@ -124,19 +130,11 @@ def _asked_kind(context: CallContext, turn: Turn) -> str | None:
 def _from_turn(context: CallContext, turn: Turn) -> list[Identifier]:
     """Values with spoken digits read as digits ("오팔이일삼" → 58213)."""
     spoken = _SPOKEN_DASH.sub("다시", _joined_letters(turn.text))
-    return _from_text(context, turn, _digit_groups(_reading(spoken)))
+    return _from_text(context, turn, read_stray_groups(_reading(spoken)))
 
 
 # Other ways of saying the dash ("하이픈", "대시", "빼기") read as the usual "다시".
 _SPOKEN_DASH = re.compile(r"(?<=[\s가-힣A-Za-z0-9])(?:하이픈|하이푼|대시|대쉬|빼기)(?=\s)")
-# A group of digit words left as words between digit groups ("2026 일일 15-0031": "일일" is
-# also a word, so the reader leaves it); inside a number it is digits.
-_STRAY_GROUP = re.compile(r"(?<=\d )[영공일이삼사오육칠팔구]{2,4}(?= ?[\d-])")
-_DIGIT_WORDS = dict(zip("영공일이삼사오육칠팔구", "00123456789"))
-
-
-def _digit_groups(text: str) -> str:
-    return _STRAY_GROUP.sub(lambda m: "".join(_DIGIT_WORDS[c] for c in m.group()), text)
 
 
 # Two or three letter names said one by one right before the digits ("에이치 엘 이공이오"):

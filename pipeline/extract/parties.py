@@ -10,8 +10,8 @@ from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
 from pipeline.normalize.alnum import spelled_codes
 from pipeline.normalize.contact import normalize_email
-from pipeline.normalize.names import COMMON_WORDS, SURNAMES, TWO_SYLLABLE_SURNAMES
-from pipeline.normalize.numbers import find_phone_numbers, spoken_digits_to_text
+from pipeline.normalize.names import COMMON_WORDS, KIN_NOUNS, SURNAMES, TWO_SYLLABLE_SURNAMES
+from pipeline.normalize.numbers import find_phone_numbers, read_stray_groups, spoken_digits_to_text
 
 _NAME_QUESTION = re.compile(r"성함|이름|본인\s?확인|명의자|주문자")
 _PHONE_QUESTION = re.compile(r"연락처|전화\s?번호|휴대\s?폰|핸드폰|번호")
@@ -23,8 +23,10 @@ CUSTOMER_ID_CUE = re.compile(
 _SERVICE_NUMBER = re.compile(r"^(?:1[568]\d{6}|0[78]0\d+)$")
 
 
-# Digit groups read out with pauses ("3021 755810") are one number.
-_ID_VALUE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9._-]{2,}|\d[\d-]{3,}(?: \d{2,})*")
+# Digit groups read out with pauses ("3021 755810", "700 481 293") are one number.
+_ID_VALUE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9._-]{2,}|\d[\d-]{3,}(?: \d{2,})*|\d{2,}(?: \d{2,})+"
+)
 _ADDRESSED_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고객|회원)님")
 
 
@@ -182,9 +184,17 @@ def _agent_name(context: CallContext) -> Found[str | None]:
     return Found(None, (), 0.6)
 
 
-# The customer taking back what they said ("아 아니다", "잘못 말했네요", "…가 아니라").
-_CORRECTION = re.compile(r"아니다|아니라|아니고|잘못|정정|틀렸")
+# The customer taking back what they said ("아 아니다", "아 아니 일공칠삼", "잘못 말했네요", "…가
+# 아니라").
+_CORRECTION = re.compile(r"아니다|아니라|아니고|(?:아|아니)\s아니(?![가-힣])|잘못|정정|틀렸")
 CORRECTION_WEIGHT = 3
+# A number said after another person's kin word is theirs ("딸이 한지선이고 … 전화는 공일공 …"),
+# unless the caller turns back to their own ("제 번호는").
+_KIN_BEFORE = re.compile(r"(?<![가-힣])(?:" + "|".join(KIN_NOUNS) + r")(?:이|가|은|는|도|의)?\s")
+_OWN_AGAIN = re.compile(r"(?:제|내|저희)\s?(?:번호|연락처|전화|휴대폰)|저는|제가")
+OTHER_PERSON_WEIGHT = 3
+# A customer or account number is read out like a landline ("고객번호가 공삼일 칠칠사 …").
+_NUMBER_CUE_GAP = 12
 _LAST_GROUP = re.compile(r"^\D*?(\d{4})(?!\d)")
 
 
@@ -195,7 +205,11 @@ def _phone(context: CallContext) -> Found[str | None]:
         for mention in find_phone_numbers(turn.text):
             if _SERVICE_NUMBER.match(mention.value):
                 continue
+            if CUSTOMER_ID_CUE.search(turn.text, max(0, mention.start - _NUMBER_CUE_GAP), mention.start):
+                continue
             score = 2 if turn.role is Role.CUSTOMER else 0
+            if turn.role is Role.CUSTOMER and _someone_elses(turn.text[: mention.start]):
+                score -= OTHER_PERSON_WEIGHT
             if turn.role is Role.CUSTOMER and _asked(context, turn, _PHONE_QUESTION):
                 score += 2
             if _PHONE_QUESTION.search(turn.text[: mention.start]):
@@ -211,6 +225,11 @@ def _phone(context: CallContext) -> Found[str | None]:
         return Found(None, (), 0.7)
     score, turn, value = max(candidates, key=lambda c: (c[0], -c[1].index))
     return Found(value, (turn,), min(0.99, 0.6 + 0.1 * score))
+
+
+def _someone_elses(before: str) -> bool:
+    kin = list(_KIN_BEFORE.finditer(before))
+    return bool(kin) and not _OWN_AGAIN.search(before, kin[-1].end())
 
 
 def _corrected(number: str, after: str) -> str:
@@ -240,7 +259,7 @@ def _address(context: CallContext) -> Found[str | None]:
 
 def _customer_id(context: CallContext) -> Found[str | None]:
     for turn in context.turns:
-        text = spoken_digits_to_text(turn.text)
+        text = read_stray_groups(spoken_digits_to_text(turn.text))
         cue = CUSTOMER_ID_CUE.search(text)
         if cue is not None:
             _, value = _id_value(text, cue.end()) or (0, None)

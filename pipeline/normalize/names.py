@@ -24,7 +24,8 @@ TWO_SYLLABLE_SURNAMES: tuple[str, ...] = (
     "동방",
 )
 SURNAMES: tuple[str, ...] = word_list("surnames")
-RELATION_NOUNS: tuple[str, ...] = word_list("relation_nouns")
+KIN_NOUNS: tuple[str, ...] = word_list("kin_nouns")
+RELATION_NOUNS: tuple[str, ...] = KIN_NOUNS + word_list("relation_nouns")
 # Words that begin with a surname syllable and end like a self-introduction ("정상입니다"), and
 # the words for who someone is (엄마, 보호자), which stand where a name would.
 COMMON_WORDS: frozenset[str] = frozenset(word_list("name_lookalikes")) | frozenset(RELATION_NOUNS)

@@ -281,6 +281,26 @@ def spoken_digits_to_text(text: str) -> str:
     return "".join(pieces)
 
 
+# A group of digit words left as words among written digit groups ("2026 일일 15-0031", "1230
+# 사오 7789": "일일" and "사오" are also words, so the reader leaves them); inside a number, or
+# closing one of two or more groups ("1008 3372 공일"), it is digits.
+_STRAY_GROUP = re.compile(r"(?<=\d )[영공일이삼사오육칠팔구]{2,4}(?= ?[\d-])")
+_STRAY_LAST_GROUP = re.compile(
+    r"(?<![\d가-힣])(?P<groups>\d{2,}(?: \d{2,})+) (?P<last>[영공일이삼사오육칠팔구]{2,4})"
+    r"(?=이요|요|입니다|이에요|예요|\s|$)"
+)
+
+
+def _digits(spoken: str) -> str:
+    return "".join(SPOKEN_DIGITS[c] for c in spoken)
+
+
+def read_stray_groups(text: str) -> str:
+    """Digit words among digit groups of a text already read by ``spoken_digits_to_text``."""
+    text = _STRAY_GROUP.sub(lambda m: _digits(m.group()), text)
+    return _STRAY_LAST_GROUP.sub(lambda m: f"{m['groups']} {_digits(m['last'])}", text)
+
+
 _PHONE = re.compile(
     r"01[016789]\d{7,8}"
     r"|02\d{7,8}"

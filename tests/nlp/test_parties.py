@@ -137,3 +137,71 @@ def test_a_first_person_subject_before_an_ordinary_word_names_nobody(said: str) 
         f"고객: {said}"
     )
     assert _note(call).customer.name == "하도윤"
+
+
+# --- phone and customer number ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "phone"),
+    [
+        ("공일공 이삼사오 육칠팔구 아 아니 육칠구팔이요", "01023456798"),
+        ("공일공 팔팔이삼 일사오공 아 아니 일오사공", "01088231540"),
+        ("공일공 삼삼칠칠 구이일공이요 아니 아니 구일이공", "01033779120"),
+    ],
+)
+def test_a_corrected_last_group_replaces_the_one_said_first(said: str, phone: str) -> None:
+    assert _note(f"상담원: 연락처 말씀해 주세요\n고객: {said}").customer.phone == phone
+
+
+@pytest.mark.parametrize(
+    ("customer_number", "value"),
+    [
+        ("고객번호가 공삼일 칠칠사 이오육일이요", "0317742561"),
+        ("고객번호는 공이 삼삼오 칠칠사구요", "023357749"),
+        ("납부자 번호 공오일 이이삼 사사오육이에요", "0512234456"),
+    ],
+)
+def test_a_customer_number_read_like_a_landline_is_not_the_phone(
+    customer_number: str, value: str
+) -> None:
+    call = (
+        "상담원: 고지서에 있는 번호 불러 주시겠어요\n"
+        f"고객: {customer_number}\n"
+        "상담원: 네 연락받으실 번호도 말씀해 주세요\n"
+        "고객: 공일공 사사칠칠 이공일구요"
+    )
+    customer = _note(call).customer
+    assert customer.phone == "01044772019"
+    assert customer.customer_id == value
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "받는 사람은 딸이고요 딸 번호는 공일공 칠칠팔팔 삼삼사사예요",
+        "그리고 남편이 받을 거라 남편 전화 공일공 칠칠팔팔 삼삼사사로 해 주세요",
+        "아들이 한 지 호고 전화는 공일공 칠칠팔팔 삼삼사사",
+    ],
+)
+def test_a_family_members_number_is_not_the_callers(other: str) -> None:
+    call = (
+        "상담원: 보내시는 분 연락처 말씀해 주세요\n"
+        "고객: 공일공 이이삼삼 오오육육이요\n"
+        "상담원: 받으시는 분 연락처도 불러 주세요\n"
+        f"고객: {other}"
+    )
+    assert _note(call).customer.phone == "01022335566"
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("고객번호 칠공공 사팔일 이구삼이요", "700481293"),
+        ("고객번호 일공공팔 삼삼칠이 공일", "1008337201"),
+        ("회원번호가 이삼사오 육칠 팔구공일요", "2345678901"),
+    ],
+)
+def test_customer_numbers_read_in_short_groups(said: str, value: str) -> None:
+    call = f"상담원: 고객번호 알고 계실까요\n고객: {said}"
+    assert _note(call).customer.customer_id == value
