@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.note import AgentInfo, CustomerInfo
 from models.transcript import Role
@@ -56,8 +57,16 @@ class _Named:
     own: bool
 
 
+# Where a later turn may still give the caller's own name ("제가 …", "나는 남편 …").
+_FIRST_PERSON = re.compile(r"(?:^|\s)(?:저는|제가|나는|내가|전|난|저|본인은)\s")
+
+
 def _customer_name(context: CallContext) -> Found[str | None]:
-    named = [n for turn in context.customer_turns for n in _names_in(context, turn)]
+    named: list[_Named] = []
+    for turn in context.customer_turns:
+        if named and not _FIRST_PERSON.search(turn.text):
+            continue  # a name is known: only a first-person introduction can still beat it
+        named += _names_in(context, turn)
     if named:
         # Callers name others too (the patient, whose name the order is in): the name they give
         # as their own wins, else the first they give.
@@ -82,7 +91,9 @@ def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
     # The agent's question is the cue the answer leaves out ("정다은이고요").
     texts = [(turn.text, 0)]
     if asked and first is not None:
-        texts.insert(0, (_NAME_CUE + turn.text[first:], first - len(_NAME_CUE)))
+        # The first word and the one after it, which may say whose name it is ("주문자 이름은").
+        opening = " ".join(turn.text[first:].split()[:2])
+        texts.insert(0, (_NAME_CUE + opening, first - len(_NAME_CUE)))
     found: list[_Named] = []
     for text, shift in texts:
         mention = find_customer_name(text)
@@ -101,7 +112,14 @@ def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
 
 # The agent repeating a name with the honorific of the person on the line ("진소라 보호자님",
 # "추경민 님"), not of staff (기사님, 선생님).
-_READ_BACK_TITLE = r"\s?(?:고객|회원|보호자|환자|손님|가입자)?\s?님(?![가-힣])"
+_READ_BACK = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고객|회원|보호자|환자|손님|가입자)?\s?님(?![가-힣])"
+)
+
+
+@lru_cache(maxsize=1024)
+def _read_back_names(text: str) -> frozenset[str]:
+    return frozenset(m["name"] for m in _READ_BACK.finditer(text))
 
 
 def _read_back(context: CallContext, turn: Turn) -> list[_Named]:
@@ -112,11 +130,12 @@ def _read_back(context: CallContext, turn: Turn) -> list[_Named]:
     reply = context.following(turn, Role.AGENT)
     if reply is None:
         return []
+    said = _read_back_names(reply.text)
     found: list[_Named] = []
     for mention in name_shaped(turn.text):
         if not _not_digits(mention.value) or any(n.start == mention.start for n in found):
             continue
-        if re.search(r"(?<![가-힣])" + re.escape(mention.value) + _READ_BACK_TITLE, reply.text):
+        if mention.value in said:
             own = self_named(turn.text, mention.start)
             found.append(_Named(mention.value, turn, mention.start, 0.9, own))
     return found
@@ -247,13 +266,39 @@ def _email(context: CallContext) -> Found[str | None]:
 
 
 def _address(context: CallContext) -> Found[str | None]:
-    from pipeline.normalize.address import find_address
+    """The customer's address, else the one the agent reads, completed by the other readings of
+    it in the call: the agent's read-back often has the city the caller left out, the caller the
+    flat the agent skipped."""
+    from pipeline.normalize.address import completed, find_address, find_road_address
 
-    for turn in context.customer_turns + context.agent_turns:
-        mention = find_address(turn.text)
-        if mention is not None:
-            asked = turn.role is Role.CUSTOMER and _asked(context, turn, _ADDRESS_QUESTION)
-            return Found(mention.value, (turn,), 0.9 if asked else 0.75)
+    said = [(t, m.value) for t in context.turns if (m := find_address(t.text)) is not None]
+    roads = [(t, m.value) for t in context.turns if (m := find_road_address(t.text)) is not None]
+    first = next((s for s in said if s[0].role is Role.CUSTOMER), said[0] if said else None)
+    if first is None:
+        return _placed_road(context, roads)
+    turn, value = first
+    used = [turn]
+    for other, reading in said + roads:
+        merged = completed(value, reading)
+        if merged != value:
+            value = merged
+            used.append(other)
+    asked = turn.role is Role.CUSTOMER and _asked(context, turn, _ADDRESS_QUESTION)
+    return Found(value, tuple(sorted(used, key=lambda t: t.index)), 0.9 if asked else 0.75)
+
+
+def _placed_road(context: CallContext, roads: list[tuple[Turn, str]]) -> Found[str | None]:
+    """"설치 주소가 인천 부평구 쪽으로 나오시는데요" → "부평대로 백오십삼 번길 십이 …": the
+    caller gives the road after the agent names the city and district."""
+    from pipeline.normalize.address import find_place
+
+    for turn, road in roads:
+        if turn.role is not Role.CUSTOMER:
+            continue
+        asked = context.previous(turn, Role.AGENT)
+        place = find_place(asked.text) if asked is not None else None
+        if place is not None and asked is not None:
+            return Found(f"{place} {road}", (asked, turn), 0.7)
     return Found(None, (), 0.7)
 
 

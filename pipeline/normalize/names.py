@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pipeline.nlp import word_list
+
+if TYPE_CHECKING:
+    from pipeline.nlp.korean import Segment
 
 TWO_SYLLABLE_SURNAMES: tuple[str, ...] = (
     "남궁",
@@ -95,18 +100,22 @@ def self_named(text: str, start: int) -> bool:
     return bool(_SELF_CUE.search(text, 0, start))
 
 
-def _is_proper_noun(text: str, start: int) -> bool:
+@lru_cache(maxsize=256)
+def _analysis(text: str) -> tuple[Segment, ...]:
+    """Kiwi's segments of a text several checks of one candidate read."""
     from pipeline.nlp.korean import analyse
 
-    return any(s.start == start and s.tag.startswith("NNP") for s in analyse(text))
+    return tuple(analyse(text))
+
+
+def _is_proper_noun(text: str, start: int) -> bool:
+    return any(s.start == start and s.tag.startswith("NNP") for s in _analysis(text))
 
 
 def _reads_as_name(text: str, match: re.Match[str]) -> bool:
     """Kiwi sees a proper noun, or an unknown noun that runs past the name into its ending
     ("정다은이"); a common noun within the candidate (강아지, 이상해) or a verb is no name."""
-    from pipeline.nlp.korean import analyse
-
-    segment = next((s for s in analyse(text) if s.start == match.start()), None)
+    segment = next((s for s in _analysis(text) if s.start == match.start()), None)
     if segment is None or not segment.tag.startswith("N"):
         return False
     if segment.tag.startswith("NNP"):
@@ -117,9 +126,7 @@ def _reads_as_name(text: str, match: re.Match[str]) -> bool:
 def _noun_and_particle(text: str, match: re.Match[str]) -> bool:
     """A common noun or a pronoun with its particle inside the candidate ("저는 문자도 메일도",
     "나는")."""
-    from pipeline.nlp.korean import analyse
-
-    segments = analyse(text)
+    segments = _analysis(text)
     for segment, following in zip(segments, segments[1:]):
         if segment.start == match.start() and segment.end < match.end("name"):
             return segment.tag.startswith(("NNG", "NP")) and following.tag.startswith("J")

@@ -205,3 +205,103 @@ def test_a_family_members_number_is_not_the_callers(other: str) -> None:
 def test_customer_numbers_read_in_short_groups(said: str, value: str) -> None:
     call = f"상담원: 고객번호 알고 계실까요\n고객: {said}"
     assert _note(call).customer.customer_id == value
+
+
+# --- addresses --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("서울 노원구 동일로 천이백삼십 오 층이요", "서울시 노원구 동일로 1230 5층"),
+        ("인천광역시 남동구 인주대로 오백 백일 동 이백호요", "인천시 남동구 인주대로 500 101동 200호"),
+        ("경기 안양시 동안구 시민대로 이백삼십 삼 층이요", "경기도 안양시 동안구 시민대로 230 3층"),
+    ],
+)
+def test_metropolitan_cities_and_provinces_written_canonically(said: str, address: str) -> None:
+    from pipeline.normalize.address import find_address
+
+    mention = find_address(said)
+    assert mention is not None and mention.value == address
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("부산 사하구 낙동대로 삼백 이층이라예 일층은 식당이고", "부산시 사하구 낙동대로 300 2층"),
+        ("대구 서구 국채보상로 칠십 삼백호거든요", "대구시 서구 국채보상로 70 300호"),
+        ("전남 순천시 중앙로 십이 오 층이여 엘리베이터 없어", "전남 순천시 중앙로 12 5층"),
+    ],
+)
+def test_a_floor_or_flat_ends_the_address_whatever_ending_follows(said: str, address: str) -> None:
+    from pipeline.normalize.address import find_address
+
+    mention = find_address(said)
+    assert mention is not None and mention.value == address
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("대전 서구 둔산로 십 햇살마을 백이 동 삼백사 호요", "대전시 서구 둔산로 10 햇살마을 102동 304호"),
+        ("충북 청주시 흥덕구 가경로 오십 한솔초등학교 행정실로요", "충북 청주시 흥덕구 가경로 50 한솔초등학교 행정실"),
+        ("울산 남구 삼산로 이백 다온상가 관리사무소로 보내 주세요", "울산시 남구 삼산로 200 다온상가 관리사무소"),
+    ],
+)
+def test_buildings_and_rooms_after_the_road_number(said: str, address: str) -> None:
+    from pipeline.normalize.address import find_address
+
+    mention = find_address(said)
+    assert mention is not None and mention.value == address
+
+
+@pytest.mark.parametrize(
+    ("customer", "agent", "address"),
+    [
+        (
+            "안양 동안구 평촌대로 이백 삼 층이요",
+            "네 경기도 안양시 동안구 평촌대로 이백 확인됐습니다",
+            "경기도 안양시 동안구 평촌대로 200 3층",
+        ),
+        (
+            "성남시 중원구 산성대로 오십 오백이 호요",
+            "경기도 성남시 중원구 산성대로 오십 맞으시죠",
+            "경기도 성남시 중원구 산성대로 50 502호",
+        ),
+        (
+            "서울 은평구 통일로 삼백십오요 이층이고 이공일호",
+            "서울시 은평구 통일로 삼백십오 이공일호 맞으시죠",
+            "서울시 은평구 통일로 315 201호",
+        ),
+    ],
+)
+def test_an_address_completed_from_the_other_reading(customer: str, agent: str, address: str) -> None:
+    call = f"상담원: 주소 불러 주시겠어요\n고객: {customer}\n상담원: {agent}"
+    assert _note(call).customer.address == address
+
+
+@pytest.mark.parametrize(
+    ("agent", "customer", "address"),
+    [
+        (
+            "등록된 주소가 광주시 북구 첨단로 이백 까지만 되어 있네요",
+            "아 첨단로 이백 백일 동 이백삼 호예요",
+            "광주시 북구 첨단로 200 101동 203호",
+        ),
+        (
+            "설치 주소가 인천 계양구 쪽으로 나오시는데 맞으실까요",
+            "네 계양대로 백 번길 이십 삼백 동 오백 호요",
+            "인천시 계양구 계양대로100번길 20 300동 500호",
+        ),
+        (
+            "배송지가 대구 달서구 쪽으로 되어 있는데요",
+            "네 월배로 이십일길 칠 이 층이요",
+            "대구시 달서구 월배로21길 7 2층",
+        ),
+    ],
+)
+def test_a_road_said_alone_completes_the_city_the_agent_named(
+    agent: str, customer: str, address: str
+) -> None:
+    call = f"상담원: 네 확인해 볼게요\n상담원: {agent}\n고객: {customer}"
+    assert _note(call).customer.address == address
