@@ -31,6 +31,21 @@ def _email_piece(word: str) -> str | None:
     return letters.lower() if letters else None
 
 
+def email_spans(text: str) -> list[tuple[int, int]]:
+    """Where e-mail addresses are written or said, from the local part's first word to the @
+    (or the end of the written address): codes and numbers there belong to the address."""
+    spans = [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    for at in _SPOKEN_AT.finditer(text):
+        start = at.start()
+        for word in reversed(list(re.finditer(r"\S+", text[: at.start()]))):
+            if _email_piece(word.group()) is None:
+                break
+            start = word.start()
+        if start < at.start():
+            spans.append((start, at.end()))
+    return spans
+
+
 def _spoken_email(text: str) -> str | None:
     """"에스 와이 제이 팔팔 골뱅이 지메일 닷컴이요" → syj88@gmail.com."""
     at = _SPOKEN_AT.search(text)

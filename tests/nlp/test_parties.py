@@ -305,3 +305,135 @@ def test_a_road_said_alone_completes_the_city_the_agent_named(
 ) -> None:
     call = f"상담원: 네 확인해 볼게요\n상담원: {agent}\n고객: {customer}"
     assert _note(call).customer.address == address
+
+
+# --- identifiers ------------------------------------------------------------------------------
+
+
+def _values(call: str) -> list[str]:
+    return [i.value.replace("-", "").upper() for i in _note(call).identifiers]
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("주문번호는 이엠 일이삼사 오육칠입니다", "EM1234567"),
+        ("접수번호는 오케이 삼삼사사 칠칠팔입니다", "OK3344778"),
+        ("쿠폰번호는 이에스 칠칠팔팔 일일이입니다", "ES7788112"),
+    ],
+)
+def test_i_and_o_before_letter_names_in_one_word_are_letters(said: str, value: str) -> None:
+    assert _values(f"상담원: {said}\n고객: 네") == [value]
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("접수번호는 엠 삼삼일이 다시 칠칠입니다", "M331277"),
+        ("청구번호 케이 이공이육 다시 일일이로 나와요", "K2026112"),
+        ("사고번호는 에스 일일공이 다시 오오칠입니다", "S1102557"),
+    ],
+)
+def test_one_letter_name_before_a_dashed_number_is_its_prefix(said: str, value: str) -> None:
+    assert _values(f"상담원: {said}\n고객: 네") == [value]
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("모델이 에이치티 다시 오오공이에요", "HT550"),
+        ("모델은 에스케이 삼공공이요", "SK300"),
+        ("시리얼이 엔티 일이삼사오육이요", "NT123456"),
+    ],
+)
+def test_the_particle_on_the_cue_word_is_no_letter(said: str, value: str) -> None:
+    assert _values(f"상담원: 제품 확인해 볼게요\n고객: {said}") == [value]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "승인번호가 첫 번째는 삼칠일이팔공사 두 번째는 삼칠일이팔일구입니다",
+        "승인번호 불러 드릴게요 마트 건이 삼칠일이팔공사 주유소 건이 삼칠일이팔일구입니다",
+        "승인번호는 삼칠일이팔공사 그리고 두 번째 거는 삼칠일이팔일구예요",
+    ],
+)
+def test_values_listed_after_one_cue(said: str) -> None:
+    assert _values(f"상담원: {said}\n고객: 네") == ["3712804", "3712819"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "잠깐만요 어디 있더라 여기 있네 사사 일이 칠칠 공공 팔팔 이거요",
+        "아 그게 뒷면에 있는 거 맞죠 사사일이 칠칠공공 팔팔이요 이거 맞나요",
+        "어 잠시만요 찾아볼게요 네 사사일이칠칠 공공팔팔 이렇게 써 있어요",
+    ],
+)
+def test_the_long_number_in_a_longer_answer_to_an_id_question(answer: str) -> None:
+    call = f"상담원: 기기 뒷면에 있는 일련번호 불러 주시겠어요\n고객: {answer}"
+    assert _values(call) == ["4412770088"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "권하늘이요 주민번호 불러 드릴까요 팔팔공일일이 다시 이삼사",
+        "예약번호는 어 잠깐만요 주민번호 드릴까요 구일공삼공일 다시 일이",
+        "주민등록번호는 칠구일이이오 다시 일공이사요",
+    ],
+)
+def test_part_of_a_resident_number_is_never_an_identifier(said: str) -> None:
+    call = f"상담원: 본인 확인 도와드릴게요\n고객: {said}"
+    assert _values(call) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "에이치 알 엔 공칠 언더바 에스 엔 골뱅이 지메일 닷컴이요",
+        "메일은 엠 케이 이공 점 에스 골뱅이 네이버 닷컴이요",
+        "케이 제이 엠 일일 언더바 에이치 골뱅이 다음 닷넷이에요",
+    ],
+)
+def test_codes_inside_an_email_address_are_no_identifiers(said: str) -> None:
+    assert _values(f"상담원: 이메일 주소 불러 주세요\n고객: {said}") == []
+
+
+@pytest.mark.parametrize(
+    ("plate", "work", "value"),
+    [
+        ("삼사나 칠팔일이", "작업번호 오지 일이일이 다시 공일구로 나와요", "OG1212019"),
+        ("십이가 삼사오육", "작업번호는 에이치 이공일일 다시 삼삼이에요", "H201133"),
+        ("오오다 일일이이", "견적번호 케이에스 공공칠칠 다시 일구고요", "KS0077-19"),
+    ],
+)
+def test_a_cued_number_said_with_a_number_plate(plate: str, work: str, value: str) -> None:
+    call = f"상담원: 차량 번호 부탁드릴게요\n고객: {plate}\n상담원: 네 {plate} 차량 {work}"
+    assert value.replace("-", "") in _values(call)
+
+
+@pytest.mark.parametrize(
+    ("offer", "answer", "value"),
+    [
+        ("승인번호 필요하세요 문자에 있는데", "두 번째 거가 삼일칠칠 팔이사공이요", "31778240"),
+        ("접수번호 불러 드릴까요", "삼삼칠칠 일일이이요", "33771122"),
+        ("아 예약번호 있어요", "오오이이 삼삼일일이에요", "55223311"),
+    ],
+)
+def test_the_number_the_customer_offered_to_give(offer: str, answer: str, value: str) -> None:
+    call = f"상담원: 네 확인해 볼게요\n고객: {offer}\n상담원: 네 불러 주시면 같이 적어 둘게요\n고객: {answer}"
+    assert _values(call) == [value]
+
+
+@pytest.mark.parametrize(
+    ("heard", "read_back", "value"),
+    [
+        ("에스엔 사 케이 이 알 다시 공공구일 다시 칠칠삼오요", "4K2R 하이픈 공공구일 하이픈 칠칠삼오 맞으시죠", "4K2R00917735"),
+        ("엠 에이 이 다시 일일이삼 다시 사오육칠이요", "MA2 하이픈 일일이삼 하이픈 사오육칠 맞으시죠", "MA211234567"),
+        ("피 알 오 다시 칠칠팔팔 다시 구구공공이요", "PRO 하이픈 칠칠팔팔 하이픈 구구공공 맞으시죠", "PRO77889900"),
+    ],
+)
+def test_one_code_heard_two_ways_is_one_identifier(heard: str, read_back: str, value: str) -> None:
+    call = f"상담원: 시리얼 번호 확인 부탁드려요\n고객: 잠깐만요 {heard}\n상담원: {read_back}"
+    assert _values(call) == [value]
