@@ -11,7 +11,7 @@ from pipeline.extract.context import CallContext, Found, Turn
 from pipeline.extract.parties import CUSTOMER_ID_CUE
 from pipeline.nlp import word_list
 from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, spelled_codes
-from pipeline.normalize.contact import email_spans
+from pipeline.normalize.contact import email_spans, spoken_id
 from pipeline.normalize.numbers import (
     SPOKEN_DIGITS,
     is_phone_number,
@@ -132,6 +132,17 @@ def _reading(text: str) -> str:
 _CUE_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|도|으로|로)(?![가-힣])")
 
 
+ACCOUNT_ID = "account_id"
+
+
+def _account_id(text: str, start: int, limit: int) -> str | None:
+    """An account id said right after its cue or as the answer, read as an address's local part
+    is ("제이 와이 필름 공칠이에요" → jyfilm07)."""
+    words = re.match(r"\s*", text[start:])
+    said = spoken_id(text[:limit], start + (words.end() if words else 0))
+    return said[2] if said is not None and said[0] - start <= _MAX_CUE_GAP else None
+
+
 def _cued(text: str) -> list[Identifier]:
     """Values after a cue word: the first within a short gap, and any said after it as a list
     ("승인번호가 첫 번째는 … 두 번째가 …"), each as long as it runs."""
@@ -144,6 +155,10 @@ def _cued(text: str) -> list[Identifier]:
         limit = personal.start() if personal else limit
         particle = _CUE_PARTICLE.match(text, cue.end())
         reach = particle.end() if particle else cue.end()
+        account = _account_id(text, reach, limit) if _kind(cue.group()) == ACCOUNT_ID else None
+        if account is not None:
+            found.append(Identifier(kind=ACCOUNT_ID, value=account))
+            continue
         for start, end, value in _placed_values(text, reach, limit):
             if start - reach > _MAX_CUE_GAP:
                 break
@@ -254,6 +269,9 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
     if turn.role is Role.CUSTOMER and _asked_for_customer_id(context, turn):
         return found  # "가게 코드 알려주시겠어요?": the customer's own number, not a case's
     kind = _asked_kind(context, turn) if turn.role is Role.CUSTOMER else None
+    account = _account_id(text, 0, len(text)) if not found and kind == ACCOUNT_ID else None
+    if account is not None:
+        return [Identifier(kind=kind, value=account)]  # "아이디 알려 주시겠어요?"
     if not found and kind and len(turn.text.strip()) <= MAX_ANSWER_CHARS:
         # "주문번호 말씀해 주시겠어요?" / "ON-58213이요."
         return [Identifier(kind=kind, value=v) for v in _values(text, 0, len(text))]
@@ -313,10 +331,16 @@ def _shaped_values(text: str) -> list[tuple[str, int]]:
     return shaped
 
 
+# The hyphen a spelled code gets between its letters and digits ("JY-0712"), never said.
+_SPELLED_HYPHEN = re.compile(r"^([A-Za-z]+)-(?=\d)")
+
+
 def _as_said(identifier: Identifier) -> Identifier:
-    """Account ids are written in lower case without the hyphen a spelled code gets."""
-    if identifier.kind == "account_id":
-        return Identifier(kind=identifier.kind, value=identifier.value.replace("-", "").lower())
+    """Account ids are written in lower case without the hyphen a spelled code gets; a dash
+    said inside one stays ("ws-jkim77")."""
+    if identifier.kind == ACCOUNT_ID:
+        value = _SPELLED_HYPHEN.sub(r"\1", identifier.value).lower()
+        return Identifier(kind=identifier.kind, value=value)
     return identifier
 
 

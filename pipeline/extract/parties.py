@@ -10,7 +10,7 @@ from models.note import AgentInfo, CustomerInfo
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
 from pipeline.normalize.alnum import spelled_codes
-from pipeline.normalize.contact import normalize_email
+from pipeline.normalize.contact import find_emails
 from pipeline.normalize.names import COMMON_WORDS, KIN_NOUNS, SURNAMES, TWO_SYLLABLE_SURNAMES
 from pipeline.normalize.numbers import find_phone_numbers, read_stray_groups, spoken_digits_to_text
 
@@ -258,11 +258,19 @@ def _corrected(number: str, after: str) -> str:
 
 
 def _email(context: CallContext) -> Found[str | None]:
-    for turn in context.turns:
-        value = normalize_email(turn.text)
-        if value:
-            return Found(value, (turn,), 0.9)
-    return Found(None, (), 0.8)
+    """The address the customer gives, else the one the agent reads out; a reading that had to
+    guess ("에스 더블유 노" → swno) gives way to one spelled out letter by letter for the same
+    domain ("에스 더블유 엔 오 에이치" → swnoh)."""
+    said = [(t, m) for t in context.turns for m in find_emails(t.text)]
+    if not said:
+        return Found(None, (), 0.8)
+    turn, mention = next((s for s in said if s[0].role is Role.CUSTOMER), said[0])
+    if mention.guessed:
+        domain = mention.value.split("@")[1]
+        spelled = [s for s in said if not s[1].guessed and s[1].value.endswith("@" + domain)]
+        if spelled:
+            return Found(spelled[0][1].value, (turn, spelled[0][0]), 0.85)
+    return Found(mention.value, (turn,), 0.9)
 
 
 def _address(context: CallContext) -> Found[str | None]:

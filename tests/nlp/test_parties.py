@@ -393,7 +393,7 @@ def test_part_of_a_resident_number_is_never_an_identifier(said: str) -> None:
     [
         "에이치 알 엔 공칠 언더바 에스 엔 골뱅이 지메일 닷컴이요",
         "메일은 엠 케이 이공 점 에스 골뱅이 네이버 닷컴이요",
-        "케이 제이 엠 일일 언더바 에이치 골뱅이 다음 닷넷이에요",
+        "케이 제이 엠 일일 언더바 홈 골뱅이 다음 닷넷이에요",
     ],
 )
 def test_codes_inside_an_email_address_are_no_identifiers(said: str) -> None:
@@ -437,3 +437,71 @@ def test_the_number_the_customer_offered_to_give(offer: str, answer: str, value:
 def test_one_code_heard_two_ways_is_one_identifier(heard: str, read_back: str, value: str) -> None:
     call = f"상담원: 시리얼 번호 확인 부탁드려요\n고객: 잠깐만요 {heard}\n상담원: {read_back}"
     assert _values(call) == [value]
+
+
+# --- e-mail addresses and account ids ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        ("민지 점 서 골뱅이 다음 닷넷이요", "minji.seo@daum.net"),
+        ("세나 언더바 공일 골뱅이 네이버 닷컴이에요", "sena_01@naver.com"),
+        ("제이리 점 하나 골뱅이 카카오 닷컴이요", "jri.hana@kakao.com"),
+    ],
+)
+def test_korean_words_in_an_address_are_romanised(said: str, email: str) -> None:
+    assert _note(f"상담원: 이메일 주소 말씀해 주세요\n고객: {said}").customer.email == email
+
+
+@pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        ("인포 골뱅이 다온필름 점 씨오 점 케이알 로 되어 있는데 맞으세요", "info@daonfilm.co.kr"),
+        ("등록된 메일이 파이낸스 골뱅이 하나디자인 닷컴으로 돼 있어요", "finance@hanadesign.com"),
+        ("세금계산서는 오피스 골뱅이 별빛스튜디오 닷 씨오 닷 케이알로 가요", "office@byeolbitstudio.co.kr"),
+    ],
+)
+def test_english_loanwords_in_an_address_are_written_as_english(said: str, email: str) -> None:
+    assert _note(f"상담원: {said}\n고객: 네 맞아요").customer.email == email
+
+
+@pytest.mark.parametrize(
+    ("customer", "agent", "email"),
+    [
+        ("에스 더블유 노 골뱅이 하나메일 닷컴이요", "에스 더블유 엔 오 에이치 골뱅이 하나메일 닷컴 맞으시죠", "swnoh@hanamail.com"),
+        ("제이 케이 오오 골뱅이 지메일 닷컴이요", "제이케이오오 골뱅이 지메일 닷컴 맞으시죠", "jkoo@gmail.com"),
+        ("미나 골뱅이 네이트 닷컴이요", "엠 아이 엔 에이 에이치 골뱅이 네이트 닷컴 맞으시죠", "minah@nate.com"),
+    ],
+)
+def test_a_guessed_reading_gives_way_to_one_spelled_out(customer: str, agent: str, email: str) -> None:
+    call = f"상담원: 이메일 주소 말씀해 주세요\n고객: {customer}\n상담원: {agent}\n고객: 네"
+    assert _note(call).customer.email == email
+
+
+def test_the_address_the_customer_gives_wins_over_the_one_on_file() -> None:
+    call = (
+        "상담원: 지금 등록된 메일이 케이 에이 골뱅이 다음 닷넷이에요 어떤 주소로 바꿔 드릴까요\n"
+        "고객: 에이치 제이 공칠 골뱅이 네이버 닷컴이요"
+    )
+    assert _note(call).customer.email == "hj07@naver.com"
+
+
+@pytest.mark.parametrize(
+    ("answer", "account"),
+    [
+        ("아이디는 케이 제이 스튜디오 일일이요", "kjstudio11"),
+        ("네 에스 에이치 하이픈 제이 박 팔팔이요", "sh-jbak88"),
+        ("아 네 티 에이 케이 이 와이 공칠이요 탁은영", "takey07"),
+    ],
+)
+def test_account_ids_read_like_the_local_part_of_an_address(answer: str, account: str) -> None:
+    note = _note(f"상담원: 아이디 알려 주시겠어요\n고객: {answer}")
+    assert [(i.kind, i.value) for i in note.identifiers] == [("account_id", account)]
+
+
+def test_an_id_that_is_an_email_address_is_no_account_id() -> None:
+    call = "상담원: 가입하신 아이디 말씀해 주세요\n고객: 아이디가 이메일인데요 디 에이 공칠 골뱅이 다음 닷넷이요"
+    note = _note(call)
+    assert note.identifiers == []
+    assert note.customer.email == "da07@daum.net"
