@@ -35,7 +35,7 @@ RELATION_NOUNS: tuple[str, ...] = KIN_NOUNS + word_list("relation_nouns")
 # the words for who someone is (엄마, 보호자), which stand where a name would.
 COMMON_WORDS: frozenset[str] = frozenset(word_list("name_lookalikes")) | frozenset(RELATION_NOUNS)
 _ENDINGS = (
-    r"(?:이라고\s?합니다|라고\s?합니다|이라고\s?해요|라고\s?해요|이고요|고요|이구요|구요|이에요|예요|"
+    r"(?:(?:이)?라고\s?(?:합니다|해요|하는데요|하고요|하구요)|이고요|고요|이구요|구요|이에요|예요|"
     r"입니다|이었습니다|였습니다|이요|요|인데요|이며|이고|님이요)"
 )
 # How an agent names themselves: the copula, "…라고 합니다", or the past copula of the sign-off
@@ -43,7 +43,9 @@ _ENDINGS = (
 _AGENT_ENDINGS = frozenset(
     ["입니다", "이에요", "예요", "이고요", "고요", "이라고 합니다", "라고 합니다", "이라고합니다", "라고합니다"]
 )
+_JOB_TITLES = r"(?:상담원|상담사|매니저|담당자|팀장|실장|주임|대리)"
 _SIGN_OFF_ENDINGS = frozenset(["이었습니다", "였습니다"])
+FULL_NAME = 3
 _SURNAME = "(?:" + "|".join([*TWO_SYLLABLE_SURNAMES, *SURNAMES]) + ")"
 _LONG_SURNAME = "(?:" + "|".join(TWO_SYLLABLE_SURNAMES) + ")"
 _SHORT_SURNAME = "(?:" + "|".join(SURNAMES) + ")"
@@ -174,21 +176,34 @@ def find_agent_name(text: str) -> NameMention | None:
     if not _GREETING.search(text):
         return None
     for match in _candidates(text):
-        if match["ending"] in _SIGN_OFF_ENDINGS:
+        # "상담원 김민지였습니다" names the speaker; "예정이었습니다" is a two-syllable word, so
+        # a sign-off without a cue takes a full name.
+        signed_off = match["ending"] in _SIGN_OFF_ENDINGS
+        if signed_off and (len(match["name"]) >= FULL_NAME or _has_evidence(text, match, _AGENT_CUES)):
             return _mention(match)
         if match["ending"] not in _AGENT_ENDINGS:
             continue
         if _has_evidence(text, match, _AGENT_CUES):
             return _mention(match)
-    titled = _TITLED_NAME.search(text)
-    if titled and titled["name"] not in COMMON_WORDS:
-        return _mention(titled)
+    for titled in _TITLED_NAME.finditer(text):
+        group = "name" if titled["name"] else "before"
+        name = titled[group]
+        # "배송팀 상담원입니다": a name before the title is one word to Kiwi, not 배송 + 팀.
+        one_word = group == "name" or _one_segment(text, titled.start(group), titled.end(group))
+        if name not in COMMON_WORDS and one_word:
+            return NameMention(titled.start(group), titled.end(group), name, name)
     return None
 
 
-# The job title right before the name, then the subject particle: "담당자 하예준이 도와드리겠습니다".
+def _one_segment(text: str, start: int, end: int) -> bool:
+    return any(s.start == start and s.end == end and s.tag.startswith("N") for s in _analysis(text))
+
+
+# The job title right before the name, then the subject particle ("담당자 하예준이
+# 도와드리겠습니다"), or right after it ("김민지 상담원입니다").
 _TITLED_NAME = re.compile(
-    r"(?<![가-힣])(?:상담원|상담사|매니저|담당자)\s(?P<name>" + _SURNAME + r"[가-힣]{1,2}?)(?:이|가)\s"
+    r"(?<![가-힣])" + _JOB_TITLES + r"\s(?P<name>" + _SURNAME + r"[가-힣]{1,2}?)(?:이|가)\s"
+    r"|(?<![가-힣])(?P<before>" + _SURNAME + r"[가-힣]{1,2})\s" + _JOB_TITLES + r"(?:입니다|이에요|예요)"
 )
 
 

@@ -46,7 +46,9 @@ _ASCII_GROUP = re.compile(r"\d+")
 # What may follow a spoken group inside the same word: particles and endings, never a noun.
 _SPOKEN_GROUP_END = re.compile(
     r"(?:[^가-힣]|$|이요|요|입니다|이에요|예요|이고|고요|인데|이랑|하고|번|으로|로|에|까지|은|는|을|를|"
-    r"이|가|도|만|다시|이구요|구요)"
+    # "공공팔칠이고 …": the connective 고 after the copula's 이, which the reader then tries
+    # as the particle or the digit 2.
+    r"이|가|도|만|다시|이구요|구요|고(?![가-힣]))"
 )
 _PARTICLE_AFTER_I = re.compile(r"요|고|구요|에요|라고|며|다|죠|거든")
 _SEPARATOR = re.compile(r"\s*(?:-|에|다시)?\s*")

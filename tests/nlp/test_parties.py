@@ -505,3 +505,53 @@ def test_an_id_that_is_an_email_address_is_no_account_id() -> None:
     note = _note(call)
     assert note.identifiers == []
     assert note.customer.email == "da07@daum.net"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["네 감사합니다 방문 예정이었습니다", "감사합니다 오늘 배송 예정이었습니다", "네 이상입니다 감사합니다"],
+)
+def test_a_past_copula_on_an_ordinary_word_is_no_sign_off(closing: str) -> None:
+    call = f"상담원: 네 한울마켓 고객센터입니다\n고객: 배송 문의요\n상담원: {closing}"
+    assert _note(call).agent.name is None
+
+
+@pytest.mark.parametrize(
+    ("greeting", "name"),
+    [
+        ("네 한빛텔레콤 김민지 상담원입니다", "김민지"),
+        ("네 다온 고객센터 박도윤 매니저예요", "박도윤"),
+        ("안녕하세요 한결카드 고객센터 정은비 상담사입니다", "정은비"),
+    ],
+)
+def test_the_name_before_the_agents_job_title(greeting: str, name: str) -> None:
+    assert _note(f"상담원: {greeting}\n고객: 네").agent.name == name
+
+
+@pytest.mark.parametrize("greeting", ["네 다온전자 배송팀 상담원입니다", "네 기술지원팀 상담원입니다"])
+def test_a_team_before_the_job_title_is_no_name(greeting: str) -> None:
+    assert _note(f"상담원: {greeting}\n고객: 네").agent.name is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("저 김철수라고 하는데요", "김철수"),
+        ("네 박영희라고 하고요 주문 건 때문에요", "박영희"),
+        ("제 이름은 윤도현이라고 하구요", "윤도현"),
+    ],
+)
+def test_a_name_said_with_the_quotative_ending(answer: str, name: str) -> None:
+    assert _note(f"상담원: 성함 말씀해 주시겠어요\n고객: {answer}").customer.name == name
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("접수번호는 에이에스 일공이이 다시 공공팔칠이고 이십일 일까지 연락드릴게요", "AS10220087"),
+        ("주문번호 이공이육일일공이 다시 공사오칠이고 배송은 내일 출발합니다", "202611020457"),
+        ("계약번호는 씨에이 이공이육 다시 공삼일오칠이고 만기는 내년입니다", "CA202603157"),
+    ],
+)
+def test_a_number_before_the_connective_igo(said: str, value: str) -> None:
+    assert _values(f"상담원: {said}\n고객: 네") == [value]
