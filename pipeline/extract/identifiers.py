@@ -76,10 +76,10 @@ def _placed_values(text: str, start: int, end: int) -> list[Code]:
     window = text[start:end]
     mail = [(start + a, start + b) for a, b in email_spans(window)]
     for code_start, code_end, code in _codes(window):
-        if not any(a <= start + code_start < b for a, b in mail):
+        if not _inside(start + code_start, mail):
             found.append((start + code_start, start + code_end, code))
     for match in _VALUE.finditer(text, start, end):
-        if any(a <= match.start() < b for a, b, _ in found) or any(a <= match.start() < b for a, b in mail):
+        if _inside(match.start(), [(a, b) for a, b, _ in found] + mail):
             continue
         if _MASKED_AFTER.match(text, match.end()):
             continue  # "900412-2******": what is left of a masked resident number
@@ -94,6 +94,10 @@ def _placed_values(text: str, start: int, end: int) -> list[Code]:
 
 
 _MASKED_AFTER = re.compile(r"-?\d*\*")
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
 
 
 def _codes(text: str) -> list[Code]:
@@ -264,7 +268,8 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
     if plates:
         # The plate's digits are no value of their own; a cued number said with it still is
         # ("삼사나 칠팔일이 … 작업번호 오지 일이일이 다시 공일구").
-        return plates + [i for i in _cued(text) if not any(p.value.endswith(i.value) for p in plates)]
+        cued = _cued(text)
+        return plates + [i for i in cued if not any(p.value.endswith(i.value) for p in plates)]
     found = _cued(text)
     if turn.role is Role.CUSTOMER and _asked_for_customer_id(context, turn):
         return found  # "가게 코드 알려주시겠어요?": the customer's own number, not a case's
@@ -321,12 +326,13 @@ def _shaped_values(text: str) -> list[tuple[str, int]]:
     codes = _codes(text)
     mail = email_spans(text)
     for start, end, code in codes:
-        if not any(a <= start < b for a, b in mail):
+        if not _inside(start, mail):
             shaped.append((code, end))
+    taken = [(s, e) for s, e, _ in codes] + mail
     for match in _VALUE.finditer(text):
         value = _clean(match.group())
-        if _SHAPED.match(value) and not any(s <= match.start() < e for s, e, _ in codes):
-            if not _RESIDENT_NUMBER.match(value) and not any(a <= match.start() < b for a, b in mail):
+        if _SHAPED.match(value) and not _RESIDENT_NUMBER.match(value):
+            if not _inside(match.start(), taken):
                 shaped.append((value, match.end()))
     return shaped
 

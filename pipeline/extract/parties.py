@@ -224,7 +224,8 @@ def _phone(context: CallContext) -> Found[str | None]:
         for mention in find_phone_numbers(turn.text):
             if _SERVICE_NUMBER.match(mention.value):
                 continue
-            if CUSTOMER_ID_CUE.search(turn.text, max(0, mention.start - _NUMBER_CUE_GAP), mention.start):
+            cue_from = max(0, mention.start - _NUMBER_CUE_GAP)
+            if CUSTOMER_ID_CUE.search(turn.text, cue_from, mention.start):
                 continue
             score = 2 if turn.role is Role.CUSTOMER else 0
             if turn.role is Role.CUSTOMER and _someone_elses(turn.text[: mention.start]):

@@ -107,7 +107,9 @@ def _domain(text: str, after: int) -> tuple[int, str]:
 
 def find_emails(text: str) -> list[EmailMention]:
     """Every e-mail address written or said in ``text``."""
-    found = [EmailMention(m.start(), m.end(), m.group().lower(), False) for m in _EMAIL.finditer(text)]
+    found = [
+        EmailMention(m.start(), m.end(), m.group().lower(), False) for m in _EMAIL.finditer(text)
+    ]
     for at in _SPOKEN_AT.finditer(text):
         start, local = _local_part(text, at.start())
         end, domain = _domain(text, at.end())

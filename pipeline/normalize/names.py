@@ -87,7 +87,8 @@ def _candidates(text: str) -> list[re.Match[str]]:
     return [
         m
         for m in _NAME.finditer(text)
-        if m["name"].replace(" ", "") not in COMMON_WORDS and not _NAME_LABEL_AFTER.match(text, m.end())
+        if m["name"].replace(" ", "") not in COMMON_WORDS
+        and not _NAME_LABEL_AFTER.match(text, m.end())
     ]
 
 
@@ -147,9 +148,8 @@ def _has_evidence(text: str, match: re.Match[str], cue: re.Pattern[str]) -> bool
 
 def _mention(match: re.Match[str]) -> NameMention:
     name = match["name"]
-    return NameMention(
-        match.start("name"), match.end("name"), name, name.replace(" ", ""), match.groupdict().get("ending") or ""
-    )
+    ending = match["ending"] or ""
+    return NameMention(match.start("name"), match.end("name"), name, name.replace(" ", ""), ending)
 
 
 def _is_whole_answer(text: str, match: re.Match[str]) -> bool:
@@ -178,9 +178,9 @@ def find_agent_name(text: str) -> NameMention | None:
     for match in _candidates(text):
         # "상담원 김민지였습니다" names the speaker; "예정이었습니다" is a two-syllable word, so
         # a sign-off without a cue takes a full name.
-        signed_off = match["ending"] in _SIGN_OFF_ENDINGS
-        if signed_off and (len(match["name"]) >= FULL_NAME or _has_evidence(text, match, _AGENT_CUES)):
-            return _mention(match)
+        if match["ending"] in _SIGN_OFF_ENDINGS:
+            if len(match["name"]) >= FULL_NAME or _has_evidence(text, match, _AGENT_CUES):
+                return _mention(match)
         if match["ending"] not in _AGENT_ENDINGS:
             continue
         if _has_evidence(text, match, _AGENT_CUES):

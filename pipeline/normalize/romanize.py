@@ -8,7 +8,10 @@ from functools import cache
 
 from pipeline.nlp import word_list
 
-_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
+_INITIALS = (
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s",
+    "ss", "", "j", "jj", "ch", "k", "t", "p", "h",
+)
 _VOWELS = (
     "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
     "wi", "yu", "eu", "ui", "i",

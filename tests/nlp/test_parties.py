@@ -275,7 +275,9 @@ def test_buildings_and_rooms_after_the_road_number(said: str, address: str) -> N
         ),
     ],
 )
-def test_an_address_completed_from_the_other_reading(customer: str, agent: str, address: str) -> None:
+def test_an_address_completed_from_the_other_reading(
+    customer: str, agent: str, address: str
+) -> None:
     call = f"상담원: 주소 불러 주시겠어요\n고객: {customer}\n상담원: {agent}"
     assert _note(call).customer.address == address
 
@@ -474,7 +476,9 @@ def test_english_loanwords_in_an_address_are_written_as_english(said: str, email
         ("미나 골뱅이 네이트 닷컴이요", "엠 아이 엔 에이 에이치 골뱅이 네이트 닷컴 맞으시죠", "minah@nate.com"),
     ],
 )
-def test_a_guessed_reading_gives_way_to_one_spelled_out(customer: str, agent: str, email: str) -> None:
+def test_a_guessed_reading_gives_way_to_one_spelled_out(
+    customer: str, agent: str, email: str
+) -> None:
     call = f"상담원: 이메일 주소 말씀해 주세요\n고객: {customer}\n상담원: {agent}\n고객: 네"
     assert _note(call).customer.email == email
 
