@@ -29,9 +29,13 @@ _TRAILING = re.compile(r"(?:이에요|에요|예요|이요|요|입니다|이고�
 _TO_PLACE = re.compile(r"(?:으로|로)(?:요)?$")
 # The metropolitan cities are written "서울시", "인천시" however they are said; a province said
 # short that is one word written is given its 도 ("경기 수원시" → "경기도 수원시").
+_METROPOLITAN = ("서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종")
 _CANONICAL_HEAD = {
-    **{f"{city}{suffix}": f"{city}시" for city in ("서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종")
-       for suffix in ("", "특별시", "광역시", "특별자치시")},
+    **{
+        f"{city}{suffix}": f"{city}시"
+        for city in _METROPOLITAN
+        for suffix in ("", "특별시", "광역시", "특별자치시")
+    },
     "경기": "경기도",
     "강원": "강원도",
 }
@@ -42,7 +46,8 @@ _NUMBER = re.compile(r"^(?P<n>" + _NUMERAL + r")(?P<unit>번지|번길|길|동|�
 # "삼백일 호거든요").
 _LAST_NUMBER = re.compile(r"^(?P<n>" + _NUMERAL + r")(?P<unit>호|층)[가-힣]+$")
 _BUILDING = re.compile(
-    r"^[가-힣A-Za-z0-9]+(?:아파트|빌라|오피스텔|타워|맨션|빌딩|주택|하우스|캐슬|팰리스|학교|병원|센터|상가|프라자|플라자)$"
+    r"^[가-힣A-Za-z0-9]+(?:아파트|빌라|오피스텔|타워|맨션|빌딩|주택|하우스|캐슬|팰리스"
+    r"|학교|병원|센터|상가|프라자|플라자)$"
 )
 _LAST_UNIT = re.compile(r"^(?P<unit>호|층)[가-힣]+$")  # "오 층이여"
 # A room of a building, the last part of an address ("한울초등학교 행정실").

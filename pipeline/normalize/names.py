@@ -38,8 +38,8 @@ _ENDINGS = (
     r"(?:(?:이)?라고\s?(?:합니다|해요|하는데요|하고요|하구요)|이고요|고요|이구요|구요|이에요|예요|"
     r"입니다|이었습니다|였습니다|이요|요|인데요|이며|이고|님이요)"
 )
-# How an agent names themselves: the copula, "…라고 합니다", or the past copula of the sign-off
-# ("상담원 김민지였습니다"), which only ever names the speaker.
+# How an agent names themselves: the copula or "…라고 합니다"; the past copula of the sign-off
+# ("상담원 김민지였습니다") only ever names the speaker.
 _AGENT_ENDINGS = frozenset(
     ["입니다", "이에요", "예요", "이고요", "고요", "이라고 합니다", "라고 합니다", "이라고합니다", "라고합니다"]
 )
@@ -69,7 +69,8 @@ _AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당|고객센터|센
 # 표준수요"); "김철수 이름으로" still names 김철수.
 _NAME_LABEL_AFTER = re.compile(r"\s?(?:(?:이름|성함|성명)(?:은|는|이|가)|명\s)")
 _GREETING = re.compile(
-    r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저|바꿨습니다|전화\s?받았습니다"
+    r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저"
+    r"|바꿨습니다|전화\s?받았습니다"
 )
 
 
