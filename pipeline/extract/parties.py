@@ -91,12 +91,13 @@ def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
     # The agent's question is the cue the answer leaves out ("정다은이고요").
     texts = [(turn.text, 0)]
     if asked and first is not None:
-        # The first word and the one after it, which may say whose name it is ("주문자 이름은").
-        opening = " ".join(turn.text[first:].split()[:2])
+        # The first words: a name, spaced or not, and the word after it, which may say whose
+        # name it is ("주문자 이름은").
+        opening = " ".join(turn.text[first:].split()[:OPENING_WORDS])
         texts.insert(0, (_NAME_CUE + opening, first - len(_NAME_CUE)))
     found: list[_Named] = []
     for text, shift in texts:
-        mention = find_customer_name(text)
+        mention = find_customer_name(text, asked=asked)
         if mention is None or not _not_digits(mention.value):
             continue
         start = mention.start + shift
@@ -155,7 +156,8 @@ def _not_digits(name: str) -> bool:
 
 _CUE_WORDS = ("성함", "성명", "이름", "명의")
 _SELF_INTRODUCTION = re.compile(r"성함은|성함이|이름은|이름이|성명은|저는|명의자는|명의는")
-_ANSWER_FILLERS = frozenset(["네", "예", "아", "어", "음", "네네", "아네"])
+_ANSWER_FILLERS = frozenset(["네", "예", "아", "어", "음", "네네", "아네", "저"])
+OPENING_WORDS = 4
 
 
 def _first_word_at(text: str) -> int | None:

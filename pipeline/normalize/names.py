@@ -36,7 +36,11 @@ RELATION_NOUNS: tuple[str, ...] = KIN_NOUNS + word_list("relation_nouns")
 COMMON_WORDS: frozenset[str] = frozenset(word_list("name_lookalikes")) | frozenset(RELATION_NOUNS)
 _ENDINGS = (
     r"(?:(?:이)?라고\s?(?:합니다|해요|하는데요|하고요|하구요)|이고요|고요|이구요|구요|이에요|예요|"
-    r"입니다|이었습니다|였습니다|이요|요|인데요|이며|이고|님이요)"
+    r"입니다|이었습니다|였습니다|이요|요|인데요|이며|이고|고|님이요"
+    # Dialect copulas: "김순자라예", "박말순이여", "이춘자인디요".
+    r"|(?:이)?라(?:예|요)|이여|여|인디요|인디"
+    # ASR puts a space before the copula now and then: "상담사 김민지 입니다".
+    r"|\s(?:입니다|이라고\s?합니다|라고\s?합니다))"
 )
 # How an agent names themselves: the copula or "…라고 합니다"; the past copula of the sign-off
 # ("상담원 김민지였습니다") only ever names the speaker.
@@ -52,8 +56,9 @@ _SHORT_SURNAME = "(?:" + "|".join(SURNAMES) + ")"
 _NAME = re.compile(
     # Most names are three syllables: "하정구요" is 하정구 + 요 before 하정 + 구요; after a
     # two-syllable surname one given syllable is as common ("남궁민이요").
-    r"(?<![가-힣])(?P<name>" + _LONG_SURNAME + r"[가-힣]{1,2}?|" + _SHORT_SURNAME + r"[가-힣]{1,2}|"
-    + _SURNAME + r"(?: [가-힣]){2})"
+    # A name spelled syllable by syllable first: "남궁 은 비요" is not 남궁 + 은.
+    r"(?<![가-힣])(?P<name>" + _SURNAME + r"(?: [가-힣]){2}|"
+    + _LONG_SURNAME + r"[가-힣]{1,2}?|" + _SHORT_SURNAME + r"[가-힣]{1,2})"
     r"(?P<ending>" + _ENDINGS + r")?(?![가-힣])"
 )
 _FILLERS = frozenset({"", "네", "예", "아", "아네", "네네", "음", "어"})
@@ -159,8 +164,10 @@ def _is_whole_answer(text: str, match: re.Match[str]) -> bool:
     return before in _FILLERS and not text[match.end() :].strip(" .,!?~")
 
 
-def find_customer_name(text: str) -> NameMention | None:
-    """The name a customer gives: '김철수고요', '성함은 박영희입니다', '김 철 수'."""
+def find_customer_name(text: str, *, asked: bool = False) -> NameMention | None:
+    """The name a customer gives: '김철수고요', '성함은 박영희입니다', '김 철 수'; ``asked``: the
+    agent has just asked for it, so a full name ending like an answer is one ("예약은 제 이름으로
+    했어요 유하늘이요")."""
     for match in _candidates(text):
         whole = _is_whole_answer(text, match)
         cued = bool(_CUSTOMER_CUES.search(text[: match.start()][-6:])) or _introduced(text, match)
@@ -168,7 +175,17 @@ def find_customer_name(text: str) -> NameMention | None:
             continue
         if (whole and _reads_as_name(text, match)) or _has_evidence(text, match, _CUSTOMER_CUES):
             return _mention(match)
+        if asked and _answers_with_a_name(text, match):
+            return _mention(match)
     return None
+
+
+def _answers_with_a_name(text: str, match: re.Match[str]) -> bool:
+    """A full name, one noun to Kiwi (not 가능 + 해), with its ending."""
+    name = match["name"]
+    if " " in name or len(name) < FULL_NAME or not match["ending"]:
+        return False
+    return _one_segment(text, match.start("name"), match.end("name"))
 
 
 def find_agent_name(text: str) -> NameMention | None:
@@ -179,10 +196,10 @@ def find_agent_name(text: str) -> NameMention | None:
     for match in _candidates(text):
         # "상담원 김민지였습니다" names the speaker; "예정이었습니다" is a two-syllable word, so
         # a sign-off without a cue takes a full name.
-        if match["ending"] in _SIGN_OFF_ENDINGS:
+        if (match["ending"] or "").strip() in _SIGN_OFF_ENDINGS:
             if len(match["name"]) >= FULL_NAME or _has_evidence(text, match, _AGENT_CUES):
                 return _mention(match)
-        if match["ending"] not in _AGENT_ENDINGS:
+        if (match["ending"] or "").strip() not in _AGENT_ENDINGS:
             continue
         if _has_evidence(text, match, _AGENT_CUES):
             return _mention(match)

@@ -559,3 +559,39 @@ def test_a_name_said_with_the_quotative_ending(answer: str, name: str) -> None:
 )
 def test_a_number_before_the_connective_igo(said: str, value: str) -> None:
     assert _values(f"상담원: {said}\n고객: 네") == [value]
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("예 김순자라예", "김순자"),
+        ("박말순이여 박말순", "박말순"),
+        ("이춘자인디요", "이춘자"),
+    ],
+)
+def test_a_name_with_a_dialect_copula(answer: str, name: str) -> None:
+    assert _note(f"상담원: 성함 말씀해 주세요\n고객: {answer}").customer.name == name
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("최영수고 번호는 공일공 팔팔칠칠 육육오오", "최영수"),
+        ("예약은 제 이름으로 했어요 유하늘이요", "유하늘"),
+        ("아 네 저 남궁 은 비요", "남궁은비"),
+    ],
+)
+def test_names_inside_a_longer_answer(answer: str, name: str) -> None:
+    assert _note(f"상담원: 성함이랑 연락처 부탁드려요\n고객: {answer}").customer.name == name
+
+
+@pytest.mark.parametrize(
+    ("greeting", "name"),
+    [
+        ("네 상담사 김민지 입니다 무엇을 도와드릴까요", "김민지"),
+        ("네 다온카드 고객센터 상담원 정하늘 입니다", "정하늘"),
+        ("안녕하세요 저는 상담원 오세진 이라고 합니다", "오세진"),
+    ],
+)
+def test_a_space_before_the_agents_copula(greeting: str, name: str) -> None:
+    assert _note(f"상담원: {greeting}\n고객: 네").agent.name == name
