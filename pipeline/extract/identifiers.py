@@ -10,7 +10,7 @@ from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
 from pipeline.extract.parties import CUSTOMER_ID_CUE
 from pipeline.nlp import word_list
-from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, spelled_codes
+from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, prefixed_number, spelled_codes
 from pipeline.normalize.contact import email_spans, spoken_id
 from pipeline.normalize.numbers import (
     SPOKEN_DIGITS,
@@ -163,6 +163,10 @@ def _cued(text: str) -> list[Identifier]:
         if account is not None:
             found.append(Identifier(kind=ACCOUNT_ID, value=account))
             continue
+        prefixed = prefixed_number(text[:limit], reach)
+        if prefixed is not None:  # "접수번호는 티 123456입니다"
+            found.append(Identifier(kind=_kind(cue.group()), value=prefixed[2]))
+            reach = prefixed[1]
         for start, end, value in _placed_values(text, reach, limit):
             if start - reach > _MAX_CUE_GAP:
                 break
@@ -278,7 +282,10 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
     if account is not None:
         return [Identifier(kind=kind, value=account)]  # "아이디 알려 주시겠어요?"
     if not found and kind and len(turn.text.strip()) <= MAX_ANSWER_CHARS:
-        # "주문번호 말씀해 주시겠어요?" / "ON-58213이요."
+        # "주문번호 말씀해 주시겠어요?" / "ON-58213이요.", "엠 123456이요"
+        prefixed = prefixed_number(text, _ANSWER_START.match(text).end())
+        if prefixed is not None:
+            return [Identifier(kind=kind, value=prefixed[2])]
         return [Identifier(kind=kind, value=v) for v in _values(text, 0, len(text))]
     if not found and kind:
         # A longer answer: its long number ("잠깐만 있어 봐요 이거 일공 삼칠 사사 팔이 공육 이거요")
@@ -296,6 +303,7 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
 
 
 MIN_ANSWER_DIGITS = 6
+_ANSWER_START = re.compile(r"(?:\s*(?:네|예|아|어|음|그)(?=\s))*")
 
 
 def _long_number(value: str) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from models.note import AgentInfo, CustomerInfo
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
-from pipeline.normalize.alnum import spelled_codes
+from pipeline.normalize.alnum import prefixed_number, spelled_codes
 from pipeline.normalize.contact import find_emails
 from pipeline.normalize.names import COMMON_WORDS, KIN_NOUNS, SURNAMES, TWO_SYLLABLE_SURNAMES
 from pipeline.normalize.numbers import find_phone_numbers, read_stray_groups, spoken_digits_to_text
@@ -216,6 +216,9 @@ _OWN_AGAIN = re.compile(r"(?:제|내|저희)\s?(?:번호|연락처|전화|휴대
 OTHER_PERSON_WEIGHT = 3
 # A customer or account number is read out like a landline ("고객번호가 공삼일 칠칠사 …").
 _NUMBER_CUE_GAP = 12
+_STAFF_NUMBER = re.compile(
+    r"(?:기사|담당자|담당|매장|지점|대리점|센터|영업소)\s?(?:님\s?)?(?:의\s?)?(?:번호|연락처|전화)"
+)
 _LAST_GROUP = re.compile(r"^\D*?(\d{4})(?!\d)")
 
 
@@ -229,6 +232,8 @@ def _phone(context: CallContext) -> Found[str | None]:
             cue_from = max(0, mention.start - _NUMBER_CUE_GAP)
             if CUSTOMER_ID_CUE.search(turn.text, cue_from, mention.start):
                 continue
+            if turn.role is Role.AGENT and _STAFF_NUMBER.search(turn.text, cue_from, mention.start):
+                continue  # "기사님 번호는 공일공 …": a number the agent gives for staff
             score = 2 if turn.role is Role.CUSTOMER else 0
             if turn.role is Role.CUSTOMER and _someone_elses(turn.text[: mention.start]):
                 score -= OTHER_PERSON_WEIGHT
@@ -336,6 +341,9 @@ MAX_ID_OFFSET = 8
 def _id_value(text: str, start: int) -> tuple[int, str] | None:
     """Where the id after ``start`` begins and what it is: written ("GO13557", "3021 755810")
     or spelled ("지 오 13557")."""
+    prefixed = prefixed_number(text, start)
+    if prefixed is not None:
+        return prefixed[0], prefixed[2]  # "회원번호는 엠 123456"
     spelled = [(at, code) for at, _, code in spelled_codes(text) if at >= start]
     written = _ID_VALUE.search(text, start)
     if spelled and (written is None or spelled[0][0] <= written.start()):

@@ -55,6 +55,7 @@ _ROOM = re.compile(r"^[가-힣]{1,4}(?:실|사무소)$")
 _BUILDING_WORD = re.compile(r"^(?:아파트|빌라|오피스텔|타워|맨션|빌딩|주택)$")
 _UNIT = re.compile(r"^(?:번지|번길|길|동|호|층)$")
 MAX_WORDS = 12
+_HESITATIONS = frozenset(["그", "어", "음", "저", "저기", "뭐더라", "뭐시고", "뭐지"])
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def _read_on(text: str, start: int, end: int, pieces: list[str]) -> AddressMenti
     for index, word in enumerate(words):
         if len(pieces) >= MAX_WORDS:
             break
+        if word.group() in _HESITATIONS:
+            continue  # "삼백이십 그 뭐시고 한신아파트": the address goes on after the pause
         piece = _piece(word.group().strip(",."))
         following = words[index + 1].group() if index + 1 < len(words) else ""
         after = words[index + 2].group() if index + 2 < len(words) else ""

@@ -69,6 +69,21 @@ _ONE_LETTER_CODE = re.compile(
     + r") (?P<digits>\d+(?: ?- ?\d+)+)(?!\d)"
 )
 MIN_PREFIXED_DIGITS = 5
+_LETTER_THEN_NUMBER = re.compile(
+    r"(?:은|는|이|가|요)?\s*(?P<letter>"
+    + "|".join(name for name, _ in LETTER_NAMES if name not in ("이", "오"))
+    + r") (?P<digits>\d{4,}(?: ?- ?\d+)*)(?!\d)"
+)
+
+
+def prefixed_number(text: str, start: int) -> tuple[int, int, str] | None:
+    """One letter name said right where a number is due (after its cue, or as the answer to
+    the question) and the number: "회원번호는 엠 123456" → M123456."""
+    match = _LETTER_THEN_NUMBER.match(text, start)
+    if match is None:
+        return None
+    digits = re.sub(r" ?- ?", "-", match["digits"])
+    return match.start("letter"), match.end(), _LETTER_OF[match["letter"]] + digits
 
 
 def spelled_codes(text: str) -> list[tuple[int, int, str]]:

@@ -595,3 +595,60 @@ def test_names_inside_a_longer_answer(answer: str, name: str) -> None:
 )
 def test_a_space_before_the_agents_copula(greeting: str, name: str) -> None:
     assert _note(f"상담원: {greeting}\n고객: 네").agent.name == name
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "기사님 번호는 공일공 구팔칠육 오사삼이입니다",
+        "담당자 연락처 공일공 이이삼삼 사사오오로 문자 드릴게요",
+        "매장 전화 공이 삼사오 육칠팔구로 하시면 됩니다",
+    ],
+)
+def test_a_number_the_agent_gives_for_staff_is_not_the_customers(agent: str) -> None:
+    call = f"상담원: 네 방문 접수됐습니다\n고객: 네\n상담원: {agent}\n고객: 네 알겠습니다"
+    assert _note(call).customer.phone is None
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("대구 북구 칠곡중앙대로 삼백이십 그 뭐시고 한신아파트 백이 동 사백삼 호", "대구시 북구 칠곡중앙대로 320 한신아파트 102동 403호"),
+        ("서울 중구 세종대로 백십 음 십 층이요", "서울시 중구 세종대로 110 10층"),
+        ("인천 서구 봉오대로 오십 저기 푸른빌라 삼 층이요", "인천시 서구 봉오대로 50 푸른빌라 3층"),
+    ],
+)
+def test_an_address_goes_on_after_a_hesitation(said: str, address: str) -> None:
+    from pipeline.normalize.address import find_address
+
+    mention = find_address(said)
+    assert mention is not None and mention.value == address
+
+
+@pytest.mark.parametrize(
+    ("call", "value"),
+    [
+        ("상담원: 주문번호 말씀해 주시겠어요\n고객: 네 케이 칠칠팔팔구구요", "K778899"),
+        ("상담원: 네 접수번호는 티 공공일이삼사입니다\n고객: 네", "T001234"),
+        ("상담원: 예약번호 불러 주세요\n고객: 에이치 오오육육칠칠이요", "H556677"),
+    ],
+)
+def test_one_letter_name_where_the_number_is_due(call: str, value: str) -> None:
+    assert _values(call) == [value]
+
+
+def test_one_letter_name_said_where_no_number_is_due_is_a_letter() -> None:
+    call = "상담원: 주문번호 말씀해 주시겠어요\n고객: 아 엘 사이즈 주문한 건데 번호는 모르겠어요"
+    assert _values(call) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("회원번호는 엠 일이삼사오육이요", "M123456"),
+        ("고객번호 케이 칠칠팔팔구구공이요", "K7788990"),
+        ("가맹점 코드는 에스 이이삼삼사사예요", "S223344"),
+    ],
+)
+def test_customer_numbers_with_a_letter_prefix(said: str, value: str) -> None:
+    assert _note(f"상담원: 번호 확인 부탁드려요\n고객: {said}").customer.customer_id == value
