@@ -10,8 +10,15 @@ from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
 from pipeline.extract.parties import CUSTOMER_ID_CUE
 from pipeline.nlp import word_list
-from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, spelled_codes
-from pipeline.normalize.numbers import is_phone_number, parse_korean_number, spoken_digits_to_text
+from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, prefixed_number, spelled_codes
+from pipeline.normalize.contact import email_spans, spoken_id
+from pipeline.normalize.numbers import (
+    SPOKEN_DIGITS,
+    is_phone_number,
+    parse_korean_number,
+    read_stray_groups,
+    spoken_digits_to_text,
+)
 
 # A value: letters and digits, joined by hyphens or (digit groups read out) by single spaces;
 # at least one digit.
@@ -27,10 +34,9 @@ _SHAPED = re.compile(
 _UNIT_AFTER = re.compile(
     r"\s*(?:원|만|천|시|분|초|개|명|번째|월|일|년|동|호|층|%|퍼센트|GB|기가|인치|킬로|mm|cm|kg)"
 )
-_GROUP = r"(?: (?:\d{2,4}|[영공일이삼사오육칠팔구]{2,4}))"
-_MORE_DIGITS = re.compile(rf"{_GROUP}+(?![\d가-힣])|{_GROUP}+(?=이요|요|입니다|이에요|예요)")
+_GROUP = r"(?:(?: | ?- ?)(?:\d{2,4}|[영공일이삼사오육칠팔구]{2,4}))"
+_MORE_DIGITS = re.compile(rf"{_GROUP}+(?=이요|요|입니다|이에요|예요|고요|로)|{_GROUP}+(?![\d가-힣])")
 _MOBILE_PREFIX = re.compile(r"^01[016789]\d{6,9}$")
-_EMAIL_AFTER = re.compile(r"\s*(?:골뱅이|앳|@)")
 _MAX_CUE_GAP = 25
 MIN_VALUE_CHARS = 4
 # A customer's bare answer to "주문번호 말씀해 주시겠어요?" is short.
@@ -60,48 +66,112 @@ def _clean(value: str) -> str:
 
 
 def _values(text: str, start: int, end: int) -> list[str]:
-    """Values in text[start:end], spelled codes first ("에스엠 7731902" → SM-7731902)."""
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
+    return [v for _, _, v in _placed_values(text, start, end)]
+
+
+def _placed_values(text: str, start: int, end: int) -> list[Code]:
+    """Values in text[start:end] and where they are, spelled codes first ("에스엠 7731902" →
+    SM-7731902)."""
+    found: list[Code] = []
     window = text[start:end]
-    # A spelled code (letters, then digits) wins over a mixed reading of the same words
-    # ("제이 와이 오 오 엔" has 오 = O, not 5), unless the mixed one runs further.
-    spelled = spelled_codes(window)
-    codes = [c for c in mixed_codes(window) if not _shadowed(c, spelled)] + spelled
-    for code_start, code_end, code in sorted(codes, key=lambda c: (c[0], -c[1])):
-        if any(a <= start + code_start < b for a, b in taken):
-            continue
-        # The digits read out in groups ("에이치제이 구구팔 칠칠"): one value.
-        more = _MORE_DIGITS.match(window, code_end)
-        if more and not _UNIT_AFTER.match(window, more.end()):
-            digits = "".join(_DIGIT_WORDS.get(c, c) for c in more.group().replace(" ", ""))
-            code, code_end = code + digits, more.end()
-        found.append((start + code_start, code))
-        taken.append((start + code_start, start + code_end))
+    mail = [(start + a, start + b) for a, b in email_spans(window)]
+    for code_start, code_end, code in _codes(window):
+        if not _inside(start + code_start, mail):
+            found.append((start + code_start, start + code_end, code))
     for match in _VALUE.finditer(text, start, end):
-        if any(a <= match.start() < b for a, b in taken):
+        if _inside(match.start(), [(a, b) for a, b, _ in found] + mail):
             continue
+        if _MASKED_AFTER.match(text, match.end()):
+            continue  # "900412-2******": what is left of a masked resident number
         value = _clean(match.group())
         digits = re.sub(r"\D", "", value)
         if len(value) < MIN_VALUE_CHARS or _UNIT_AFTER.match(text, match.end()):
             continue
         if value.isdigit() and (is_phone_number(digits) or _MOBILE_PREFIX.match(digits)):
             continue  # a mobile number, or the start of one cut short ("010 6780 12")
-        found.append((match.start(), value))
-    return [v for _, v in sorted(found)]
+        found.append((match.start(), match.end(), value))
+    return sorted(v for v in found if not _RESIDENT_NUMBER.match(v[2]))
+
+
+_MASKED_AFTER = re.compile(r"-?\d*\*")
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
+def _codes(text: str) -> list[Code]:
+    """Spelled and mixed codes, one reading of each stretch, the digits read out after them
+    joined on ("에이치제이 구구팔 칠칠": one value)."""
+    # A spelled code (letters, then digits) wins over a mixed reading of the same words
+    # ("제이 와이 오 오 엔" has 오 = O, not 5), unless the mixed one runs further.
+    spelled = spelled_codes(text)
+    codes = [c for c in mixed_codes(text) if not _shadowed(c, spelled)] + spelled
+    found: list[Code] = []
+    for code_start, code_end, code in sorted(codes, key=lambda c: (c[0], -c[1])):
+        if any(a <= code_start < b or code_start <= a < code_end for a, b, _ in found):
+            continue
+        more = _MORE_DIGITS.match(text, code_end)
+        if more and not _UNIT_AFTER.match(text, more.end()):
+            said = re.sub(r"\s*-\s*", "-", more.group()).replace(" ", "")
+            digits = "".join(SPOKEN_DIGITS.get(c, c) for c in said)
+            code, code_end = code + digits, more.end()
+        found.append((code_start, code_end, code))
+    return found
+
+
+# A resident registration number: a birth date, then a 1–4 and six digits. Never an
+# identifier, even unmasked; its front and the first digits of the back ("870412-1024") are
+# one only where 주민(등록)번호 is said, since order numbers begin with dates too (261109-153).
+_RESIDENT_NUMBER = re.compile(r"^\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-4]\d{6}$")
+_RESIDENT_PART = re.compile(r"^\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-4]\d{0,6}$")
+_RESIDENT_CUE = re.compile(r"주민")
 
 
 def _reading(text: str) -> str:
     return spoken_digits_to_text(text)
 
 
+# The particle on the cue word ("모델이 비엘 다시 칠공공"): 이 there is no letter E.
+_CUE_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|도|으로|로)(?![가-힣])")
+
+
+ACCOUNT_ID = "account_id"
+
+
+def _account_id(text: str, start: int, limit: int) -> str | None:
+    """An account id said right after its cue or as the answer, read as an address's local part
+    is ("제이 와이 필름 공칠이에요" → jyfilm07)."""
+    words = re.match(r"\s*", text[start:])
+    said = spoken_id(text[:limit], start + (words.end() if words else 0))
+    return said[2] if said is not None and said[0] - start <= _MAX_CUE_GAP else None
+
+
 def _cued(text: str) -> list[Identifier]:
+    """Values after a cue word: the first within a short gap, and any said after it as a list
+    ("승인번호가 첫 번째는 … 두 번째가 …"), each as long as it runs."""
     found: list[Identifier] = []
     cues = list(_cue_pattern().finditer(text))
     for number, cue in enumerate(cues):
         limit = cues[number + 1].start() if number + 1 < len(cues) else len(text)
-        for value in _values(text, cue.end(), min(limit, cue.end() + _MAX_CUE_GAP)):
+        # A personal number named after the cue is not the cue's ("예약번호는 … 주민번호 드릴까요").
+        personal = _IDENTITY_ASKED.search(text, cue.end(), limit)
+        limit = personal.start() if personal else limit
+        particle = _CUE_PARTICLE.match(text, cue.end())
+        reach = particle.end() if particle else cue.end()
+        account = _account_id(text, reach, limit) if _kind(cue.group()) == ACCOUNT_ID else None
+        if account is not None:
+            found.append(Identifier(kind=ACCOUNT_ID, value=account))
+            continue
+        prefixed = prefixed_number(text[:limit], reach)
+        if prefixed is not None:  # "접수번호는 티 123456입니다"
+            found.append(Identifier(kind=_kind(cue.group()), value=prefixed[2]))
+            reach = prefixed[1]
+        for start, end, value in _placed_values(text, reach, limit):
+            if start - reach > _MAX_CUE_GAP:
+                break
             found.append(Identifier(kind=_kind(cue.group()), value=value))
+            reach = end
     return found
 
 
@@ -115,6 +185,12 @@ def _asked_kind(context: CallContext, turn: Turn) -> str | None:
     if asked is None:
         return None
     question = list(_cue_pattern().finditer(asked.text))
+    offer = context.previous(asked)
+    if not question and offer is not None and offer.role is Role.CUSTOMER:
+        if _IDENTITY_ASKED.search(asked.text):
+            return None
+        # "승인번호 필요하세요" / "네 불러 주시면 적어 둘게요" / "…이요": the customer named it.
+        question = [q for q in _cue_pattern().finditer(offer.text) if "번호" in q.group()]
     numbered = any("번호" in q.group() or q.group().upper().endswith(("명", "ID")) for q in question)
     if _IDENTITY_ASKED.search(asked.text) and not numbered:
         return None
@@ -124,19 +200,18 @@ def _asked_kind(context: CallContext, turn: Turn) -> str | None:
 def _from_turn(context: CallContext, turn: Turn) -> list[Identifier]:
     """Values with spoken digits read as digits ("오팔이일삼" → 58213)."""
     spoken = _SPOKEN_DASH.sub("다시", _joined_letters(turn.text))
-    return _from_text(context, turn, _digit_groups(_reading(spoken)))
+    text = _WRITTEN_DASH.sub("-", read_stray_groups(_reading(spoken)))
+    found = _from_text(context, turn, text)
+    if _RESIDENT_CUE.search(turn.text):
+        found = [i for i in found if not _RESIDENT_PART.match(i.value)]
+    return found
 
 
+# The dash said after a code's written letters ("PRO 하이픈 칠칠팔팔"): the reader joins only
+# digit groups.
+_WRITTEN_DASH = re.compile(r"(?<=[A-Za-z0-9])\s?다시\s?(?=\d)")
 # Other ways of saying the dash ("하이픈", "대시", "빼기") read as the usual "다시".
 _SPOKEN_DASH = re.compile(r"(?<=[\s가-힣A-Za-z0-9])(?:하이픈|하이푼|대시|대쉬|빼기)(?=\s)")
-# A group of digit words left as words between digit groups ("2026 일일 15-0031": "일일" is
-# also a word, so the reader leaves it); inside a number it is digits.
-_STRAY_GROUP = re.compile(r"(?<=\d )[영공일이삼사오육칠팔구]{2,4}(?= ?[\d-])")
-_DIGIT_WORDS = dict(zip("영공일이삼사오육칠팔구", "00123456789"))
-
-
-def _digit_groups(text: str) -> str:
-    return _STRAY_GROUP.sub(lambda m: "".join(_DIGIT_WORDS[c] for c in m.group()), text)
 
 
 # Two or three letter names said one by one right before the digits ("에이치 엘 이공이오"):
@@ -195,19 +270,44 @@ def _plates(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
 def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
     plates = _plates(context, turn, text)
     if plates:
-        return plates
+        # The plate's digits are no value of their own; a cued number said with it still is
+        # ("삼사나 칠팔일이 … 작업번호 오지 일이일이 다시 공일구").
+        cued = _cued(text)
+        return plates + [i for i in cued if not any(p.value.endswith(i.value) for p in plates)]
     found = _cued(text)
     if turn.role is Role.CUSTOMER and _asked_for_customer_id(context, turn):
         return found  # "가게 코드 알려주시겠어요?": the customer's own number, not a case's
     kind = _asked_kind(context, turn) if turn.role is Role.CUSTOMER else None
+    account = _account_id(text, 0, len(text)) if not found and kind == ACCOUNT_ID else None
+    if account is not None:
+        return [Identifier(kind=kind, value=account)]  # "아이디 알려 주시겠어요?"
     if not found and kind and len(turn.text.strip()) <= MAX_ANSWER_CHARS:
-        # "주문번호 말씀해 주시겠어요?" / "ON-58213이요."
+        # "주문번호 말씀해 주시겠어요?" / "ON-58213이요.", "엠 123456이요"
+        prefixed = prefixed_number(text, _ANSWER_START.match(text).end())
+        if prefixed is not None:
+            return [Identifier(kind=kind, value=prefixed[2])]
         return [Identifier(kind=kind, value=v) for v in _values(text, 0, len(text))]
+    if not found and kind:
+        # A longer answer: its long number ("잠깐만 있어 봐요 이거 일공 삼칠 사사 팔이 공육 이거요")
+        # and the values shaped like identifiers, below.
+        found = [
+            Identifier(kind=kind, value=v)
+            for v in _values(text, 0, len(text))
+            if _long_number(v) and not _SHAPED.match(v)
+        ]
     for value, end in _shaped_values(text):
         kind_after = _cue_pattern().match(text, end + 1) or _cue_pattern().match(text, end)
         said_kind = _kind(kind_after.group()) if kind_after else kind or DEFAULT_KIND
         found.append(Identifier(kind=said_kind, value=value))
     return found
+
+
+MIN_ANSWER_DIGITS = 6
+_ANSWER_START = re.compile(r"(?:\s*(?:네|예|아|어|음|그)(?=\s))*")
+
+
+def _long_number(value: str) -> bool:
+    return len(re.sub(r"\D", "", value)) >= MIN_ANSWER_DIGITS
 
 
 def _asked_for_customer_id(context: CallContext, turn: Turn) -> bool:
@@ -228,29 +328,43 @@ def _shadowed(mixed: Code, spelled: list[Code]) -> bool:
 
 
 def _shaped_values(text: str) -> list[tuple[str, int]]:
-    """Values shaped like identifiers anywhere in the turn, with where each ends."""
+    """Values shaped like identifiers anywhere in the turn, with where each ends; none inside
+    an e-mail address ("에이치 알 엔 공칠 언더바 … 골뱅이 …")."""
     shaped: list[tuple[str, int]] = []
-    spelled = spelled_codes(text)
-    spelled += [c for c in mixed_codes(text) if not _shadowed(c, spelled)]
-    for start, end, code in sorted(spelled):
-        if not _EMAIL_AFTER.match(text, end):  # "에스 와이 제이 팔팔 골뱅이 …" is an e-mail
+    codes = _codes(text)
+    mail = email_spans(text)
+    for start, end, code in codes:
+        if not _inside(start, mail):
             shaped.append((code, end))
+    taken = [(s, e) for s, e, _ in codes] + mail
     for match in _VALUE.finditer(text):
         value = _clean(match.group())
-        if _SHAPED.match(value) and not any(s <= match.start() < e for s, e, _ in spelled):
-            shaped.append((value, match.end()))
+        if _SHAPED.match(value) and not _RESIDENT_NUMBER.match(value):
+            if not _inside(match.start(), taken):
+                shaped.append((value, match.end()))
     return shaped
 
 
+# The hyphen a spelled code gets between its letters and digits ("JY-0712"), never said.
+_SPELLED_HYPHEN = re.compile(r"^([A-Za-z]+)-(?=\d)")
+
+
 def _as_said(identifier: Identifier) -> Identifier:
-    """Account ids are written in lower case without the hyphen a spelled code gets."""
-    if identifier.kind == "account_id":
-        return Identifier(kind=identifier.kind, value=identifier.value.replace("-", "").lower())
+    """Account ids are written in lower case without the hyphen a spelled code gets; a dash
+    said inside one stays ("ws-jkim77")."""
+    if identifier.kind == ACCOUNT_ID:
+        value = _SPELLED_HYPHEN.sub(r"\1", identifier.value).lower()
+        return Identifier(kind=identifier.kind, value=value)
     return identifier
 
 
 def _same(a: str, b: str) -> bool:
-    """One value, or a part of it said again ("제이윤 공칠일이" after "jyoon0712")."""
+    """One value, or a part of it said again ("제이윤 공칠일이" after "jyoon0712"), or two
+    readings of one spelled prefix before the same long number ("KER-0091-7735" heard,
+    "4K2R-0091-7735" read back)."""
+    tails = [v.split("-")[-2:] for v in (a, b) if v.count("-") >= 2]
+    if len(tails) == 2 and tails[0] == tails[1] and _long_number("".join(tails[0])):
+        return True
     a, b = a.replace("-", "").upper(), b.replace("-", "").upper()
     if a == b:
         return True
@@ -258,11 +372,14 @@ def _same(a: str, b: str) -> bool:
     return len(short) >= MIN_VALUE_CHARS and (long.endswith(short) or long.startswith(short))
 
 
-def _prefer(new: str, known: str) -> bool:
-    """The fuller reading wins; at equal length the hyphenated one, as printed on orders."""
+def _prefer(new: str, known: str, read_back: bool) -> bool:
+    """The fuller reading wins; at equal length the agent's, read off the system (the caller's
+    오 may be O or 5), else the hyphenated one, as printed on orders."""
     new_core, known_core = new.replace("-", ""), known.replace("-", "")
     if len(new_core) != len(known_core):
         return len(new_core) > len(known_core)
+    if new_core.upper() != known_core.upper():
+        return read_back
     return "-" in new and "-" not in known
 
 
@@ -275,7 +392,7 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
             known = next((i for i in identifiers if _same(i.value, identifier.value)), None)
             if known is None:
                 identifiers.append(identifier)
-            elif _prefer(identifier.value, known.value):
+            elif _prefer(identifier.value, known.value, turn.role is Role.AGENT):
                 replacement = Identifier(kind=known.kind, value=identifier.value)
                 identifiers[identifiers.index(known)] = _as_said(replacement)
     return Found(identifiers, tuple(turns), 0.9 if identifiers else 0.8)

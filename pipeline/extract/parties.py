@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.note import AgentInfo, CustomerInfo
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
-from pipeline.normalize.alnum import spelled_codes
-from pipeline.normalize.contact import normalize_email
-from pipeline.normalize.names import COMMON_WORDS, SURNAMES, TWO_SYLLABLE_SURNAMES
-from pipeline.normalize.numbers import find_phone_numbers, spoken_digits_to_text
+from pipeline.normalize.alnum import prefixed_number, spelled_codes
+from pipeline.normalize.contact import find_emails
+from pipeline.normalize.names import COMMON_WORDS, KIN_NOUNS, SURNAMES, TWO_SYLLABLE_SURNAMES
+from pipeline.normalize.numbers import find_phone_numbers, read_stray_groups, spoken_digits_to_text
 
 _NAME_QUESTION = re.compile(r"성함|이름|본인\s?확인|명의자|주문자")
 _PHONE_QUESTION = re.compile(r"연락처|전화\s?번호|휴대\s?폰|핸드폰|번호")
@@ -23,8 +24,10 @@ CUSTOMER_ID_CUE = re.compile(
 _SERVICE_NUMBER = re.compile(r"^(?:1[568]\d{6}|0[78]0\d+)$")
 
 
-# Digit groups read out with pauses ("3021 755810") are one number.
-_ID_VALUE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9._-]{2,}|\d[\d-]{3,}(?: \d{2,})*")
+# Digit groups read out with pauses ("3021 755810", "700 481 293") are one number.
+_ID_VALUE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9._-]{2,}|\d[\d-]{3,}(?: \d{2,})*|\d{2,}(?: \d{2,})+"
+)
 _ADDRESSED_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고객|회원)님")
 
 
@@ -44,21 +47,31 @@ def _asked(context: CallContext, turn: Turn, question: re.Pattern[str]) -> bool:
     return previous is not None and bool(question.search(previous.text))
 
 
-def _customer_name(context: CallContext) -> Found[str | None]:
-    from pipeline.normalize.names import find_customer_name
+@dataclass(frozen=True)
+class _Named:
+    value: str
+    turn: Turn
+    start: int
+    confidence: float
+    # The caller said it is their own name ("제가 모현정이에요"), not the patient's or the order's.
+    own: bool
 
+
+# Where a later turn may still give the caller's own name ("제가 …", "나는 남편 …").
+_FIRST_PERSON = re.compile(r"(?:^|\s)(?:저는|제가|나는|내가|전|난|저|본인은)\s")
+
+
+def _customer_name(context: CallContext) -> Found[str | None]:
+    named: list[_Named] = []
     for turn in context.customer_turns:
-        asked = _asked(context, turn, _NAME_QUESTION)
-        # The agent's question is the cue the answer leaves out ("정다은이고요").
-        first = _first_word(turn.text)
-        texts = (_NAME_CUE + first, turn.text) if asked and first else (turn.text,)
-        for text in texts:
-            mention = find_customer_name(text)
-            if mention is None or not _not_digits(mention.value):
-                continue
-            cued = _SELF_INTRODUCTION.search(text[: mention.start][-8:])
-            if asked or cued or _addressed(context, mention.value):
-                return Found(mention.value, (turn,), 0.95 if asked else 0.8)
+        if named and not _FIRST_PERSON.search(turn.text):
+            continue  # a name is known: only a first-person introduction can still beat it
+        named += _names_in(context, turn)
+    if named:
+        # Callers name others too (the patient, whose name the order is in): the name they give
+        # as their own wins, else the first they give.
+        best = next((n for n in named if n.own), named[0])
+        return Found(best.value, (best.turn,), best.confidence)
     # The agent addressing the customer by name ("김철수 고객님 맞으시죠?").
     for turn in context.agent_turns:
         for match in _ADDRESSED_NAME.finditer(turn.text):
@@ -66,6 +79,67 @@ def _customer_name(context: CallContext) -> Found[str | None]:
             if name:
                 return Found(name, (turn,), 0.7)
     return Found(None, (), 0.6)
+
+
+def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
+    """The names one customer turn gives: an answer to the name question, a cued or
+    self-introduced name, and names the agent reads back."""
+    from pipeline.normalize.names import find_customer_name, self_named
+
+    asked = _asked(context, turn, _NAME_QUESTION)
+    first = _first_word_at(turn.text)
+    # The agent's question is the cue the answer leaves out ("정다은이고요").
+    texts = [(turn.text, 0)]
+    if asked and first is not None:
+        # The first words: a name, spaced or not, and the word after it, which may say whose
+        # name it is ("주문자 이름은").
+        opening = " ".join(turn.text[first:].split()[:OPENING_WORDS])
+        texts.insert(0, (_NAME_CUE + opening, first - len(_NAME_CUE)))
+    found: list[_Named] = []
+    for text, shift in texts:
+        mention = find_customer_name(text, asked=asked)
+        if mention is None or not _not_digits(mention.value):
+            continue
+        start = mention.start + shift
+        # "저는 금요일 날 …" is no introduction: an own name ends like one ("제가 모현정이에요").
+        own = bool(mention.ending) and self_named(turn.text, start)
+        cued = _SELF_INTRODUCTION.search(text[: mention.start][-8:]) or own
+        if asked or cued or _addressed(context, mention.value):
+            found.append(_Named(mention.value, turn, start, 0.95 if asked else 0.8, own))
+            break
+    found += [n for n in _read_back(context, turn) if all(n.value != f.value for f in found)]
+    return sorted(found, key=lambda n: n.start)
+
+
+# The agent repeating a name with the honorific of the person on the line ("진소라 보호자님",
+# "추경민 님"), not of staff (기사님, 선생님).
+_READ_BACK = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고객|회원|보호자|환자|손님|가입자)?\s?님(?![가-힣])"
+)
+
+
+@lru_cache(maxsize=1024)
+def _read_back_names(text: str) -> frozenset[str]:
+    return frozenset(m["name"] for m in _READ_BACK.finditer(text))
+
+
+def _read_back(context: CallContext, turn: Turn) -> list[_Named]:
+    """Names the customer said that the agent reads back in the next turn: a name for sure,
+    whatever particle follows it ("저 추경민으로 돼 있을 거예요" → "추경민 님")."""
+    from pipeline.normalize.names import name_shaped, self_named
+
+    reply = context.following(turn, Role.AGENT)
+    if reply is None:
+        return []
+    said = _read_back_names(reply.text)
+    found: list[_Named] = []
+    for mention in name_shaped(turn.text):
+        if not _not_digits(mention.value) or any(n.start == mention.start for n in found):
+            continue
+        if mention.value in said:
+            own = self_named(turn.text, mention.start)
+            found.append(_Named(mention.value, turn, mention.start, 0.9, own))
+    return found
 
 
 def _addressed(context: CallContext, name: str) -> bool:
@@ -82,13 +156,16 @@ def _not_digits(name: str) -> bool:
 
 _CUE_WORDS = ("성함", "성명", "이름", "명의")
 _SELF_INTRODUCTION = re.compile(r"성함은|성함이|이름은|이름이|성명은|저는|명의자는|명의는")
-_ANSWER_FILLERS = frozenset(["네", "예", "아", "어", "음", "네네", "아네"])
+_ANSWER_FILLERS = frozenset(["네", "예", "아", "어", "음", "네네", "아네", "저"])
+OPENING_WORDS = 4
 
 
-def _first_word(text: str) -> str:
-    """The answer's first word after fillers: the name in "네 정다은이고요 번호는 …"."""
-    words = [w.strip(",.") for w in text.split()]
-    return next((w for w in words if w and w not in _ANSWER_FILLERS), "")
+def _first_word_at(text: str) -> int | None:
+    """Where the answer's first word after fillers begins: the name in "네 정다은이고요 번호는 …"."""
+    for word in re.finditer(r"\S+", text):
+        if word.group().strip(",.") not in _ANSWER_FILLERS:
+            return word.start()
+    return None
 
 
 _DIGIT_SYLLABLES = frozenset("영공일이삼사오육륙칠팔구십백천")
@@ -105,26 +182,43 @@ def _plausible_name(word: str) -> str | None:
     return None
 
 
+# An agent taking the call over ("전화 바꿨습니다 결제팀 장태경입니다") handles the request: the
+# note's agent is the last one who did.
+_TRANSFER = re.compile(r"전화\s?(?:바꿨|바꾸었|받았)습니다|(?:연결|이관)\s?(?:됐|되었)습니다")
+
+
 def _agent_name(context: CallContext) -> Found[str | None]:
     from pipeline.normalize.names import find_agent_name
 
-    for turn in context.agent_turns[:3] + context.agent_turns[-2:]:
-        text = re.sub(r"(?:이)?었습니다|였습니다", "입니다", turn.text)
-        mention = find_agent_name(text)
+    turns = context.agent_turns
+    taken_over = [t for t in turns if _TRANSFER.search(t.text)]
+    for turn in [*reversed(taken_over), *turns[:3], *turns[-2:]]:
+        mention = find_agent_name(turn.text)
         if mention is not None:
             return Found(mention.value, (turn,), 0.95)
     # "한결손해보험 탁민지입니다": in the opening turn the word before the name is the company.
-    for turn in context.agent_turns[:1]:
+    for turn in turns[:1]:
         for word in re.findall(r"(?<![가-힣])[가-힣]{2,4}(?:입니다|이었습니다|였습니다)", turn.text):
-            mention = find_agent_name(_AGENT_CUE + word.replace("이었습니다", "입니다").replace("였습니다", "입니다"))
+            mention = find_agent_name(_AGENT_CUE + word)
             if mention is not None:
                 return Found(mention.value, (turn,), 0.8)
     return Found(None, (), 0.6)
 
 
-# The customer taking back what they said ("아 아니다", "잘못 말했네요", "…가 아니라").
-_CORRECTION = re.compile(r"아니다|아니라|아니고|잘못|정정|틀렸")
+# The customer taking back what they said ("아 아니다", "아 아니 일공칠삼", "잘못 말했네요", "…가
+# 아니라").
+_CORRECTION = re.compile(r"아니다|아니라|아니고|(?:아|아니)\s아니(?![가-힣])|잘못|정정|틀렸")
 CORRECTION_WEIGHT = 3
+# A number said after another person's kin word is theirs ("딸이 한지선이고 … 전화는 공일공 …"),
+# unless the caller turns back to their own ("제 번호는").
+_KIN_BEFORE = re.compile(r"(?<![가-힣])(?:" + "|".join(KIN_NOUNS) + r")(?:이|가|은|는|도|의)?\s")
+_OWN_AGAIN = re.compile(r"(?:제|내|저희)\s?(?:번호|연락처|전화|휴대폰)|저는|제가")
+OTHER_PERSON_WEIGHT = 3
+# A customer or account number is read out like a landline ("고객번호가 공삼일 칠칠사 …").
+_NUMBER_CUE_GAP = 12
+_STAFF_NUMBER = re.compile(
+    r"(?:기사|담당자|담당|매장|지점|대리점|센터|영업소)\s?(?:님\s?)?(?:의\s?)?(?:번호|연락처|전화)"
+)
 _LAST_GROUP = re.compile(r"^\D*?(\d{4})(?!\d)")
 
 
@@ -135,7 +229,14 @@ def _phone(context: CallContext) -> Found[str | None]:
         for mention in find_phone_numbers(turn.text):
             if _SERVICE_NUMBER.match(mention.value):
                 continue
+            cue_from = max(0, mention.start - _NUMBER_CUE_GAP)
+            if CUSTOMER_ID_CUE.search(turn.text, cue_from, mention.start):
+                continue
+            if turn.role is Role.AGENT and _STAFF_NUMBER.search(turn.text, cue_from, mention.start):
+                continue  # "기사님 번호는 공일공 …": a number the agent gives for staff
             score = 2 if turn.role is Role.CUSTOMER else 0
+            if turn.role is Role.CUSTOMER and _someone_elses(turn.text[: mention.start]):
+                score -= OTHER_PERSON_WEIGHT
             if turn.role is Role.CUSTOMER and _asked(context, turn, _PHONE_QUESTION):
                 score += 2
             if _PHONE_QUESTION.search(turn.text[: mention.start]):
@@ -153,6 +254,11 @@ def _phone(context: CallContext) -> Found[str | None]:
     return Found(value, (turn,), min(0.99, 0.6 + 0.1 * score))
 
 
+def _someone_elses(before: str) -> bool:
+    kin = list(_KIN_BEFORE.finditer(before))
+    return bool(kin) and not _OWN_AGAIN.search(before, kin[-1].end())
+
+
 def _corrected(number: str, after: str) -> str:
     """"… 일이칠구요 아 아니다 일이구칠": the last four digits said again, corrected."""
     group = _LAST_GROUP.match(spoken_digits_to_text(after))
@@ -160,27 +266,61 @@ def _corrected(number: str, after: str) -> str:
 
 
 def _email(context: CallContext) -> Found[str | None]:
-    for turn in context.turns:
-        value = normalize_email(turn.text)
-        if value:
-            return Found(value, (turn,), 0.9)
-    return Found(None, (), 0.8)
+    """The address the customer gives, else the one the agent reads out; a reading that had to
+    guess ("에스 더블유 노" → swno) gives way to one spelled out letter by letter for the same
+    domain ("에스 더블유 엔 오 에이치" → swnoh)."""
+    said = [(t, m) for t in context.turns for m in find_emails(t.text)]
+    if not said:
+        return Found(None, (), 0.8)
+    turn, mention = next((s for s in said if s[0].role is Role.CUSTOMER), said[0])
+    if mention.guessed:
+        domain = mention.value.split("@")[1]
+        spelled = [s for s in said if not s[1].guessed and s[1].value.endswith("@" + domain)]
+        if spelled:
+            return Found(spelled[0][1].value, (turn, spelled[0][0]), 0.85)
+    return Found(mention.value, (turn,), 0.9)
 
 
 def _address(context: CallContext) -> Found[str | None]:
-    from pipeline.normalize.address import find_address
+    """The customer's address, else the one the agent reads, completed by the other readings of
+    it in the call: the agent's read-back often has the city the caller left out, the caller the
+    flat the agent skipped."""
+    from pipeline.normalize.address import completed, find_address, find_road_address
 
-    for turn in context.customer_turns + context.agent_turns:
-        mention = find_address(turn.text)
-        if mention is not None:
-            asked = turn.role is Role.CUSTOMER and _asked(context, turn, _ADDRESS_QUESTION)
-            return Found(mention.value, (turn,), 0.9 if asked else 0.75)
+    said = [(t, m.value) for t in context.turns if (m := find_address(t.text)) is not None]
+    roads = [(t, m.value) for t in context.turns if (m := find_road_address(t.text)) is not None]
+    first = next((s for s in said if s[0].role is Role.CUSTOMER), said[0] if said else None)
+    if first is None:
+        return _placed_road(context, roads)
+    turn, value = first
+    used = [turn]
+    for other, reading in said + roads:
+        merged = completed(value, reading)
+        if merged != value:
+            value = merged
+            used.append(other)
+    asked = turn.role is Role.CUSTOMER and _asked(context, turn, _ADDRESS_QUESTION)
+    return Found(value, tuple(sorted(used, key=lambda t: t.index)), 0.9 if asked else 0.75)
+
+
+def _placed_road(context: CallContext, roads: list[tuple[Turn, str]]) -> Found[str | None]:
+    """"설치 주소가 인천 부평구 쪽으로 나오시는데요" → "부평대로 백오십삼 번길 십이 …": the
+    caller gives the road after the agent names the city and district."""
+    from pipeline.normalize.address import find_place
+
+    for turn, road in roads:
+        if turn.role is not Role.CUSTOMER:
+            continue
+        asked = context.previous(turn, Role.AGENT)
+        place = find_place(asked.text) if asked is not None else None
+        if place is not None and asked is not None:
+            return Found(f"{place} {road}", (asked, turn), 0.7)
     return Found(None, (), 0.7)
 
 
 def _customer_id(context: CallContext) -> Found[str | None]:
     for turn in context.turns:
-        text = spoken_digits_to_text(turn.text)
+        text = read_stray_groups(spoken_digits_to_text(turn.text))
         cue = CUSTOMER_ID_CUE.search(text)
         if cue is not None:
             _, value = _id_value(text, cue.end()) or (0, None)
@@ -201,6 +341,9 @@ MAX_ID_OFFSET = 8
 def _id_value(text: str, start: int) -> tuple[int, str] | None:
     """Where the id after ``start`` begins and what it is: written ("GO13557", "3021 755810")
     or spelled ("지 오 13557")."""
+    prefixed = prefixed_number(text, start)
+    if prefixed is not None:
+        return prefixed[0], prefixed[2]  # "회원번호는 엠 123456"
     spelled = [(at, code) for at, _, code in spelled_codes(text) if at >= start]
     written = _ID_VALUE.search(text, start)
     if spelled and (written is None or spelled[0][0] <= written.start()):

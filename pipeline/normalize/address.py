@@ -24,13 +24,38 @@ _HEAD = re.compile(
     r"(?![가-힣])"
 )
 _TRAILING = re.compile(r"(?:이에요|에요|예요|이요|요|입니다|이고요|고요|이구요|구요|이고|인데요|이며)$")
+# The destination particle after a building or room that ends the address ("…행정실로요"); a
+# road's 로 is part of its name.
+_TO_PLACE = re.compile(r"(?:으로|로)(?:요)?$")
+# The metropolitan cities are written "서울시", "인천시" however they are said; a province said
+# short that is one word written is given its 도 ("경기 수원시" → "경기도 수원시").
+_METROPOLITAN = ("서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종")
+_CANONICAL_HEAD = {
+    **{
+        f"{city}{suffix}": f"{city}시"
+        for city in _METROPOLITAN
+        for suffix in ("", "특별시", "광역시", "특별자치시")
+    },
+    "경기": "경기도",
+    "강원": "강원도",
+}
 _NUMERAL = r"(?:\d+(?:-\d+)?|[영공일이삼사오육칠팔구십백천]+)"
 _PLACE = re.compile(r"^[가-힣A-Za-z0-9]+(?:시|군|구|로|길|동|읍|면|리|가)$")
 _NUMBER = re.compile(r"^(?P<n>" + _NUMERAL + r")(?P<unit>번지|번길|길|동|호|층|번)?$")
-_BUILDING = re.compile(r"^[가-힣A-Za-z0-9]+(?:아파트|빌라|오피스텔|타워|맨션|빌딩|주택|하우스|캐슬|팰리스)$")
+# The flat or floor ends an address, whatever ending the speaker puts after it ("이층이라예",
+# "삼백일 호거든요").
+_LAST_NUMBER = re.compile(r"^(?P<n>" + _NUMERAL + r")(?P<unit>호|층)[가-힣]+$")
+_BUILDING = re.compile(
+    r"^[가-힣A-Za-z0-9]+(?:아파트|빌라|오피스텔|타워|맨션|빌딩|주택|하우스|캐슬|팰리스"
+    r"|학교|병원|센터|상가|프라자|플라자)$"
+)
+_LAST_UNIT = re.compile(r"^(?P<unit>호|층)[가-힣]+$")  # "오 층이여"
+# A room of a building, the last part of an address ("한울초등학교 행정실").
+_ROOM = re.compile(r"^[가-힣]{1,4}(?:실|사무소)$")
 _BUILDING_WORD = re.compile(r"^(?:아파트|빌라|오피스텔|타워|맨션|빌딩|주택)$")
 _UNIT = re.compile(r"^(?:번지|번길|길|동|호|층)$")
 MAX_WORDS = 12
+_HESITATIONS = frozenset(["그", "어", "음", "저", "저기", "뭐더라", "뭐시고", "뭐지"])
 
 
 @dataclass(frozen=True)
@@ -53,12 +78,20 @@ def _piece(word: str) -> tuple[str, bool] | None:
     last = stripped != word
     if not stripped:
         return None
-    number = _NUMBER.match(stripped)
+    number = _NUMBER.match(stripped) or _LAST_NUMBER.match(word)
     if number:
         digits = _number(number["n"])
         # The flat (호) or floor (층) is the last part of an address.
         final = last or number["unit"] in ("호", "층")
         return (digits + (number["unit"] or ""), not final) if digits else None
+    unit = _LAST_UNIT.match(word)
+    if unit and not last:
+        return unit["unit"], False
+    place = _TO_PLACE.sub("", word)
+    if place != word and any(p.match(place) for p in (_ROOM, _BUILDING)):
+        return place, False
+    if _ROOM.match(stripped):
+        return stripped, False
     if any(p.match(stripped) for p in (_PLACE, _BUILDING, _BUILDING_WORD, _UNIT)):
         return stripped, not last
     return None
@@ -67,21 +100,33 @@ def _piece(word: str) -> tuple[str, bool] | None:
 def _join(pieces: list[str]) -> str:
     out: list[str] = []
     for piece in pieces:
-        glue = out and (
-            _UNIT.match(piece)  # "301 호" → "301호"
-            or (re.match(r"^\d+(?:번)?길$", piece) and out[-1].endswith("로"))  # 월드컵북로12길
-        )
-        if glue:
+        if out and _UNIT.match(piece):  # "301 호" → "301호", "231 번길" → "231번길"
             out[-1] += piece
         else:
             out.append(piece)
+        if len(out) > 1 and re.match(r"^\d+(?:번)?길$", out[-1]) and out[-2].endswith("로"):
+            out[-2:] = [out[-2] + out[-1]]  # 월드컵북로12길
+    if out:
+        out[0] = _CANONICAL_HEAD.get(out[0], out[0])
     return " ".join(out)
 
 
-def _names_building(following: str) -> bool:
-    """The word before "아파트" or before a 동 number is the building's name."""
+def _names_a_place(piece: str) -> bool:
+    """A city, district or road word ("맞으시" reads as one), not a number or its unit."""
+    return (
+        bool(_PLACE.match(piece))
+        and not piece[0].isdigit()
+        and not any(p.match(piece) for p in (_UNIT, _BUILDING))
+    )
+
+
+def _names_building(following: str, after: str) -> bool:
+    """The word before "아파트" or before a 동 number is the building's name ("푸른마을 이백칠동",
+    "수성푸른마을 백오 동")."""
     word = _TRAILING.sub("", following)
     number = _NUMBER.match(word)
+    if number is not None and number["unit"] is None and _TRAILING.sub("", after) == "동":
+        return True
     return bool(_BUILDING_WORD.match(word)) or (number is not None and number["unit"] == "동")
 
 
@@ -89,22 +134,77 @@ def find_address(text: str) -> AddressMention | None:
     head = _HEAD.search(text)
     if head is None:
         return None
-    pieces = head.group().split()
-    end = head.end()
-    words = list(re.finditer(r"\S+", text[head.end() :]))
+    mention = _read_on(text, head.start(), head.end(), head.group().split())
+    if not re.search(r"\d", mention.value):
+        return None  # "청주시 흥덕구 쪽으로": a place, not an address to send things to
+    return mention
+
+
+def _read_on(text: str, start: int, end: int, pieces: list[str]) -> AddressMention:
+    """The address from its first words (``pieces``, ending at ``end``) on, as far as it goes."""
+    words = list(re.finditer(r"\S+", text[end:]))
+    last = end
     for index, word in enumerate(words):
         if len(pieces) >= MAX_WORDS:
             break
+        if word.group() in _HESITATIONS:
+            continue  # "삼백이십 그 뭐시고 한신아파트": the address goes on after the pause
         piece = _piece(word.group().strip(",."))
         following = words[index + 1].group() if index + 1 < len(words) else ""
-        if piece is None and _names_building(following):
+        after = words[index + 2].group() if index + 2 < len(words) else ""
+        if piece is None and _names_building(following, after):
             piece = (word.group(), True)  # "하늘마을 아파트", "푸른마을 이백칠동"
-        if piece is None:
+        # After the road's number no city or road follows: "… 십사 맞으시고요" ends it.
+        numbered = any(re.search(r"\d", p) for p in pieces[1:])
+        if piece is None or (numbered and _names_a_place(piece[0])):
             break
         pieces.append(piece[0])
-        end = head.end() + word.end()
+        last = end + word.end()
         if not piece[1]:
             break
-    if not any(re.search(r"\d", piece) for piece in pieces):
-        return None  # "청주시 흥덕구 쪽으로": a place, not an address to send things to
-    return AddressMention(head.start(), end, _join(pieces))
+    return AddressMention(start, last, _join(pieces))
+
+
+# A road and its number said without the city ("첨단과기로 이백팔 백삼 동 칠백이 호예요"): the
+# rest of an address said elsewhere in the call.
+_ROAD = re.compile(
+    r"(?<![가-힣])[가-힣]{2,8}[0-9]*(?:로|길)(?=\s+(?:\d|[일이삼사오육칠팔구십백]))"
+)
+
+
+def find_road_address(text: str) -> AddressMention | None:
+    """An address from its road on, with the road's number ("부평대로 백오십삼 번길 십이 …")."""
+    for road in _ROAD.finditer(text):
+        mention = _read_on(text, road.start(), road.end(), [road.group()])
+        if len(mention.value.split()) > 1 and re.search(r"\d", mention.value):
+            return mention
+    return None
+
+
+def find_place(text: str) -> str | None:
+    """A city and district said without an address ("인천 부평구 쪽으로"), written canonically."""
+    head = _HEAD.search(text)
+    if head is None or re.search(r"(?:로|길)$", head.group()):
+        return None
+    return _join(head.group().split())
+
+
+def _road_index(pieces: list[str]) -> int | None:
+    return next(
+        (i for i, p in enumerate(pieces) if re.search(r"[가-힣](?:로|길)(?:\d+(?:번)?길)?$", p)), None
+    )
+
+
+def completed(address: str, other: str) -> str:
+    """``address`` completed by another reading of it on the same road: the fuller city and
+    district before the road, and the flat or floor after it when one reading stops short
+    ("팔달구 효원로292번길 11 1층" + "경기도 수원시 팔달구 효원로292번길 11")."""
+    pieces, others = address.split(), other.split()
+    mine, theirs = _road_index(pieces), _road_index(others)
+    if mine is None or theirs is None or pieces[mine] != others[theirs]:
+        return address
+    head = pieces[:mine] if len(pieces[:mine]) >= len(others[:theirs]) else others[:theirs]
+    tail, other_tail = pieces[mine:], others[theirs:]
+    if len(other_tail) > len(tail) and other_tail[: len(tail)] == tail:
+        tail = other_tail
+    return " ".join(head + tail)

@@ -22,11 +22,13 @@ LETTER_NAMES: tuple[tuple[str, str], ...] = tuple(
 )
 _DIGIT_LIKE_LETTERS = frozenset("이오일공육삼사칠팔구")
 MIN_LETTERS = 2
-MAX_LETTERS = 4
+# A word of letter names run together ("티에이케이이와이" = TAKEY) spells at most this many.
+MAX_LETTERS = 8
 MAX_SPACED_LETTERS = 12
 # Letter names run together ("에스엠") or one by one ("제이 와이 오 오 엔"), then the digits.
 _SPELLED_THEN_DIGITS = re.compile(
-    r"(?<![가-힣])(?P<letters>[가-힣]{2,12}|(?:[가-힣]{1,3} ){1,11}[가-힣]{1,3})"
+    # Spaced pieces may be names run together themselves ("티에이케이 이 와이").
+    r"(?<![가-힣])(?P<letters>[가-힣]{2,12}|(?:[가-힣]{1,12} ){1,11}[가-힣]{1,12})"
     r"\s*(?:하고|다시|-)?\s*(?P<digits>\d[\d-]*\d|[영공일이삼사오육칠팔구]{2,}(?![가-힣]))"
 )
 
@@ -59,10 +61,39 @@ def _spelled(word: str, least: int, most: int) -> str | None:
     return "".join(letters) if least <= len(letters) <= most else None
 
 
+# One letter name before a number with a dash in it ("엠 2024-773012", "알 1027-15"): a letter
+# prefix, as spoken codes have. Digit names (이, 오) are digits.
+_ONE_LETTER_CODE = re.compile(
+    r"(?<![가-힣])(?P<letter>"
+    + "|".join(name for name, _ in LETTER_NAMES if name not in ("이", "오"))
+    + r") (?P<digits>\d+(?: ?- ?\d+)+)(?!\d)"
+)
+MIN_PREFIXED_DIGITS = 5
+_LETTER_THEN_NUMBER = re.compile(
+    r"(?:은|는|이|가|요)?\s*(?P<letter>"
+    + "|".join(name for name, _ in LETTER_NAMES if name not in ("이", "오"))
+    + r") (?P<digits>\d{4,}(?: ?- ?\d+)*)(?!\d)"
+)
+
+
+def prefixed_number(text: str, start: int) -> tuple[int, int, str] | None:
+    """One letter name said right where a number is due (after its cue, or as the answer to
+    the question) and the number: "회원번호는 엠 123456" → M123456."""
+    match = _LETTER_THEN_NUMBER.match(text, start)
+    if match is None:
+        return None
+    digits = re.sub(r" ?- ?", "-", match["digits"])
+    return match.start("letter"), match.end(), _LETTER_OF[match["letter"]] + digits
+
+
 def spelled_codes(text: str) -> list[tuple[int, int, str]]:
     """Letter-name words followed by digits (digits already written as digits): (start, end,
     'SM-7731902')."""
     codes: list[tuple[int, int, str]] = []
+    for match in _ONE_LETTER_CODE.finditer(text):
+        digits = re.sub(r" ?- ?", "-", match["digits"])
+        if len(digits.replace("-", "")) >= MIN_PREFIXED_DIGITS:
+            codes.append((match.start(), match.end(), _LETTER_OF[match["letter"]] + digits))
     for match in _SPELLED_THEN_DIGITS.finditer(text):
         words = match["letters"].split(" ")
         if len(words) > 1 and words[-1] in ("하고", "다시"):
@@ -116,14 +147,27 @@ def _word_pieces(word: str) -> list[Piece] | None:
     if not _CODE_WORD.fullmatch(word):
         return None
     pieces: list[Piece] = []
-    for token in _CODE_TOKEN.finditer(word):
-        if token["spoken"]:
+    tokens = list(_CODE_TOKEN.finditer(word))
+    for index, token in enumerate(tokens):
+        if token["spoken"] and _spells_a_letter(tokens, index):
+            pieces.append(("E" if token["spoken"] == "이" else "O", True))
+        elif token["spoken"]:
             pieces.append((SPOKEN_DIGITS[token["spoken"]], False))
         elif token["name"]:
             pieces.append((_LETTER_OF[token["name"]], True))
         else:
             pieces.append((token.group().upper(), token.group().isalpha()))
     return pieces
+
+
+def _spells_a_letter(tokens: list[re.Match[str]], index: int) -> bool:
+    """이 and 오 inside one word of letter names are E and O: first before a letter name
+    ("이디유" = EDU) or between two ("티에이케이이와이" = TAKEY); by digits they stay digits."""
+    if tokens[index]["spoken"] not in ("이", "오"):
+        return False
+    after = index + 1 < len(tokens) and bool(tokens[index + 1]["name"])
+    before = index == 0 or bool(tokens[index - 1]["name"])
+    return after and before
 
 
 def _without_particle(word: str) -> str:

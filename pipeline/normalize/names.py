@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pipeline.nlp import word_list
+
+if TYPE_CHECKING:
+    from pipeline.nlp.korean import Segment
 
 TWO_SYLLABLE_SURNAMES: tuple[str, ...] = (
     "남궁",
@@ -24,22 +29,53 @@ TWO_SYLLABLE_SURNAMES: tuple[str, ...] = (
     "동방",
 )
 SURNAMES: tuple[str, ...] = word_list("surnames")
-# Words that begin with a surname syllable and end like a self-introduction ("정상입니다").
-COMMON_WORDS: frozenset[str] = frozenset(word_list("name_lookalikes"))
+KIN_NOUNS: tuple[str, ...] = word_list("kin_nouns")
+RELATION_NOUNS: tuple[str, ...] = KIN_NOUNS + word_list("relation_nouns")
+# Words that begin with a surname syllable and end like a self-introduction ("정상입니다"), and
+# the words for who someone is (엄마, 보호자), which stand where a name would.
+COMMON_WORDS: frozenset[str] = frozenset(word_list("name_lookalikes")) | frozenset(RELATION_NOUNS)
 _ENDINGS = (
-    r"(?:이라고\s?합니다|라고\s?합니다|이라고\s?해요|라고\s?해요|이고요|고요|이구요|구요|이에요|예요|"
-    r"입니다|이요|요|인데요|이며|이고|님이요)"
+    r"(?:(?:이)?라고\s?(?:합니다|해요|하는데요|하고요|하구요)|이고요|고요|이구요|구요|이에요|예요|"
+    r"입니다|이었습니다|였습니다|이요|요|인데요|이며|이고|고|님이요"
+    # Dialect copulas: "김순자라예", "박말순이여", "이춘자인디요".
+    r"|(?:이)?라(?:예|요)|이여|여|인디요|인디"
+    # ASR puts a space before the copula now and then: "상담사 김민지 입니다".
+    r"|\s(?:입니다|이라고\s?합니다|라고\s?합니다))"
 )
+# How an agent names themselves: the copula or "…라고 합니다"; the past copula of the sign-off
+# ("상담원 김민지였습니다") only ever names the speaker.
+_AGENT_ENDINGS = frozenset(
+    ["입니다", "이에요", "예요", "이고요", "고요", "이라고 합니다", "라고 합니다", "이라고합니다", "라고합니다"]
+)
+_JOB_TITLES = r"(?:상담원|상담사|매니저|담당자|팀장|실장|주임|대리)"
+_SIGN_OFF_ENDINGS = frozenset(["이었습니다", "였습니다"])
+FULL_NAME = 3
 _SURNAME = "(?:" + "|".join([*TWO_SYLLABLE_SURNAMES, *SURNAMES]) + ")"
+_LONG_SURNAME = "(?:" + "|".join(TWO_SYLLABLE_SURNAMES) + ")"
+_SHORT_SURNAME = "(?:" + "|".join(SURNAMES) + ")"
 _NAME = re.compile(
-    r"(?<![가-힣])(?P<name>" + _SURNAME + r"[가-힣]{1,2}?|" + _SURNAME + r"(?: [가-힣]){2})"
+    # Most names are three syllables: "하정구요" is 하정구 + 요 before 하정 + 구요; after a
+    # two-syllable surname one given syllable is as common ("남궁민이요").
+    # A name spelled syllable by syllable first: "남궁 은 비요" is not 남궁 + 은.
+    r"(?<![가-힣])(?P<name>" + _SURNAME + r"(?: [가-힣]){2}|"
+    + _LONG_SURNAME + r"[가-힣]{1,2}?|" + _SHORT_SURNAME + r"[가-힣]{1,2})"
     r"(?P<ending>" + _ENDINGS + r")?(?![가-힣])"
 )
 _FILLERS = frozenset({"", "네", "예", "아", "아네", "네네", "음", "어"})
-_CUSTOMER_CUES = re.compile(r"성함은|성함이|이름은|이름이|저는|전|본인은|명의자는|명의는")
-_AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당자|고객센터|센터|팀")
+# "예약자 명 표준수요": 명 after a role noun is the name's label, as 이름 is.
+_CUSTOMER_CUES = re.compile(r"성함은|성함이|이름은|이름이|저는|전|본인은|명의자는|명의는|자\s?명\s")
+# The speaker naming themselves: a first-person subject or topic right before the name, or before
+# one word that says who they are to the call ("나는 남편 채병수요", "제가 보호자 진소라예요").
+_SELF_CUE = re.compile(
+    r"(?:^|\s)(?:저는|제가|나는|내가|전|난|저|본인은)\s(?:(?:" + "|".join(RELATION_NOUNS) + r")\s)?$"
+)
+_AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당|고객센터|센터|팀|저는")
+# A word followed by a name label is whose name it is, not the name ("주문자 이름은", "예약자 명
+# 표준수요"); "김철수 이름으로" still names 김철수.
+_NAME_LABEL_AFTER = re.compile(r"\s?(?:(?:이름|성함|성명)(?:은|는|이|가)|명\s)")
 _GREETING = re.compile(
     r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저"
+    r"|바꿨습니다|전화\s?받았습니다"
 )
 
 
@@ -49,24 +85,46 @@ class NameMention:
     end: int
     text: str
     value: str
+    # The copula or polite ending said right after the name ("이에요", "요"), if any.
+    ending: str = ""
 
 
 def _candidates(text: str) -> list[re.Match[str]]:
-    return [m for m in _NAME.finditer(text) if m["name"].replace(" ", "") not in COMMON_WORDS]
+    return [
+        m
+        for m in _NAME.finditer(text)
+        if m["name"].replace(" ", "") not in COMMON_WORDS
+        and not _NAME_LABEL_AFTER.match(text, m.end())
+    ]
+
+
+def _introduced(text: str, match: re.Match[str]) -> bool:
+    """"제가 모현정이에요": a first-person subject, then a name that ends like one ("저 반품한 거",
+    "제가 가도 돼요" name nobody)."""
+    return bool(match["ending"]) and self_named(text, match.start())
+
+
+def self_named(text: str, start: int) -> bool:
+    """The speaker says the name at ``start`` is theirs ("제가 모현정이에요", "나는 남편 채병수요")."""
+    return bool(_SELF_CUE.search(text, 0, start))
+
+
+@lru_cache(maxsize=256)
+def _analysis(text: str) -> tuple[Segment, ...]:
+    """Kiwi's segments of a text several checks of one candidate read."""
+    from pipeline.nlp.korean import analyse
+
+    return tuple(analyse(text))
 
 
 def _is_proper_noun(text: str, start: int) -> bool:
-    from pipeline.nlp.korean import analyse
-
-    return any(s.start == start and s.tag.startswith("NNP") for s in analyse(text))
+    return any(s.start == start and s.tag.startswith("NNP") for s in _analysis(text))
 
 
 def _reads_as_name(text: str, match: re.Match[str]) -> bool:
     """Kiwi sees a proper noun, or an unknown noun that runs past the name into its ending
     ("정다은이"); a common noun within the candidate (강아지, 이상해) or a verb is no name."""
-    from pipeline.nlp.korean import analyse
-
-    segment = next((s for s in analyse(text) if s.start == match.start()), None)
+    segment = next((s for s in _analysis(text) if s.start == match.start()), None)
     if segment is None or not segment.tag.startswith("N"):
         return False
     if segment.tag.startswith("NNP"):
@@ -75,13 +133,12 @@ def _reads_as_name(text: str, match: re.Match[str]) -> bool:
 
 
 def _noun_and_particle(text: str, match: re.Match[str]) -> bool:
-    """A common noun with its particle inside the candidate ("저는 문자도 메일도")."""
-    from pipeline.nlp.korean import analyse
-
-    segments = analyse(text)
+    """A common noun or a pronoun with its particle inside the candidate ("저는 문자도 메일도",
+    "나는")."""
+    segments = _analysis(text)
     for segment, following in zip(segments, segments[1:]):
         if segment.start == match.start() and segment.end < match.end("name"):
-            return segment.tag.startswith("NNG") and following.tag.startswith("J")
+            return segment.tag.startswith(("NNG", "NP")) and following.tag.startswith("J")
     return False
 
 
@@ -90,14 +147,15 @@ def _has_evidence(text: str, match: re.Match[str], cue: re.Pattern[str]) -> bool
     if " " in name or name.startswith(TWO_SYLLABLE_SURNAMES):
         return True
     before = text[: match.start()].rstrip()
-    if cue.search(before[-6:]):
+    if cue.search(before[-6:] + " ") or _introduced(text, match):
         return True
     return _is_proper_noun(text, match.start())
 
 
 def _mention(match: re.Match[str]) -> NameMention:
     name = match["name"]
-    return NameMention(match.start("name"), match.end("name"), name, name.replace(" ", ""))
+    ending = match["ending"] or ""
+    return NameMention(match.start("name"), match.end("name"), name, name.replace(" ", ""), ending)
 
 
 def _is_whole_answer(text: str, match: re.Match[str]) -> bool:
@@ -106,16 +164,28 @@ def _is_whole_answer(text: str, match: re.Match[str]) -> bool:
     return before in _FILLERS and not text[match.end() :].strip(" .,!?~")
 
 
-def find_customer_name(text: str) -> NameMention | None:
-    """The name a customer gives: '김철수고요', '성함은 박영희입니다', '김 철 수'."""
+def find_customer_name(text: str, *, asked: bool = False) -> NameMention | None:
+    """The name a customer gives: '김철수고요', '성함은 박영희입니다', '김 철 수'; ``asked``: the
+    agent has just asked for it, so a full name ending like an answer is one ("예약은 제 이름으로
+    했어요 유하늘이요")."""
     for match in _candidates(text):
         whole = _is_whole_answer(text, match)
-        cued = bool(_CUSTOMER_CUES.search(text[: match.start()][-6:]))
+        cued = bool(_CUSTOMER_CUES.search(text[: match.start()][-6:])) or _introduced(text, match)
         if not (match["ending"] or cued or whole) or _noun_and_particle(text, match):
             continue
         if (whole and _reads_as_name(text, match)) or _has_evidence(text, match, _CUSTOMER_CUES):
             return _mention(match)
+        if asked and _answers_with_a_name(text, match):
+            return _mention(match)
     return None
+
+
+def _answers_with_a_name(text: str, match: re.Match[str]) -> bool:
+    """A full name, one noun to Kiwi (not 가능 + 해), with its ending."""
+    name = match["name"]
+    if " " in name or len(name) < FULL_NAME or not match["ending"]:
+        return False
+    return _one_segment(text, match.start("name"), match.end("name"))
 
 
 def find_agent_name(text: str) -> NameMention | None:
@@ -124,17 +194,48 @@ def find_agent_name(text: str) -> NameMention | None:
     if not _GREETING.search(text):
         return None
     for match in _candidates(text):
-        if match["ending"] not in ("입니다", "이에요", "예요", "이고요", "고요"):
+        # "상담원 김민지였습니다" names the speaker; "예정이었습니다" is a two-syllable word, so
+        # a sign-off without a cue takes a full name.
+        if (match["ending"] or "").strip() in _SIGN_OFF_ENDINGS:
+            if len(match["name"]) >= FULL_NAME or _has_evidence(text, match, _AGENT_CUES):
+                return _mention(match)
+        if (match["ending"] or "").strip() not in _AGENT_ENDINGS:
             continue
         if _has_evidence(text, match, _AGENT_CUES):
             return _mention(match)
-    titled = _TITLED_NAME.search(text)
-    if titled and titled["name"] not in COMMON_WORDS:
-        return _mention(titled)
+    for titled in _TITLED_NAME.finditer(text):
+        group = "name" if titled["name"] else "before"
+        name = titled[group]
+        # "배송팀 상담원입니다": a name before the title is one word to Kiwi, not 배송 + 팀.
+        one_word = group == "name" or _one_segment(text, titled.start(group), titled.end(group))
+        if name not in COMMON_WORDS and one_word:
+            return NameMention(titled.start(group), titled.end(group), name, name)
     return None
 
 
-# The job title right before the name, then the subject particle: "담당자 하예준이 도와드리겠습니다".
+def _one_segment(text: str, start: int, end: int) -> bool:
+    return any(s.start == start and s.end == end and s.tag.startswith("N") for s in _analysis(text))
+
+
+# The job title right before the name, then the subject particle ("담당자 하예준이
+# 도와드리겠습니다"), or right after it ("김민지 상담원입니다").
 _TITLED_NAME = re.compile(
-    r"(?<![가-힣])(?:상담원|상담사|매니저|담당자)\s(?P<name>" + _SURNAME + r"[가-힣]{1,2}?)(?:이|가)\s"
+    r"(?<![가-힣])" + _JOB_TITLES + r"\s(?P<name>" + _SURNAME + r"[가-힣]{1,2}?)(?:이|가)\s"
+    r"|(?<![가-힣])(?P<before>" + _SURNAME + r"[가-힣]{1,2})\s" + _JOB_TITLES + r"(?:입니다|이에요|예요)"
 )
+
+
+def name_shaped(text: str) -> list[NameMention]:
+    """Every surname-led stretch at a word's start, of each length ("추경민으로" → 추경, 추경민),
+    for a caller to confirm against the agent's read-back; no evidence of a name by itself."""
+    found: list[NameMention] = []
+    for word in re.finditer(r"(?<![가-힣])[가-힣](?:[가-힣]+| [가-힣] [가-힣])", text):
+        spaced = " " in word.group()
+        lengths = (len(word.group()),) if spaced else range(2, min(4, len(word.group())) + 1)
+        for length in lengths:
+            piece = word.group()[:length]
+            value = piece.replace(" ", "")
+            surname_ok = value.startswith(TWO_SYLLABLE_SURNAMES) or value[0] in SURNAMES
+            if surname_ok and value not in COMMON_WORDS:
+                found.append(NameMention(word.start(), word.start() + length, piece, value))
+    return found

@@ -46,7 +46,9 @@ _ASCII_GROUP = re.compile(r"\d+")
 # What may follow a spoken group inside the same word: particles and endings, never a noun.
 _SPOKEN_GROUP_END = re.compile(
     r"(?:[^가-힣]|$|이요|요|입니다|이에요|예요|이고|고요|인데|이랑|하고|번|으로|로|에|까지|은|는|을|를|"
-    r"이|가|도|만|다시|이구요|구요)"
+    # "공공팔칠이고 …": the connective 고 after the copula's 이, which the reader then tries
+    # as the particle or the digit 2.
+    r"이|가|도|만|다시|이구요|구요|고(?![가-힣]))"
 )
 _PARTICLE_AFTER_I = re.compile(r"요|고|구요|에요|라고|며|다|죠|거든")
 _SEPARATOR = re.compile(r"\s*(?:-|에|다시)?\s*")
@@ -279,6 +281,26 @@ def spoken_digits_to_text(text: str) -> str:
         cursor = groups[-1].end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+# A group of digit words left as words among written digit groups ("2026 일일 15-0031", "1230
+# 사오 7789": "일일" and "사오" are also words, so the reader leaves them); inside a number, or
+# closing one of two or more groups ("1008 3372 공일"), it is digits.
+_STRAY_GROUP = re.compile(r"(?<=\d )[영공일이삼사오육칠팔구]{2,4}(?= ?[\d-])")
+_STRAY_LAST_GROUP = re.compile(
+    r"(?<![\d가-힣])(?P<groups>\d{2,}(?: \d{2,})+) (?P<last>[영공일이삼사오육칠팔구]{2,4})"
+    r"(?=이요|요|입니다|이에요|예요|\s|$)"
+)
+
+
+def _digits(spoken: str) -> str:
+    return "".join(SPOKEN_DIGITS[c] for c in spoken)
+
+
+def read_stray_groups(text: str) -> str:
+    """Digit words among digit groups of a text already read by ``spoken_digits_to_text``."""
+    text = _STRAY_GROUP.sub(lambda m: _digits(m.group()), text)
+    return _STRAY_LAST_GROUP.sub(lambda m: f"{m['groups']} {_digits(m['last'])}", text)
 
 
 _PHONE = re.compile(
