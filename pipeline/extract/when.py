@@ -219,11 +219,12 @@ def _began_dates(context: CallContext) -> Iterator[EventDate]:
 
 
 def _customer_reports_problem(context: CallContext) -> bool:
-    """The customer says something went wrong: a fault word or a negation ("안 왔어요"), or an
-    injury or accident ("계단에서 미끄러져서"), in a statement of theirs; "필요가
-    없어져서요" or "해지하려고요" report none."""
+    """The customer says something went wrong: a fault word or a negation ("안 왔어요"), a
+    defect ("소리가 나요"), or an injury or accident ("계단에서 미끄러져서"), in a statement of
+    theirs; "필요가 없어져서요" or "해지하려고요" report none."""
     return any(
-        (has_cue(clause, "fault") or _said(clause, "trigger")) and not is_question(clause)
+        (has_cue(clause, "fault") or _said(clause, "symptom") or _said(clause, "trigger"))
+        and not is_question(clause)
         for turn in context.customer_turns
         for clause in clauses(turn)
     )

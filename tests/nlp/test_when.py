@@ -201,3 +201,15 @@ def test_a_month_far_behind_the_call_told_without_a_year_is_next_year_s(agent: s
 )
 def test_the_day_after_which_it_began(said: str, day: dt.date) -> None:
     assert _occurred(_call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")) == day
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "그저께 설치했는데 실외기에서 소리가 너무 커요",
+        "그저께 받은 소파에 얼룩이 있어요",
+        "그저께 배송 온 냉장고 문에 흠집이 났어요",
+    ],
+)
+def test_a_defect_told_without_a_fault_word_is_still_a_problem(said: str) -> None:
+    assert _occurred(_call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")) == DAY - dt.timedelta(days=2)
