@@ -49,7 +49,7 @@ def extract_note(
     resolution = classify_resolution(context)
     identifiers = extract_identifiers(context)
     facts = read_facts(context)
-    occurred = when.occurred_on(context)
+    occurred = when.occurred_on(context, facts.problems)
     lookup = next((actions.KIND_NOUNS.get(i.kind) for i in identifiers.value), None)
     found: dict[str, Found[object]] = {
         **parties.found,

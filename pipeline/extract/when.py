@@ -1,5 +1,9 @@
 """When the problem happened (issue.occurred_on): the day the customer says it began, else the
-latest past date said about it; purchase dates and agents' schedules do not count."""
+day of the injury or accident a claim is for, else the latest past date the customer gives for
+it (the agent's own restatement of their report and the day the agent pins a vague "지난주" to
+count as theirs), else the day the agent's records give. Purchases, applications, bookings,
+the days the customer only noticed, checked or called about it, and agents' schedules do not
+count; a call that reports no problem has no such day."""
 
 from __future__ import annotations
 
@@ -7,14 +11,23 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Turn, clauses
-from pipeline.extract.text import cues, has_cue, is_condition, is_question
+from pipeline.extract.text import cues, has_cue, is_condition, is_question, sentences
+from pipeline.nlp import word_list
+from pipeline.normalize.dates import DateMention
 
 _RECURRING = re.compile(r"매달|매월|매년|매주|마다")
 # "11월 23일부터요", "삼 주 전쯤부터", "토요일에 업데이트하고 나서부터": when it began.
-_BEGAN = re.compile(r"\s*(?:쯤|경|정도)?\s*부터|[^.?!]{0,20}?(?:고\s?나서|[한된난]\s?뒤|이후)\s?부터")
+# "어제 저녁부터": a time of the day may come between. "유심을 바꿨거든요 그 뒤로 문자가 안
+# 와요": the event after which it began.
+_BEGAN = re.compile(
+    r"\s*(?:아침|오전|점심|낮|오후|저녁|밤|새벽)?\s*(?:쯤|경|정도)?\s*부터"
+    r"|[^.?!]{0,20}?(?:고\s?나서|[한된난]\s?뒤|이후)\s?부터"
+    r"|[^.?!]{0,40}?\s그\s?(?:뒤로|후로|이후로?|때부터|다음부터)"
+)
 _SINCE = re.compile(r"\s*이후")
 # "지난달 이십칠 일에요": a date said as a whole answer.
 _BARE_ANSWER = re.compile(r"\s*(?:에|이)?요")
@@ -24,6 +37,19 @@ _CORRECTION = re.compile(r"말고|아니고|아니라")
 _OLDEST_YEARS = 2
 # The customer's purchase itself was the mistake ("라이선스를 잘못 사서요"): its date counts.
 _MISTAKE = "잘못"
+# A month and day said without a year this long before the call, and not told as past, is next
+# year's ("일월 구 일 출발" said in December): a trip booked ahead, not an event gone by.
+_AHEAD_DAYS = 183
+_YEAR_SAID = re.compile(r"년")
+# "…안 올라갔다고 남기셨는데": the agent quoting what the customer reported.
+_QUOTATIVES = frozenset(["다고", "라고", "ᆫ다고", "는다고", "냐고"])
+# "지난주에 기사님 다녀가신 거": a week or month without its day, for the agent to pin.
+_VAGUE_PERIOD = re.compile(r"(?<![가-힣])(?:지난|저번)\s?(?P<unit>주|달)(?!\s*[월화수목금토일]요일)")
+_PAST_MARKERS = frozenset(["었", "았", "였", "ᆻ"])
+_SINCE_THEN = re.compile(r"\s*부터")
+_LIGHT_VERB = "하다"
+_WHEN = "언제"
+_TOPIC_OR_OBJECT = frozenset(["JX", "JKO"])
 
 
 @dataclass(frozen=True)
@@ -31,37 +57,154 @@ class EventDate:
     date: dt.date
     turn: Turn
     fault: bool  # the rest of the turn says something went wrong
+    at: int = 0  # where in the turn's text the date is said
+    own_fault: bool = False  # its own clause does: "이십삼 일에 반송이 됐습니다"
+    trigger: bool = False  # an injury, accident or illness: what a claim is for
+    aftermath: bool = False  # the customer noticing, checking or calling about it afterwards
 
 
-def occurred_on(context: CallContext) -> Found[dt.date | None]:
-    """The day the customer says it began ("…부터"), else the latest past date said about the
-    problem (the customer's words first; the agent's only when the customer reported a
-    problem); a purchase date ("어제 주문한") does not count unless the purchase was the
-    mistake; today counts when the customer says something happened today and nothing earlier
-    was said."""
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for line in word_list("when_cues"):
+        group, lemma = line.split()
+        groups.setdefault(group, set()).add(lemma)
+    return {group: frozenset(lemmas) for group, lemmas in groups.items()}
+
+
+def _said(clause: Clause, group: str) -> bool:
+    return bool(clause.lemmas & _cues()[group])
+
+
+def _faulty(clause: Clause) -> bool:
+    return has_cue(clause, "fault") or _said(clause, "failure")
+
+
+def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[dt.date | None]:
+    """The day the customer says it began ("…부터"), else the day of the injury or accident
+    said, else the latest past date the customer gives for the problem, else what the agent's
+    records say (only when the customer reported a problem, in their words or in
+    ``problems``, the problem nouns read from the call); a purchase date ("어제 주문한") does
+    not count unless the purchase was the mistake; today counts when the customer says
+    something happened today and nothing earlier was said."""
     if not context.call_date_known:
         return Found(None, (), 0.3)
     began = list(_began_dates(context))
     if began:
         event = max(began, key=lambda e: e.date)
         return Found(event.date, (event.turn,), 0.75)
-    own = list(_event_dates(context, context.customer_turns))
-    sources = [own]
-    if _customer_reports_problem(context):
-        sources.append(list(_event_dates(context, context.agent_turns)))
-    for found in sources:
-        past = [e for e in found if e.date < context.call_date]
-        if past:
-            event = max(past, key=lambda e: e.date)
-            if event.turn.role is Role.AGENT:
-                # "10월 23일에 1건 … 10월 26일에 1건": the records the agent reads out
-                # together began with the first.
-                event = min((e for e in past if e.turn is event.turn), key=lambda e: e.date)
+    records = list(_event_dates(context, context.agent_turns))
+    relayed = [e for e in records if _relayed(e)]
+    if not (problems or relayed or _customer_reports_problem(context)):
+        return Found(None, (), 0.5)  # a plain request: cancelling, booking, changing details
+    own = [
+        *_event_dates(context, context.customer_turns),
+        *relayed,
+        *(e for e in records if _pinned(context, e)),
+        *_same_day(context),
+    ]
+    past = [e for e in own if e.date < context.call_date]
+    if past:
+        # "어제 가 봤는데 없었어요": when the customer only checked, the records say when.
+        noticed = max(e.date for e in past)
+        event = (
+            _told(past)
+            or _recorded([e for e in records if e.date <= noticed])
+            or max((e for e in past if e.fault), key=lambda e: e.date, default=None)
+        )
+        if event is not None:
             return Found(event.date, (event.turn,), 0.7)
-        today = [e for e in found if e.fault and e.turn.role is Role.CUSTOMER]
-        if today:
-            return Found(context.call_date, (today[0].turn,), 0.5)
+    today = [e for e in own if e.fault and e.turn.role is Role.CUSTOMER]
+    if today:
+        return Found(context.call_date, (today[0].turn,), 0.5)
+    event = _recorded([e for e in records if e.date < context.call_date])
+    if event is not None:
+        return Found(event.date, (event.turn,), 0.7)
     return Found(None, (), 0.5)
+
+
+def _told(past: list[EventDate]) -> EventDate | None:
+    """The customer's day: the injury or accident a claim is for (the first said), else the
+    latest day that is not just when they noticed, checked or called about it."""
+    triggers = [e for e in past if e.trigger]
+    if triggers:
+        return min(triggers, key=lambda e: e.date)
+    first_hand = [e for e in past if not e.aftermath]
+    return max(first_hand, key=lambda e: e.date, default=None)
+
+
+def _recorded(records: list[EventDate]) -> EventDate | None:
+    """The day the agent's records give: the latest said with something gone wrong; of the
+    days read out together in that turn, the one whose own clause says what went wrong
+    ("이십일 일에 발송 … 이십삼 일에 반송"), else the first ("10월 23일에 1건 … 10월 26일에
+    1건": it began with the first)."""
+    if not records:
+        return None
+    triggers = [e for e in records if e.trigger]
+    if triggers:
+        return min(triggers, key=lambda e: e.date)
+    faulted = [e for e in records if e.fault] or records
+    latest = max(faulted, key=lambda e: e.date)
+    together = [e for e in faulted if e.turn is latest.turn]
+    return min([e for e in together if e.own_fault] or together, key=lambda e: e.date)
+
+
+def _relayed(event: EventDate) -> bool:
+    """The agent restates what the customer reported ("어제 서류 올리실 때 오류라고 뜨면서 안
+    올라갔다고 남기셨는데 맞으시죠"): a quotative ending and a fault in the date's sentence."""
+    if event.turn.role is not Role.AGENT:
+        return False
+    sentence = next((c for c in sentences(event.turn) if c.start <= event.at < c.end), None)
+    return sentence is not None and _faulty(sentence) and any(
+        m.tag == "EC" and m.form in _QUOTATIVES for m in sentence.morphs if m.start > event.at
+    )
+
+
+def _pinned(context: CallContext, event: EventDate) -> bool:
+    """The customer gave a week or month without its day ("지난주에 기사님 다녀가신 거") and
+    the agent asks back with the day in it ("지난주 목요일에 방문 접수된 건 맞으시죠")."""
+    if event.turn.role is not Role.AGENT:
+        return False
+    sentence = next((c for c in sentences(event.turn) if c.start <= event.at < c.end), None)
+    if sentence is None or not is_question(sentence):
+        return False
+    asked_back = context.previous(event.turn, Role.CUSTOMER)
+    for turn in context.customer_turns:
+        if asked_back is None or turn.index > asked_back.index:
+            break
+        for match in _VAGUE_PERIOD.finditer(turn.plain):
+            first, last = _period(context.call_date, match["unit"])
+            if first <= event.date <= last:
+                return True
+    return False
+
+
+def _period(anchor: dt.date, unit: str) -> tuple[dt.date, dt.date]:
+    """Last week (Monday to Sunday) or last month, counted from the call's day."""
+    if unit == "주":
+        monday = anchor - dt.timedelta(days=anchor.weekday() + 7)
+        return monday, monday + dt.timedelta(days=6)
+    last = anchor.replace(day=1) - dt.timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def _same_day(context: CallContext) -> Iterator[EventDate]:
+    """"아침에 켰는데 비밀번호가 틀렸다고 잠가삐데", "방금 받았는데 탕수육이 안 왔어요": a
+    time of the day said of the past, with no day, is the call's own day."""
+    from pipeline.normalize.dates import resolve_dates
+
+    for turn in context.customer_turns:
+        spoken = _whole_turn(turn)
+        # The problem said in this turn or the customer's one before ("은행이 안 돼가지고예").
+        before = context.previous(turn, Role.CUSTOMER)
+        stated = before is not None and any(has_cue(c, "fault") for c in clauses(before))
+        for index, clause in enumerate(spoken):
+            if not _said(clause, "same_day") or resolve_dates(clause.text, context.call_date):
+                continue
+            told_as_past = any(m.tag == "EP" and m.form in _PAST_MARKERS for m in clause.morphs)
+            since = _SINCE_THEN.match(turn.plain, clause.end) is not None  # "넘어서부터"
+            if (told_as_past or since) and (stated or any(_faulty(c) for c in spoken[index:])):
+                yield EventDate(context.call_date, turn, True, clause.start, True)
 
 
 def _began_dates(context: CallContext) -> Iterator[EventDate]:
@@ -76,10 +219,12 @@ def _began_dates(context: CallContext) -> Iterator[EventDate]:
 
 
 def _customer_reports_problem(context: CallContext) -> bool:
-    """The customer says something went wrong: a fault word or a negation ("안 왔어요") in a
-    statement of theirs; "필요가 없어져서요" or "해지하려고요" report none."""
+    """The customer says something went wrong: a fault word or a negation ("안 왔어요"), a
+    defect ("소리가 나요"), or an injury or accident ("계단에서 미끄러져서"), in a statement of
+    theirs; "필요가 없어져서요" or "해지하려고요" report none."""
     return any(
-        has_cue(clause, "fault") and not is_question(clause)
+        (has_cue(clause, "fault") or _said(clause, "symptom") or _said(clause, "trigger"))
+        and not is_question(clause)
         for turn in context.customer_turns
         for clause in clauses(turn)
     )
@@ -114,9 +259,47 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
                     continue  # "매달 25일에 출금되고 있습니다" is a schedule
                 if _SINCE.match(text, mention.end):
                     continue  # "어젯밤 이후 결제된 건은 없습니다": a point to look from
+                if _booked_ahead(context, text, mention):
+                    continue
                 # "택시 타고 | 오다가 놓고 내린 거 같아요": the rest of the turn says what happened.
-                happened = any(has_cue(c, "fault") for c in spoken[index:])
-                yield EventDate(date, turn, happened and mention.kind == "point")
+                happened = any(_faulty(c) for c in spoken[index:])
+                told = (clause, *spoken[index + 1 : index + 2])
+                yield EventDate(
+                    date,
+                    turn,
+                    happened and mention.kind == "point",
+                    at=clause.start + mention.start,
+                    own_fault=_faulty(clause),
+                    trigger=any(_said(c, "trigger") for c in told),
+                    aftermath=turn.role is Role.CUSTOMER and _afterwards(spoken, index),
+                )
+
+
+def _booked_ahead(context: CallContext, text: str, mention: DateMention) -> bool:
+    """"1월 9일 인천 출발" said in December: a month and day far behind the call, told with no
+    year and not as past, is next year's."""
+    from pipeline.normalize.dates import said_as_past
+
+    return (
+        (context.call_date - mention.date).days > _AHEAD_DAYS
+        and not _YEAR_SAID.search(mention.text)
+        and not said_as_past(text, mention.end)
+    )
+
+
+def _afterwards(spoken: list[Clause], index: int) -> bool:
+    """The customer noticing, checking or calling about it ("어제 가 봤는데", "어제 전화를
+    세 번이나 했는데", "어제 고지서가 왔는데"), in a clause that says nothing went wrong.
+    Finding a thing broken ("그저께 아침에 보니까 냉장실이 안 시원해요") is no aftermath:
+    nobody could have known earlier."""
+    clause = spoken[index]
+    if _faulty(clause):
+        return False
+    if _said(clause, "contact"):
+        return True
+    arrived = _said(clause, "document") and _said(clause, "arrive")
+    found_broken = any(has_cue(c, "fault") for c in spoken[index + 1 : index + 3])
+    return (arrived or _said(clause, "notice")) and not found_broken
 
 
 def _whole_turn(turn: Turn) -> list[Clause]:
@@ -155,7 +338,7 @@ def _has_verb(clause: Clause) -> bool:
 
 
 def _purchase_was_mistake(context: CallContext) -> bool:
-    purchase = cues()["purchase"]
+    purchase = _transactions()
     return any(
         _MISTAKE in clause.text
         and any(_predicate_lemma(clause, i) in purchase for i in range(len(clause.morphs)))
@@ -164,11 +347,23 @@ def _purchase_was_mistake(context: CallContext) -> bool:
     )
 
 
+@cache
+def _transactions() -> frozenset[str]:
+    """Steps the customer took whose day is no problem's: buying, applying, booking, selling."""
+    return cues()["purchase"] | _cues()["transaction"]
+
+
 def _predicate_lemma(clause: Clause, morph_index: int) -> str:
-    """A verb's lemma, or for a noun + 하다 verb (주문했는데) the noun."""
+    """A verb's lemma, or for a noun + 하다 verb (주문했는데) the noun, also when a particle
+    parts them ("신청은 지난주 수요일에 했어요")."""
     morph = clause.morphs[morph_index]
     if morph.tag.startswith("XSV") and morph_index:
         return clause.morphs[morph_index - 1].lemma
+    if morph.lemma == _LIGHT_VERB:
+        before = clause.morphs[:morph_index]
+        for noun, particle in zip(before, before[1:], strict=False):
+            if noun.tag.startswith("NNG") and particle.tag in _TOPIC_OR_OBJECT:
+                return noun.lemma
     return morph.lemma
 
 
@@ -176,7 +371,7 @@ def _about_purchase(context: CallContext, clause: Clause, after: int) -> bool:
     """The date is a purchase date: the first predicate after it, or the clause's last one,
     is buying (주문하다, 사다, 구매하다, 가입하다), or the clause is a bare answer
     ("지난달 이십칠 일에요") to the agent's question about buying ("언제 가입하셨을까요")."""
-    purchase = cues()["purchase"]
+    purchase = _transactions()
     after_date = [m for m in clause.morphs if m.start >= after][:3]
     if any(m.tag.startswith("NNG") and m.lemma in purchase for m in after_date):
         return True  # "작년 11월 30일 구매로 등록"
@@ -196,8 +391,9 @@ def _answers_purchase_question(context: CallContext, clause: Clause) -> bool:
     asked = context.previous(clause.turn, Role.AGENT)
     if asked is None:
         return False
-    questions = [c for c in clauses(asked) if is_question(c)]
-    purchase = cues()["purchase"]
+    # "차량은 언제 파셨어요": 언제 makes it a question whatever the ending.
+    questions = [c for c in clauses(asked) if is_question(c) or _WHEN in c.lemmas]
+    purchase = _transactions()
     return bool(questions) and any(
         _predicate_lemma(questions[-1], i) in purchase for i in range(len(questions[-1].morphs))
     )

@@ -11,7 +11,12 @@ Conventions (the extractors rely on them):
 - "이번 달 말/안에", "월말" → the last day of this month (a point for 말, else a deadline).
 - "보름 전", "삼 주 전쯤", "일주일 뒤", "한 달 전": counted from the anchor; "영업일 기준 칠 일
   안에" counts business days.
-- A weekday alone is the next one after the anchor ("지난 토요일": the last one before it).
+- A weekday alone is the next one after the anchor ("지난 토요일": the last one before it);
+  after a weekday named with its week, a later weekday is in that week ("지난주 월요일에 빌려서
+  수요일에 반납": last week's Wednesday). A bare day with its weekday ("삼 일 목요일") is in the
+  nearest month (two either side) where that day is that weekday.
+- "이십이 일하고 이십삼 일": a bare day joined by 하고 / 랑 / 과 is a day; "십이 월 삼 일" may
+  leave a space before 월.
 - "어젯밤 새벽 한 시" is after midnight: the anchor's own day; "내일모레" is anchor + 2;
   "24시간 안에" the day the hours run out; "시월 이십 며칠이더라 이십이일" the recalled day.
 - A bare day or weekday later than the anchor but said in the past tense ("십사 일에
@@ -52,13 +57,13 @@ _NOT_AFTER_WORD = r"(?<![가-힣])"
 _ABSOLUTE = re.compile(
     _NOT_AFTER_WORD + r"(?:(?P<year>\d{2,4}|[이천일백십이삼사오육칠팔구]+)\s?년\s*"
     r"|(?P<rel_year>올해|금년|작년|지난해|내년|재작년)\s*)?"
-    r"(?P<month>\d{1,2}|유|시|[일이삼사오육칠팔구십]{1,3})월\s*"
+    r"(?P<month>\d{1,2}|유|시|[일이삼사오육칠팔구십]{1,3})\s?월\s*"
     r"(?P<day>\d{1,2}일|[일이삼사오육칠팔구십]{1,4}\s?일)"
     r"(?:\s*\(?[월화수목금토일]요일\)?|\s*\([월화수목금토일]\))?"
 )
 # "시월 이십 며칠이더라 이십이일": the month, a pause to recall, then the day.
 _RECALLED_DAY = re.compile(
-    _NOT_AFTER_WORD + r"(?P<month>\d{1,2}|유|시|[일이삼사오육칠팔구십]{1,3})월[^.?!]{0,12}?(?:며칠|몇\s?일)[가-힣]*"
+    _NOT_AFTER_WORD + r"(?P<month>\d{1,2}|유|시|[일이삼사오육칠팔구십]{1,3})\s?월[^.?!]{0,12}?(?:며칠|몇\s?일)[가-힣]*"
     r"\s+(?P<day>\d{1,2}\s?일|[일이삼사오육칠팔구십]{1,4}\s?일)"
 )
 _NUMERIC = re.compile(
@@ -103,7 +108,7 @@ _MONTH_DAY = re.compile(
 # spoken syllable ("이 일") is a day only with its weekday: "이 일은" is "this matter".
 _BARE_DAY = re.compile(
     r"(?<![가-힣\d])(?<!하이픈\s)(?<!대시\s)(?:(?P<day>\d{1,2}\s?일|[이삼]?십[일이삼사오육칠팔구]?\s?일)"
-    r"(?=\s*(?:까지|에|이|인데|날|자|요|로|부터|오전|오후|아침|저녁|밤|[월화수목금토일]요일))"
+    r"(?=\s*(?:까지|에|이|인데|날|자|요|로|부터|하고|랑|과|와|오전|오후|아침|저녁|밤|[월화수목금토일]요일))"
     r"|(?P<short_day>[일이삼사오육칠팔구])\s?일(?=\s*[월화수목금토일]요일))"
     r"(?!\s*(?:이내|안|후|뒤|동안|정도|간|만에|이상))"
     r"(?:\s*(?P<weekday>[월화수목금토일])요일)?"
@@ -167,6 +172,8 @@ _RELATIVE_DAYS = {
     "글피": 3,
 }
 _SPOKEN_MONTHS = {"유": 6, "시": 10}
+# The months a bare day with its weekday may fall in, around the anchor's.
+_NAMED_WEEKDAY_MONTHS = (0, -1, 1, -2, 2)
 FRIDAY = 4
 
 Resolved = tuple[dt.date, DateKind]
@@ -362,13 +369,20 @@ def _resolve_bare_day(match: re.Match[str], anchor: dt.date, text: str) -> Resol
     day = _day_number(match["day"] or match["short_day"] + "일")
     if day is None:
         return None
-    months = (0, -1, 1) if match["weekday"] else (0,)
-    for offset in months:
+    if not match["weekday"]:
+        date = _safe_date(anchor.year, anchor.month, day)
+        return (date, _kind_after(text, match.end())) if date else None
+    # "삼 일 목요일" names the month whose 3rd is a Thursday: the nearest such to the anchor.
+    weekday = _WEEKDAYS.index(match["weekday"])
+    candidates = []
+    for offset in _NAMED_WEEKDAY_MONTHS:
         year, month = _add_months(anchor, offset)
         date = _safe_date(year, month, day)
-        if date and (not match["weekday"] or date.weekday() == _WEEKDAYS.index(match["weekday"])):
-            return date, _kind_after(text, match.end())
-    return None
+        if date and date.weekday() == weekday:
+            candidates.append(date)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: abs((d - anchor).days)), _kind_after(text, match.end())
 
 
 def _resolve_weekday_deadline(match: re.Match[str], anchor: dt.date, _text: str) -> Resolved:
@@ -422,7 +436,8 @@ _BOOKED = re.compile(r"접수|예약|잡혔|잡았|확정|배정|변경")
 _FUTURE = re.compile(r"[을를할릴갈올볼줄될]\s?(?:게요|거예요|거고|겁니다|예정|테니)|겠")
 
 
-def _said_as_past(text: str, end: int) -> bool:
+def said_as_past(text: str, end: int) -> bool:
+    """The words after ``end`` up to the end of their sentence tell of the past."""
     stop = _SENTENCE_END.search(text, end)
     rest = text[end : stop.end() if stop else end + 30]
     if _FUTURE.search(rest) or _BOOKED.search(rest):
@@ -438,7 +453,8 @@ def _said_as_past(text: str, end: int) -> bool:
 def _read_in_context(mentions: list[DateMention], text: str, anchor: dt.date) -> list[DateMention]:
     """A bare day or weekday said of the past is the last one ("십사 일에 신청했어요" on the
     6th: last month's 14th); a bare day closing a range takes the range's month ("구월 십사
-    일부터 십팔 일까지")."""
+    일부터 십팔 일까지"); a bare weekday after a weekday with its week is in that week; a
+    weekday right after a day that falls on it names that day ("그저께 일요일")."""
     read: list[DateMention] = []
     for mention in mentions:
         date: dt.date | None = mention.date
@@ -449,10 +465,36 @@ def _read_in_context(mentions: list[DateMention], text: str, anchor: dt.date) ->
         ):
             date = _safe_date(previous.date.year, previous.date.month, mention.date.day)
             date = date if date and date >= previous.date else mention.date
-        elif mention.date > anchor and mention.kind == "point" and _said_as_past(text, mention.end):
+        elif previous and _names_its_weekday(previous, mention, text):
+            # "그저께 일요일 아침에": the weekday names the day just said; one mention.
+            said = text[previous.start : mention.end]
+            read[-1] = dataclasses.replace(previous, end=mention.end, text=said, kind=mention.kind)
+            continue
+        elif previous and _same_week_as(previous, mention):
+            days_on = mention.date.weekday() - previous.date.weekday()
+            date = previous.date + dt.timedelta(days=days_on)
+        elif mention.date > anchor and mention.kind == "point" and said_as_past(text, mention.end):
             date = past_reading(mention, anchor)
         read.append(dataclasses.replace(mention, date=date or mention.date))
     return read
+
+
+def _names_its_weekday(previous: DateMention, mention: DateMention, text: str) -> bool:
+    return (
+        _BARE_WEEKDAY_SAID.fullmatch(mention.text) is not None
+        and not text[previous.end : mention.start].strip()
+        and previous.date.weekday() == _WEEKDAYS.index(mention.text[0])
+    )
+
+
+def _same_week_as(previous: DateMention, mention: DateMention) -> bool:
+    """"지난주 월요일에 빌려서 수요일에 반납했어요": a bare weekday later in the week than the
+    weekday just named with its week is in that week."""
+    return (
+        _WEEK_DAY.fullmatch(previous.text) is not None
+        and _BARE_WEEKDAY_SAID.fullmatch(mention.text) is not None
+        and mention.date.weekday() > previous.date.weekday()
+    )
 
 
 def past_reading(mention: DateMention, anchor: dt.date) -> dt.date | None:

@@ -177,3 +177,61 @@ def test_days_counted_back_from_a_named_event_are_not_counted_from_today(text: s
 )
 def test_days_ago_after_a_filler_still_count_from_today(text: str, date: dt.date) -> None:
     assert [m.date for m in resolve_dates(text, ANCHOR)] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # Said on Tuesday 2026-11-24.
+        ("지난주 월요일에 빌려서 수요일에 반납했어요", [dt.date(2026, 11, 16), dt.date(2026, 11, 18)]),
+        ("지난주 화요일에 접수하고 금요일에 연락 왔어요", [dt.date(2026, 11, 17), dt.date(2026, 11, 20)]),
+        ("다음 주 월요일에 가서 목요일에 와요", [dt.date(2026, 11, 30), dt.date(2026, 12, 3)]),
+    ],
+)
+def test_a_later_weekday_after_one_named_with_its_week_is_in_that_week(
+    text: str, dates: list[dt.date]
+) -> None:
+    assert [m.date for m in resolve_dates(text, ANCHOR)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "date"),
+    [
+        ("그저께 일요일 아침에 보니까 안 시원해요", "그저께 일요일", dt.date(2026, 11, 22)),
+        ("어제 월요일에 받았어요", "어제 월요일", dt.date(2026, 11, 23)),
+        ("십일월 이십 일 금요일에 왔어요", "십일월 이십 일 금요일", dt.date(2026, 11, 20)),
+    ],
+)
+def test_a_weekday_naming_the_day_just_said_is_one_mention(
+    text: str, said: str, date: dt.date
+) -> None:
+    assert _one(text)[:2] == (said, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # On Tuesday 2026-11-24: the 3rd is a Thursday in December (and September), the 6th
+        # a Sunday in December, the 30th a Friday in October.
+        ("삼 일 목요일 아침 편으로요", dt.date(2026, 12, 3)),
+        ("오는 건 육 일 일요일 저녁", dt.date(2026, 12, 6)),
+        ("삼십 일 금요일에 받았어요", dt.date(2026, 10, 30)),
+    ],
+)
+def test_a_bare_day_with_its_weekday_is_in_the_nearest_month_that_fits(
+    text: str, date: dt.date
+) -> None:
+    assert resolve_dates(text, ANCHOR)[0].date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("이십이 일하고 이십삼 일 이틀 치가 나왔어요", [dt.date(2026, 11, 22), dt.date(2026, 11, 23)]),
+        ("십오 일이랑 십칠 일에 두 번 빠졌어요", [dt.date(2026, 11, 15), dt.date(2026, 11, 17)]),
+        ("십이 월 삼 일 출발이고 십이 월 육 일에 와요", [dt.date(2026, 12, 3), dt.date(2026, 12, 6)]),
+        ("시 월 십 일 토요일로 잡혀 있어요", [dt.date(2026, 10, 10)]),
+    ],
+)
+def test_days_joined_by_and_and_months_said_with_a_space(text: str, dates: list[dt.date]) -> None:
+    assert [m.date for m in resolve_dates(text, ANCHOR)] == dates

@@ -1,0 +1,215 @@
+"""When the problem happened (issue.occurred_on), as the draft shows it: classes of expression
+with calls written for these tests, none from the dev set. 2026-11-18 is a Wednesday."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.process import process_text
+
+KST = dt.timezone(dt.timedelta(hours=9))
+WEDNESDAY = dt.datetime(2026, 11, 18, 15, 0, tzinfo=KST)
+DECEMBER = dt.datetime(2026, 12, 15, 11, 0, tzinfo=KST)
+DAY = WEDNESDAY.date()
+
+
+def _occurred(text: str, started: dt.datetime = WEDNESDAY) -> dt.date | None:
+    return process_text(text, call_started_at=started).note.issue.occurred_on
+
+
+def _call(*turns: str) -> str:
+    return "\n".join(("상담원: 네 고객센터입니다", *turns))
+
+
+# --- the injury, accident or illness a claim is for, not the treatment after it -------------
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("지난주 금요일에 자전거 타다가 넘어져서 팔을 다쳤어요 어제 수술 받았고요", dt.date(2026, 11, 13)),
+        ("아버지가 그저께 새벽에 독감으로 응급실에 가셨고 어제 입원하셨어요", dt.date(2026, 11, 16)),
+        ("시월 삼십 일에 주차장에서 접촉 사고가 났는데 십일월 이 일에 병원 갔어요", dt.date(2026, 10, 30)),
+    ],
+)
+def test_a_claim_dates_from_the_injury_not_the_treatment(said: str, day: dt.date) -> None:
+    text = _call(f"고객: 보험금 청구하려고요 {said}", "상담원: 네 접수 도와드리겠습니다")
+    assert _occurred(text) == day
+
+
+# --- the day the customer only noticed, checked or called is not when it happened -----------
+
+
+@pytest.mark.parametrize(
+    ("customer", "agent", "day"),
+    [
+        (
+            "택배가 배송완료로 나오는데 물건을 못 받았어요 어제 경비실에 가 봤는데 거기도 없대요",
+            "네 조회해 보니 지난주 토요일 오후 세 시에 배송완료 처리돼 있네요",
+            dt.date(2026, 11, 14),
+        ),
+        (
+            "요금이 너무 많이 나왔어요 어제 고지서가 왔는데 평소의 두 배예요",
+            "네 확인해 보니 십일월 구 일 검침이 잘못 입력된 것 같습니다",
+            dt.date(2026, 11, 9),
+        ),
+        (
+            "주문한 의자가 안 왔어요 월요일에 기사님한테 전화를 두 번 했는데 안 받으세요",
+            "네 보니까 지난주 목요일에 배송 출발로 돼 있는데 그 뒤로 기록이 없네요",
+            dt.date(2026, 11, 12),
+        ),
+    ],
+)
+def test_the_records_say_when_it_happened_when_the_customer_only_checked_or_called(
+    customer: str, agent: str, day: dt.date
+) -> None:
+    assert _occurred(_call(f"고객: {customer}", f"상담원: {agent}", "고객: 네")) == day
+
+
+@pytest.mark.parametrize(
+    "found",
+    [
+        "그저께 아침에 보니까 냉동실이 하나도 안 얼어요",
+        "그저께 퇴근하고 보니까 세탁기 문이 안 열려요",
+        "그저께 확인해 보니까 화면에 줄이 생기고 안 켜져요",
+    ],
+)
+def test_finding_a_thing_broken_is_the_day_it_happened(found: str) -> None:
+    text = _call(f"고객: {found}", "상담원: 네 수리 이력 보니까 팔월 십 일에 부품 교체하셨네요")
+    assert _occurred(text) == DAY - dt.timedelta(days=2)
+
+
+# --- the agent's records: the day whose own clause says what went wrong ----------------------
+
+
+@pytest.mark.parametrize(
+    ("agent", "day"),
+    [
+        ("재발급 카드가 십일월 삼 일에 발송됐는데 주소 불명으로 십일월 오 일에 반송됐습니다", dt.date(2026, 11, 5)),
+        ("시월 십 일 검침은 정상이고 십일월 십 일 검침이 잘못 입력됐네요", dt.date(2026, 11, 10)),
+        ("서류가 십일월 이 일에 접수됐는데 십일월 육 일에 심사에서 거절됐습니다", dt.date(2026, 11, 6)),
+    ],
+)
+def test_of_the_days_the_agent_reads_out_the_one_that_went_wrong(agent: str, day: dt.date) -> None:
+    text = _call("고객: 처리된 게 아직 안 됐다고 해서요", f"상담원: 확인해 보니 {agent}", "고객: 네")
+    assert _occurred(text) == day
+
+
+# --- the agent's own restatement of what the customer reported -------------------------------
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "그저께 앱에서 결제하실 때 오류가 나서 안 됐다고 남기셨는데 맞으시죠",
+        "그저께 로그인이 안 된다고 문의 주셔서 연락드렸습니다",
+        "그저께 문자가 하나도 안 온다고 접수해 주신 건 맞으세요",
+    ],
+)
+def test_the_agent_restating_the_customer_s_report_gives_its_day(agent: str) -> None:
+    text = f"상담원: 네 고객님 {agent}\n고객: 네 맞아요 지난달 오 일에 이사 와서 주소도 바꿨는데 그것 때문인지"
+    assert _occurred(text) == DAY - dt.timedelta(days=2)
+
+
+@pytest.mark.parametrize(
+    ("customer", "agent", "day"),
+    [
+        ("지난주에 설치 기사님 다녀가셨는데 에어컨에서 물이 안 빠져요", "지난주 수요일에 설치 방문하신 건 맞으시죠", dt.date(2026, 11, 11)),
+        ("지난달에 받은 청구서가 이상해요 안 쓴 요금이 있어요", "시월 이십오 일 청구된 건 말씀이시죠", dt.date(2026, 10, 25)),
+        ("저번 주에 수리받았는데 또 안 돼요", "네 지난주 금요일에 수리하신 건 맞으세요", dt.date(2026, 11, 13)),
+    ],
+)
+def test_the_agent_pinning_a_vague_week_or_month_gives_the_day(
+    customer: str, agent: str, day: dt.date
+) -> None:
+    assert _occurred(_call(f"고객: {customer}", f"상담원: {agent}", "고객: 네 맞아요")) == day
+
+
+# --- a time of the day without a day is today ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "아침에 시동을 걸었는데 차가 안 움직여요",
+        "방금 택배를 받았는데 안에 컵이 깨져 있어요",
+        "새벽에 보일러가 갑자기 꺼졌어요",
+    ],
+)
+def test_a_time_of_the_day_told_of_the_past_is_today(said: str) -> None:
+    assert _occurred(_call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")) == DAY
+
+
+def test_a_time_of_the_day_after_the_problem_was_stated_is_today() -> None:
+    text = _call("고객: 인터넷 뱅킹이 안 돼서요", "상담원: 네 언제부터 그러세요", "고객: 아침에 켰는데 그때부터요")
+    assert _occurred(text) == DAY
+
+
+# --- no problem, no day ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "지난주 토요일에 차를 팔아서 자동차보험 해지하려고요",
+        "지난주 월요일에 빌려서 수요일에 반납했는데 영수증 좀 보내 주세요",
+        "그저께 이사를 해서 청구서 주소를 바꾸려고요",
+    ],
+)
+def test_a_plain_request_has_no_day_of_a_problem(said: str) -> None:
+    assert _occurred(_call(f"고객: {said}", "상담원: 네 도와드리겠습니다")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("차량은 언제 파셨어요", "지난주 토요일에요"),
+        ("언제 신청하셨어요", "신청은 지난주 월요일에 했어요"),
+        ("예약은 언제 하셨어요", "지난달 이십 일에 예약했어요"),
+    ],
+)
+def test_a_sale_an_application_or_a_booking_is_no_problem_s_day(question: str, answer: str) -> None:
+    text = _call("고객: 카드가 아직 안 왔어요", f"상담원: {question}", f"고객: {answer}")
+    assert _occurred(text) is None
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "일월 구 일 인천 출발 다낭 가시는 일정 맞으시죠",
+        "이월 십사 일 제주 가시는 편이 지금 안 잡혀 있네요",
+        "일월 이십 일 공연 좌석이 취소돼 있는 상태입니다",
+    ],
+)
+def test_a_month_far_behind_the_call_told_without_a_year_is_next_year_s(agent: str) -> None:
+    text = _call("고객: 예약한 게 안 보여서요", f"상담원: {agent}", "고객: 네")
+    assert _occurred(text, DECEMBER) is None
+
+
+# --- when it began ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("지난주 토요일에 대리점에서 유심을 바꿨거든요 그 뒤로 문자가 안 와요", dt.date(2026, 11, 14)),
+        ("그저께 업데이트를 했는데 그때부터 앱이 꺼져요", dt.date(2026, 11, 16)),
+        ("어제 저녁부터 냉장고에서 소리가 나요", dt.date(2026, 11, 17)),
+    ],
+)
+def test_the_day_after_which_it_began(said: str, day: dt.date) -> None:
+    assert _occurred(_call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")) == day
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "그저께 설치했는데 실외기에서 소리가 너무 커요",
+        "그저께 받은 소파에 얼룩이 있어요",
+        "그저께 배송 온 냉장고 문에 흠집이 났어요",
+    ],
+)
+def test_a_defect_told_without_a_fault_word_is_still_a_problem(said: str) -> None:
+    assert _occurred(_call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")) == DAY - dt.timedelta(days=2)
