@@ -28,6 +28,7 @@ from functools import cache
 from models.note import FollowUp, Owner
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
+from pipeline.extract.phrase import clause_phrase, step_phrase
 from pipeline.extract.text import DATE_WORD, is_condition, is_question, nouns
 from pipeline.nlp import word_list
 
@@ -84,6 +85,9 @@ class Promise:
     # The clause that promises it, and the clauses joined to it ("택배사에 확인해 보고 | …").
     clause: Clause | None = None
     joined: tuple[Clause, ...] = ()
+    # The step as the note writes it ("택배사에 확인 후 전화 안내"); ``action`` keeps the
+    # nouns said, which tell whether two promises are the same step.
+    phrase: str | None = None
 
     @property
     def pays(self) -> bool:
@@ -685,6 +689,7 @@ def _promises(context: CallContext) -> list[Promise]:
                     after_customer,
                     clause,
                     _same_sentence(earlier),
+                    _phrase(context, clause, earlier, owner),
                 )
             )
     return _dated_by_the_customer(found)
@@ -737,6 +742,24 @@ def _step_words(
     said = clauses(asked) if asked else []
     asked_for = [c for c in said if _asks_act(c) or _polite_request(c)]
     return _action_words(asked_for[-1]) if asked_for else []
+
+
+def _phrase(
+    context: CallContext, clause: Clause, earlier: tuple[Clause, ...], owner: Owner
+) -> str | None:
+    """The step in the note's words, from the clause and the clauses joined to it; a customer's
+    bare "네 화요일까지 올릴게요" is the act the agent asked for, in the agent's words."""
+    telling = owner is not Owner.CUSTOMER
+    said = step_phrase(clause, _same_sentence(earlier), telling=telling)
+    if telling or (clause_phrase(clause, telling=False) or "").count(" ") > 0:
+        return said
+    asked = context.previous(clause.turn, Role.AGENT)
+    pieces = _split_conditions(asked) if asked else []
+    asked_for = [i for i, c in enumerate(pieces) if _asks_act(c) or _polite_request(c)]
+    if not asked_for:
+        return said
+    index = asked_for[-1]
+    return step_phrase(pieces[index], _same_sentence(tuple(pieces[:index])), telling=False) or said
 
 
 def _owner_and_due(
@@ -918,5 +941,5 @@ def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> F
     ]
     if resolution == "unresolved":
         promises = _decision_step(context, promises, topic)
-    values = [FollowUp(action=p.action, owner=p.owner, due=p.due) for p in promises]
+    values = [FollowUp(action=p.phrase or p.action, owner=p.owner, due=p.due) for p in promises]
     return Found(values, tuple(p.turn for p in promises), 0.5)
