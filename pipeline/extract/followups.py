@@ -82,12 +82,11 @@ class Promise:
     course: bool = False
     # Waits for what the customer sends ("사진 올려 주시면 제가 넘기겠습니다"): due when they send it.
     after_customer: bool = False
-    # The clause that promises it, and the clauses joined to it ("택배사에 확인해 보고 | …").
+    # The clause that promises it and the turn's clauses before it ("택배사에 확인해 보고 | …"),
+    # from which the note's phrase is written (only for the steps kept: ``action`` keeps the
+    # nouns said, which tell whether two promises are the same step).
     clause: Clause | None = None
-    joined: tuple[Clause, ...] = ()
-    # The step as the note writes it ("택배사에 확인 후 전화 안내"); ``action`` keeps the
-    # nouns said, which tell whether two promises are the same step.
-    phrase: str | None = None
+    earlier: tuple[Clause, ...] = ()
 
     @property
     def pays(self) -> bool:
@@ -659,7 +658,20 @@ def _split_conditions(turn: Turn) -> list[Clause]:
     return pieces
 
 
+_LAST: list[tuple[CallContext, list[Promise]]] = []
+
+
 def _promises(context: CallContext) -> list[Promise]:
+    """The call's promises, read once per call: the resolution and the follow-ups both ask."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is context:
+        return list(last[1])
+    found = _read_promises(context)
+    _LAST[:] = [(context, found)]
+    return list(found)
+
+
+def _read_promises(context: CallContext) -> list[Promise]:
     found: list[Promise] = []
     for turn in context.turns[1:]:
         pieces = _split_conditions(turn)
@@ -688,8 +700,7 @@ def _promises(context: CallContext) -> list[Promise]:
                     _course(clause, owner),
                     after_customer,
                     clause,
-                    _same_sentence(earlier),
-                    _phrase(context, clause, earlier, owner),
+                    earlier,
                 )
             )
     return _dated_by_the_customer(found)
@@ -742,6 +753,12 @@ def _step_words(
     said = clauses(asked) if asked else []
     asked_for = [c for c in said if _asks_act(c) or _polite_request(c)]
     return _action_words(asked_for[-1]) if asked_for else []
+
+
+def _written(context: CallContext, promise: Promise) -> str:
+    if promise.clause is None:
+        return promise.action  # a step composed from the topic ("해지 여부 결정 후 연락")
+    return _phrase(context, promise.clause, promise.earlier, promise.owner) or promise.action
 
 
 def _phrase(
@@ -941,5 +958,5 @@ def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> F
     ]
     if resolution == "unresolved":
         promises = _decision_step(context, promises, topic)
-    values = [FollowUp(action=p.phrase or p.action, owner=p.owner, due=p.due) for p in promises]
+    values = [FollowUp(action=_written(context, p), owner=p.owner, due=p.due) for p in promises]
     return Found(values, tuple(p.turn for p in promises), 0.5)
