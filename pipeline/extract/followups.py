@@ -28,6 +28,7 @@ from functools import cache
 from models.note import FollowUp, Owner
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
+from pipeline.extract.phrase import clause_phrase, step_phrase
 from pipeline.extract.text import DATE_WORD, is_condition, is_question, nouns
 from pipeline.nlp import word_list
 
@@ -37,6 +38,8 @@ _FUTURE_NOUNS = frozenset(["거", "것", "터"])
 _ACTOR_ENDINGS = ("팀", "부서", "센터", "기사")
 _SUBJECT_PARTICLES = frozenset(["이", "가", "께서", "에서", "는", "은", "도"])
 _NEGATIONS = frozenset(["안", "못", "않다"])
+# "금요일까지 연락 없으면 다시 전화할게요": the awaited contact not coming is a negative condition.
+_ABSENT = "없다"
 _DAY_BEFORE = re.compile(r"전날|하루\s?전")
 _GUESS_VERBS = frozenset(["모르다", "정하다", "결정하다", "알다", "같다"])
 _NOW = frozenset(["지금", "바로", "이따"])
@@ -58,6 +61,7 @@ _NATIVE_DAYS_BACK = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새
 # "그때까지 안 되면", "그 전에 꼭 내려받아 주세요": the date said just before.
 _ANAPHORIC_DATE = re.compile(r"그때|그\s?전에|그\s?전까지|그날")
 _GOING_IN_PERSON = "방문"
+_WAIT = "기다리다"
 # "다시 전화 주세요" asks the customer to call if something goes wrong: not a step of theirs.
 _CALL_BACK = frozenset(["연락", "전화", "콜백"])
 
@@ -78,6 +82,16 @@ class Promise:
     course: bool = False
     # Waits for what the customer sends ("사진 올려 주시면 제가 넘기겠습니다"): due when they send it.
     after_customer: bool = False
+    # The clause that promises it and the turn's clauses before it ("택배사에 확인해 보고 | …"),
+    # from which the note's phrase is written (only for the steps kept: ``action`` keeps the
+    # nouns said, which tell whether two promises are the same step).
+    clause: Clause | None = None
+    earlier: tuple[Clause, ...] = ()
+
+    @property
+    def pays(self) -> bool:
+        """"요금은 그때 기사님께 카드로 내시면 됩니다": the customer paying."""
+        return self.clause is not None and _has(self.clause, "pay")
 
     @property
     def routine(self) -> bool:
@@ -96,6 +110,41 @@ def _cues() -> dict[str, frozenset[str]]:
 
 def _has(clause: Clause, group: str) -> bool:
     return bool(clause.lemmas & _cues()[group])
+
+
+def _asks_act(clause: Clause) -> bool:
+    """A customer's step is the clause's predicate: a verb ("올려 주세요"), a verbal noun with
+    하다 ("제출해", "보관만 해"); "결제하신 카드로 취소하시면" names the payment, asks none."""
+    steps = _cues()["customer_step"]
+    morphs = clause.morphs
+    for index, morph in enumerate(morphs):
+        if morph.lemma not in steps:
+            continue
+        if morph.tag.startswith(("VV", "VX")):
+            return True
+        following = [m for m in morphs[index + 1 : index + 3]]
+        if following and following[0].tag.startswith("XSV") and not _adnominal(morphs, index + 1):
+            return True
+        if len(following) > 1 and following[0].tag.startswith(("JX", "JKO")) and following[1].lemma == "하다":
+            return True
+    return False
+
+
+def _adnominal(morphs: tuple[Morph, ...], index: int) -> bool:
+    """The verb at ``index`` modifies a noun ("결제하신 카드", "보내실 서류")."""
+    for morph in morphs[index + 1 :]:
+        if morph.tag == "ETM":
+            return True
+        if not morph.tag.startswith("EP"):
+            return False
+    return False
+
+
+def _negative_condition(clause: Clause) -> bool:
+    """"또 안 되시면", "못 받으시면", "연락 없으면": only if something fails or does not come."""
+    if not is_condition(clause):
+        return False
+    return bool(clause.lemmas & _NEGATIONS) or (_ABSENT in clause.lemmas and _has(clause, "contact"))
 
 
 def _is_past(clause: Clause) -> bool:
@@ -166,8 +215,11 @@ def _named_actor(clause: Clause) -> bool:
 
 
 def _polite_request(clause: Clause) -> bool:
-    """"보내 주세요", "제출해 주시면 됩니다", "보내 주셔야 돼요", "제출하시면 됩니다"."""
+    """"보내 주세요", "제출해 주시면 됩니다", "보내 주셔야 돼요", "제출하시면 됩니다"; in the
+    past ("어디에 저장해 두셨어요") it asks what was done."""
     morphs = clause.morphs
+    if _is_past(clause):
+        return False
     for index, morph in enumerate(morphs):
         rest = morphs[index + 1 : index + 3]
         if morph.lemma in ("주다", "두다") and morph.tag.startswith("VX"):
@@ -217,7 +269,7 @@ def _honorific_subject(clause: Clause) -> bool:
 
 
 def _kind(clause: Clause) -> str:
-    if clause.turn.role is Role.CUSTOMER or _has(clause, "customer_step") and _polite_request(clause):
+    if clause.turn.role is Role.CUSTOMER or _asks_act(clause) and _polite_request(clause):
         return "customer"
     if _has(clause, "visit"):
         return "visit"
@@ -322,8 +374,8 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
     if is_question(clause) and not _imperative(clause):
         return None
     if clause.turn.role is Role.CUSTOMER:
-        return _customer_owner(clause, earlier)
-    if _polite_request(clause) and _has(clause, "customer_step") and not clause.lemmas & _CALL_BACK:
+        return _customer_owner(context, clause, earlier)
+    if _polite_request(clause) and _asks_act(clause) and not clause.lemmas & _CALL_BACK:
         return Owner.CUSTOMER  # "사진 보내 주시면 참고하겠습니다" asks for it all the same
     if _booked_visit(context, clause):
         return Owner.COMPANY
@@ -336,6 +388,8 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
     )
     if not (_commits(clause) or named and _obliged(clause) or dated_process) or _is_past(clause):
         return None
+    if _reported_done(clause) or _negated(clause):
+        return None
     if is_condition(clause):
         return None
     if named and _obliged(clause):
@@ -347,10 +401,28 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
     if _has(clause, "contact"):
         if _only_explains(context, clause) or _MINUTES_LATER.search(clause.text):
             return None
-        return _contact_owner(clause, named)
+        return _contact_owner(clause, named, _said_by_self(clause, earlier))
     if _has(clause, "process"):
-        return Owner.AGENT if _has(clause, "self") and not named else Owner.COMPANY
+        return Owner.AGENT if _said_by_self(clause, earlier) and not named else Owner.COMPANY
     return None
+
+
+def _reported_done(clause: Clause) -> bool:
+    """"문자는 21일 밤에 발송된 걸로 나오는데", "접수된 것으로 확인됩니다": a past adnominal
+    before 것 reports what the record shows was done."""
+    morphs = clause.morphs
+    return any(
+        m.tag == "ETM" and m.form in ("ᆫ", "은") and i and morphs[i - 1].tag.startswith(("VV", "XSV"))
+        and i + 1 < len(morphs) and morphs[i + 1].form in ("것", "거", "걸")
+        for i, m in enumerate(morphs)
+    )
+
+
+def _negated(clause: Clause) -> bool:
+    """"발송 기록이 없습니다", "방문이 안 됩니다": a step denied is not promised."""
+    return bool(clause.lemmas & _NEGATIONS) or any(
+        m.lemma == _ABSENT and m.tag.startswith("VA") for m in clause.morphs
+    )
 
 
 def _money_under_way(clause: Clause) -> bool:
@@ -364,7 +436,7 @@ def _money_under_way(clause: Clause) -> bool:
 def _after_customer_sends(earlier: tuple[Clause, ...]) -> bool:
     """Said just after "…올려 주시면", "…보내 주시면": the step waits for the customer's."""
     return any(
-        is_condition(c) and _polite_request(c) and _has(c, "customer_step") for c in earlier[-2:]
+        is_condition(c) and _polite_request(c) and _asks_act(c) for c in earlier[-2:]
     )
 
 
@@ -372,8 +444,10 @@ def _passes_on(clause: Clause) -> bool:
     return _acts_in_call(clause) or _has(clause, "process") or _has(clause, "contact")
 
 
-def _customer_owner(clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None:
-    """"사진 올릴게요", "오늘 저녁에 해 볼게요" after "사진 찍어서 올리면 되는 거네요"."""
+def _customer_owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None:
+    """"사진 올릴게요", "오늘 저녁에 해 볼게요" after "사진 찍어서 올리면 되는 거네요", "그건
+    제가 바꿀게요" after "새 카드로 바꿔 주셔야 됩니다"; waiting ("연락 기다릴게요") and
+    demanding ("연락 줘야 될 거 아니여") are no acts of theirs."""
     future = any(
         (m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS)
         or (m.form == "겠" and not (i and _guess(clause.morphs[i - 1])))
@@ -381,18 +455,45 @@ def _customer_owner(clause: Clause, earlier: tuple[Clause, ...]) -> Owner | None
             and clause.morphs[i + 1].form in _FUTURE_NOUNS)
         for i, m in enumerate(clause.morphs)
     )
-    if not future or _is_past(clause):
+    if not future or _is_past(clause) or _WAIT in clause.lemmas or _demands(clause):
         return None
-    acts = _has(clause, "customer_step") or _has(clause, "contact") or _has(clause, "go")
+    acts = _asks_act(clause) or _has(clause, "contact") or _has(clause, "go")
     does_it = any(m.lemma == "하다" for m in clause.morphs) and any(
-        _has(c, "customer_step") for c in earlier
+        _asks_act(c) for c in earlier
     )
-    return Owner.CUSTOMER if acts or does_it else None
+    return Owner.CUSTOMER if acts or does_it or _takes_on_request(context, clause) else None
+
+
+def _demands(clause: Clause) -> bool:
+    """주다 as the main verb with 어야: what the other side must give ("연락 줘야 될 거 아니여")."""
+    return _obliged(clause) and any(m.lemma == "주다" and m.tag.startswith("VV") for m in clause.morphs)
+
+
+def _verbs(clause: Clause) -> frozenset[str]:
+    """The clause's action verbs: native stems and the verbal nouns before 하다 ("변경해")."""
+    morphs = clause.morphs
+    found = {m.lemma for m in morphs if m.tag.startswith("VV") and m.lemma not in ("하다", "되다")}
+    found |= {
+        m.lemma for i, m in enumerate(morphs[:-1])
+        if m.tag.startswith("NNG") and morphs[i + 1].tag.startswith("XSV")
+    }
+    return frozenset(found)
+
+
+def _takes_on_request(context: CallContext, clause: Clause) -> bool:
+    """The customer promises the very act the agent just asked of them: "자동이체는 새 카드로
+    바꿔 주셔야 됩니다" → "그건 제가 바꿀게요"."""
+    asked = context.previous(clause.turn, Role.AGENT)
+    if asked is None:
+        return False
+    requested = {v for c in _split_conditions(asked) if _polite_request(c) for v in _verbs(c)}
+    return bool(_verbs(clause) & requested)
 
 
 def _acts_in_call(clause: Clause) -> bool:
     """The clause's verb is one done on the phone: 접수하다, 올리다, 등록하다 ("민원 접수 번호"
-    as a noun does not count)."""
+    as a noun does not count), and looking or trying with 보다, main verb or auxiliary ("이력
+    좀 볼게요", "한번 눌러 볼게요", "성함 여쭤볼게요")."""
     morphs = clause.morphs
     in_call = _cues()["in_call"]
     for index, morph in enumerate(morphs):
@@ -416,8 +517,20 @@ def _only_explains(context: CallContext, clause: Clause) -> bool:
 
 
 def _obliged(clause: Clause) -> bool:
-    """"판매자는 … 자료를 내야 하고요": another party must do it."""
-    return any(m.form in ("어야", "아야", "야") and m.tag.startswith("EC") for m in clause.morphs)
+    """"판매자는 … 자료를 내야 하고요": another party must do it; "기사님이 직접 보셔야 될 것
+    같습니다" only judges what the case needs."""
+    must = any(m.form in ("어야", "아야", "야") and m.tag.startswith("EC") for m in clause.morphs)
+    return must and not _guessed(clause)
+
+
+def _guessed(clause: Clause) -> bool:
+    """ᆯ 것 같다: the speaker's estimate ("필요할 것 같아서", "보셔야 될 것 같습니다")."""
+    morphs = clause.morphs
+    return any(
+        m.tag == "ETM" and i + 2 < len(morphs) and morphs[i + 1].form in _FUTURE_NOUNS
+        and morphs[i + 2].lemma == "같다"
+        for i, m in enumerate(morphs)
+    )
 
 
 def _gives_reason(clause: Clause) -> bool:
@@ -426,12 +539,23 @@ def _gives_reason(clause: Clause) -> bool:
     return _obliged(clause) and bool(endings) and endings[-1].form in ("어서", "아서", "서")
 
 
-def _contact_owner(clause: Clause, named: bool) -> Owner:
-    """The agent's own will (연락드리겠습니다) is the agent's; a report of how it goes
+def _said_by_self(clause: Clause, earlier: tuple[Clause, ...]) -> bool:
+    """제가 in the clause or in the clauses joined to it: "제가 택배사에 다시 확인해서 | 내일
+    오후에 전화로 알려 드리고요" has one subject for both verbs."""
+    joined: list[Clause] = []
+    for piece in reversed(earlier):
+        if not _joins_next(piece):
+            break  # a sentence end, a condition ("제가 신청해 두면") or a step of its own
+        joined.append(piece)
+    return _has(clause, "self") or any(_has(c, "self") for c in joined)
+
+
+def _contact_owner(clause: Clause, named: bool, by_self: bool) -> Owner:
+    """The agent's own will (연락드리겠습니다) or 제가 is the agent's; a report of how it goes
     (결과는 문자로 안내드립니다, 전화 가실 거예요) or a named team is the company's."""
     if named or _honorific_subject(clause):
         return Owner.COMPANY
-    if _volitional(clause) or _has(clause, "self"):
+    if _volitional(clause) or by_self:
         return Owner.AGENT
     return Owner.COMPANY
 
@@ -534,7 +658,20 @@ def _split_conditions(turn: Turn) -> list[Clause]:
     return pieces
 
 
+_LAST: list[tuple[CallContext, list[Promise]]] = []
+
+
 def _promises(context: CallContext) -> list[Promise]:
+    """The call's promises, read once per call: the resolution and the follow-ups both ask."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is context:
+        return list(last[1])
+    found = _read_promises(context)
+    _LAST[:] = [(context, found)]
+    return list(found)
+
+
+def _read_promises(context: CallContext) -> list[Promise]:
     found: list[Promise] = []
     for turn in context.turns[1:]:
         pieces = _split_conditions(turn)
@@ -554,7 +691,7 @@ def _promises(context: CallContext) -> list[Promise]:
             after_customer = owner is Owner.AGENT and _after_customer_sends(earlier)
             only_if = bool(conditions) and owner is not Owner.CUSTOMER and not after_customer
             # "또 안 되시면 … 보내 주시면 돼요": a fallback, for whoever would do it.
-            fallback = any(is_condition(c) and c.lemmas & _NEGATIONS for c in earlier)
+            fallback = any(_negative_condition(c) for c in earlier)
             found.append(
                 Promise(
                     owner, due, " ".join(words), turn, _waits_for_event(clause, earlier),
@@ -562,6 +699,8 @@ def _promises(context: CallContext) -> list[Promise]:
                     only_if or fallback,
                     _course(clause, owner),
                     after_customer,
+                    clause,
+                    earlier,
                 )
             )
     return _dated_by_the_customer(found)
@@ -612,8 +751,32 @@ def _step_words(
         return [_GOING_IN_PERSON]  # "그럼 금요일에 들를게요": going there is the step
     asked = context.previous(clause.turn, Role.AGENT)  # "네 화요일까지 올릴게요"
     said = clauses(asked) if asked else []
-    asked_for = [c for c in said if _has(c, "customer_step")]
+    asked_for = [c for c in said if _asks_act(c) or _polite_request(c)]
     return _action_words(asked_for[-1]) if asked_for else []
+
+
+def _written(context: CallContext, promise: Promise) -> str:
+    if promise.clause is None:
+        return promise.action  # a step composed from the topic ("해지 여부 결정 후 연락")
+    return _phrase(context, promise.clause, promise.earlier, promise.owner) or promise.action
+
+
+def _phrase(
+    context: CallContext, clause: Clause, earlier: tuple[Clause, ...], owner: Owner
+) -> str | None:
+    """The step in the note's words, from the clause and the clauses joined to it; a customer's
+    bare "네 화요일까지 올릴게요" is the act the agent asked for, in the agent's words."""
+    telling = owner is not Owner.CUSTOMER
+    said = step_phrase(clause, _same_sentence(earlier), telling=telling)
+    if telling or (clause_phrase(clause, telling=False) or "").count(" ") > 0:
+        return said
+    asked = context.previous(clause.turn, Role.AGENT)
+    pieces = _split_conditions(asked) if asked else []
+    asked_for = [i for i, c in enumerate(pieces) if _asks_act(c) or _polite_request(c)]
+    if not asked_for:
+        return said
+    index = asked_for[-1]
+    return step_phrase(pieces[index], _same_sentence(tuple(pieces[:index])), telling=False) or said
 
 
 def _owner_and_due(
@@ -629,8 +792,10 @@ def _owner_and_due(
     if reminder is not None:
         return Owner.COMPANY, reminder  # "방문 전날 문자 드릴게요": the visit's routine reminder
     today = context.call_date if context.call_date_known else None
-    if due is None and owner is Owner.AGENT and clause.lemmas & _cues()["done_now"]:
-        return owner, today  # sent after the call, today
+    sends = owner is Owner.AGENT and bool(clause.lemmas & _cues()["done_now"])
+    awaited = any(is_condition(c) and not is_question(c) and not _negative_condition(c) for c in earlier)
+    if due is None and sends and not awaited:
+        return owner, today  # sent after the call, today; "출고되면 … 보내 드릴게요" waits
     if due is None and owner is Owner.CUSTOMER and clause.lemmas & _NOW:
         return owner, today  # "지금 바로 올릴게요": once the call ends
     return owner, due
@@ -668,6 +833,12 @@ def _merged(promises: list[Promise]) -> list[Promise]:
             continue  # "24일까지 연락드리겠습니다" repeats the team's call with the result
         if promise.due is None and any(_same_step(p, promise) for p in promises if p.due is not None):
             continue
+        if promise.owner is Owner.CUSTOMER and promise.pays and any(
+            p.kind == "visit" and promise.due in (None, p.due)
+            and abs(p.turn.index - promise.turn.index) <= LOOK_BACK_TURNS
+            for p in promises
+        ):
+            continue  # paid to the technician on the visit ("그때 기사님께 카드로 내시면 됩니다")
         part_of_company_step = (
             promise.owner is Owner.AGENT
             and promise.due is None
@@ -771,7 +942,7 @@ def _comes_back(context: CallContext) -> Turn | None:
                 continue
             # "결정되면 연락드릴게요" comes back all the same; "안 되면 다시 전화할게요" only if
             # the customer's own try fails.
-            if not any(is_condition(c) and c.lemmas & _NEGATIONS for c in pieces[: index + 1]):
+            if not any(_negative_condition(c) for c in pieces[: index + 1]):
                 return turn
     return None
 
@@ -787,5 +958,5 @@ def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> F
     ]
     if resolution == "unresolved":
         promises = _decision_step(context, promises, topic)
-    values = [FollowUp(action=p.action, owner=p.owner, due=p.due) for p in promises]
+    values = [FollowUp(action=_written(context, p), owner=p.owner, due=p.due) for p in promises]
     return Found(values, tuple(p.turn for p in promises), 0.5)
