@@ -156,7 +156,8 @@ def _lemma_set(morphs: tuple[Morph, ...]) -> set[str]:
         for word in compounds
         if word in cue_words and m.form in word and m.form != word
     }
-    said = {m.lemma for m in morphs} | {m.form for m in morphs}
+    # A suffix is not a word of its own: the 화 of 동기화 / 중성화 (-化) is not anger.
+    said = {w for m in morphs if m.tag != "XSN" for w in (m.lemma, m.form)}
     return (said | compounds | _split_words(morphs)) - covered
 
 
@@ -195,6 +196,8 @@ _MUST_ENDINGS = frozenset(["어야", "아야", "여야", "어야죠", "아야죠
 # Wanting to know is asking too ("여쭤보려고요", "궁금해서요", "좀 알아보려고").
 _INQUIRY_LEMMAS = frozenset(["여쭈다", "여쭙다", "물어보다", "알아보다", "궁금", "문의"])
 _ASKING_NOUNS = frozenset(["부탁", "요청"])
+_REASON_NOUNS = frozenset(["때문", "관련", "관해서"])
+_CALLING = frozenset(["전화", "연락"])
 _PAST = frozenset(["었", "았", "였"])
 _LIGHT_VERBS = frozenset(["하다", "되다"])
 # Between a noun and the light verb that makes it the predicate ("예약 좀 하려고", "해지를 하려고").
@@ -221,12 +224,18 @@ def _asked(morphs: tuple[Morph, ...]) -> Ask:
     asked: set[str] = set()
     scene: set[str] = set()
     predicate: set[str] = set()
+    calls = any(m.lemma in _CALLING for m in morphs)
     for index, morph in enumerate(morphs):
         following = morphs[index + 1] if index + 1 < len(morphs) else None
         # "문의를 남겼는데", "물어봤는데": asked before, not in this call.
         if morph.lemma in _INQUIRY_LEMMAS or morph.form in _ASKING_NOUNS:
             if not _past_after(morphs, index):
                 asked.add(morph.lemma)
+        # "요금 때문에 전화했는데요": the reason for calling, said as such, is what is asked.
+        if morph.lemma in _REASON_NOUNS and calls:
+            noun = _noun_before(morphs, index)
+            if noun:
+                asked.add(noun)
         if morph.tag.startswith(("VV", "VA", "XSV", "XSA")):
             if morph.lemma in _LIGHT_VERBS or morph.tag.startswith(("XSV", "XSA")):
                 noun = _noun_before(morphs, index)
