@@ -494,6 +494,17 @@ _ALONG = frozenset(["같이", "함께"])
 _REMARKS = frozenset(["민원", "의견", "말씀"])
 
 
+def _if_customer_does(morphs: tuple[Morph, ...]) -> bool:
+    """The clause hangs on something the customer does first: an honorific verb + -시면
+    ("올리시면", "보내 주시면"), which in the agent's mouth is the customer's act; a fact
+    ("결제하신 게 아니시면") is no act."""
+    return any(
+        verb.tag.startswith(("VV", "VX")) and honorific.tag == "EP" and honorific.form == "시"
+        and ending.tag.startswith("EC") and ending.form in _CONDITIONAL
+        for verb, honorific, ending in zip(morphs, morphs[1:], morphs[2:])
+    )
+
+
 def _negated(morphs: tuple[Morph, ...]) -> bool:
     return any(m.lemma in _NEGATIONS and m.tag.startswith(("MAG", "VX", "VA")) for m in morphs)
 
@@ -559,6 +570,12 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
                     previous_conditional or forms & _PAST or _negated(clause.morphs)
                 ):
                     continue
+                # "서류 올리시면 심사팀에 확인 요청 걸어 두겠습니다": handed on only if the
+                # customer does their part first, so the case waits on the customer.
+                if cue.label == "escalated" and (
+                    previous_conditional or _if_customer_does(clause.morphs)
+                ):
+                    continue
                 # "말씀하신 건 담당 부서에 민원으로 같이 올려 두겠습니다": the customer's remark
                 # sent along with the case, not the case handed on for a decision.
                 if cue.label == "escalated" and lemmas & _ALONG and lemmas & _REMARKS:
@@ -569,8 +586,12 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
                     if _declined(context.following(turn, Role.CUSTOMER)):
                         continue
                 matched[cue.label].append(turn)
-            endings = [m for m in clause.morphs if m.tag.startswith("EC")]
-            previous_conditional = bool(endings) and endings[-1].form in _CONDITIONAL
+            # Only a clause that ends in -면 makes the next one conditional: "세 번째 접수가
+            # 되시면 심사 대상이 되세요" is a whole sentence, and what follows it is not "if".
+            last = clause.morphs[-1] if clause.morphs else None
+            previous_conditional = (
+                last is not None and last.tag.startswith("EC") and last.form in _CONDITIONAL
+            )
     done = _done_in_call(context)
     if matched["unresolved"] and done:
         matched["unresolved"] = []  # a side question left open; the request itself was done

@@ -457,3 +457,33 @@ UNDECIDED_AFTER_REASSURANCE_CALL = """상담원: 네 모아페이 고객센터 �
 
 def test_a_past_inside_a_condition_is_no_change_made_and_the_call_stays_undecided() -> None:
     assert _note(UNDECIDED_AFTER_REASSURANCE_CALL).resolution == "unresolved"
+
+
+def test_a_hand_over_that_waits_for_the_customer_s_documents_is_pending() -> None:
+    call = """상담원: 네 한결펫보험입니다
+고객: 보험금 청구한 게 아직 안 들어와서요
+상담원: 확인해 보니 진료비 세부내역서가 빠져서 서류 보완 상태입니다
+고객: 아 그럼 병원에서 받아서 올릴게요
+상담원: 네 올리시면 제가 심사팀에 바로 확인 요청 걸어 두겠습니다
+고객: 네 감사합니다
+"""
+    assert _note(call).resolution.value == "pending"
+
+
+def test_waiting_for_the_company_s_call_leaves_the_case_pending() -> None:
+    call = """상담원: 네 하람텔레콤입니다
+고객: 해지한 부가서비스 요금이 또 나왔어요
+상담원: 대리점 해지 기록은 이 영업일 안에 확인해서 제가 직접 전화 드릴게요
+고객: 네 알겠어요 그럼 연락 기다릴게요
+"""
+    assert _note(call).resolution.value == "pending"
+
+
+def test_a_customer_who_will_call_back_after_checking_leaves_it_unresolved() -> None:
+    call = """상담원: 네 약배송 고객센터입니다
+고객: 약이 아직 안 왔어요
+상담원: 약국에서 재고가 없어 대체 조제 동의를 기다리고 있습니다 취소하고 근처 약국으로 다시 보내실 수도 있어요
+고객: 제가 집 앞 약국에 먼저 전화해 보고 다시 걸게요 일단 취소하지 말아 주세요
+상담원: 네 주문은 그대로 두겠습니다
+"""
+    assert _note(call).resolution.value == "unresolved"
