@@ -131,12 +131,15 @@ def _morphs(tokens: list[object]) -> tuple[Morph, ...]:
 def build_context(transcript: Transcript, call_started_at: dt.datetime | None) -> CallContext:
     from pipeline.extract.style import written_numbers
     from pipeline.nlp.korean import get_kiwi
+    from pipeline.normalize.dialect import standard_endings
 
     kiwi = get_kiwi()
     known = call_started_at is not None
     date = call_started_at.date() if call_started_at else dt.date.today()
     utterances = [u for u in transcript.utterances if u.text.strip()]
-    plains = [written_numbers(u.text, date if known else None) for u in utterances]
+    plains = [
+        written_numbers(standard_endings(u.text), date if known else None) for u in utterances
+    ]
     analyses = kiwi.tokenize(plains) if utterances else []
     turns = tuple(
         Turn(
