@@ -266,6 +266,7 @@ def test_customer_number_read_out_in_groups() -> None:
         ("아니 설치 기사님이 오늘 오신다고 해서 하루 종일 기다렸는데 안 왔어요 연락도 없고요 너무하네요", "complaint"),
         # Moving an appointment is no exchange.
         ("다음 주 상담 예약을 목요일로 바꾸고 싶어서요", "other"),
+        ("금요일에 중성화 수술 잡아 놨잖아요 그걸 좀 미뤄야 될 것 같아서요 출장이 생겨서", "other"),
         ("키오스크 앱이 주문 받을 때마다 계속 꺼져요", "technical_issue"),
         ("제습기 필터가 품절이라고 나오는데 언제 들어와요", "product_inquiry"),
         ("배달 기사님 때문에 전화했어요 물건을 던지고 가셨어요", "complaint"),
