@@ -1,0 +1,361 @@
+"""The free-text fields of an English note: actions taken, follow-ups, desired outcome,
+purpose, issue summary, status and summary.
+
+Sentences are built from the call's own clauses, cut at the words that join clauses in speech
+("so", "and then", "because"), put in the third person ("my order" → "the customer's order")
+and written out (dates ISO, spelled codes canonical, amounts with their currency), so that every
+fact in them was said in the call. Templates only frame them ("Wants …", "Opened …"): a template
+that adds words nobody said would be a judgment or a placeholder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from models.note import Category, FollowUp, Owner, Resolution
+from models.transcript import Role
+from pipeline.extract.context import Found
+from pipeline.extract.english_call import EnglishCall, EnTurn, action_verbs
+from pipeline.normalize.english import cardinal_spans
+
+MAX_CLAUSE_WORDS = 16
+MAX_ACTIONS = 5
+MAX_FOLLOW_UPS = 3
+
+# Where one spoken clause ends and the next begins.
+_BOUNDARY = re.compile(
+    r"\s+(?:so that|so|and then|and i'll|and i|and you|and they|and it|and that|and we|but|because|"
+    r"which|while|if|okay|alright|um|uh|then|it should|it'll|that takes|that usually|that's|"
+    r"you'll|they'll|they|please|in the meantime|once|when|since|or i|is there)\b"
+)
+_FILLERS = re.compile(r"\b(?:um|uh|er|erm|like|you know|i mean|basically|honestly|actually|just)\b\s*")
+_CURRENCY = {"dollars": "$", "dollar": "$", "bucks": "$", "pounds": "£", "pound": "£", "euros": "€", "euro": "€"}
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    turn: EnTurn
+
+
+def written(turn: EnTurn, start: int, end: int) -> str:
+    """The turn's words from ``start`` to ``end`` with dates, codes and amounts written out."""
+    replacements: list[tuple[int, int, str]] = []
+    for span in turn.dates:
+        replacements.append((span.start, span.end, span.date.isoformat()))
+    for code in turn.codes:
+        replacements.append((code.start, code.end, code.value))
+    text = turn.text
+    for number in cardinal_spans(text):
+        unit = re.match(r"\s+(dollars?|bucks|pounds?|euros?|won)\b", text[number.end :])
+        if unit and unit.group(1) in _CURRENCY:
+            replacements.append((number.start, number.end + unit.end(), f"{_CURRENCY[unit.group(1)]}{number.value}"))
+        elif unit or number.value != "1" and int(number.value) > 1:
+            replacements.append((number.start, number.end, number.value))
+    out, cursor = [], start
+    for r_start, r_end, value in sorted(_disjoint(replacements)):
+        if r_start < start or r_end > end:
+            continue
+        out.append(text[cursor:r_start])
+        out.append(value)
+        cursor = r_end
+    out.append(text[cursor:end])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:  # dates first, then codes, then amounts: the first reading wins
+        if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
+            kept.append(span)
+    return kept
+
+
+def clause_end(text: str, start: int, most: int = MAX_CLAUSE_WORDS) -> int:
+    """Where the clause that starts at ``start`` ends: a joining word or ``most`` words on."""
+    boundary = _BOUNDARY.search(text, start + 1)
+    end = boundary.start() if boundary else len(text)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > most:
+        end = start + words[most - 1].end()
+    return end
+
+
+_THIRD_PERSON = (
+    (r"\bi'm\b", "the customer is"),
+    (r"\bi've\b", "the customer has"),
+    (r"\bi'd\b", "the customer would"),
+    (r"\bi'll\b", "the customer will"),
+    (r"\bi was\b", "the customer was"),
+    (r"\bi\b", "the customer"),
+    (r"\bmy\b", "the customer's"),
+    (r"\bmine\b", "the customer's"),
+    (r"\bme\b", "the customer"),
+    (r"\bmyself\b", "the customer"),
+)
+_AGENT_VIEW = (
+    (r"\byou're\b", "the customer is"),
+    (r"\byou've\b", "the customer has"),
+    (r"\byour\b", "the customer's"),
+    (r"\byou\b", "the customer"),
+    (r"\bwe've\b", "the company has"),
+    (r"\bour\b", "the company's"),
+    (r"\bus\b", "the company"),
+    (r"\bwe\b", "the company"),
+)
+
+
+def third_person(text: str, role: Role) -> str:
+    rules = _THIRD_PERSON if role is Role.CUSTOMER else _AGENT_VIEW
+    for pattern, replacement in rules:
+        text = re.sub(pattern, replacement, text)
+    text = _FILLERS.sub("", text)
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+# --- actions taken ----------------------------------------------------------------------------
+
+
+@cache
+def _action_pattern() -> re.Pattern[str]:
+    verbs = action_verbs()
+    forms: dict[str, str] = {}
+    for base, past in verbs.items():
+        forms[base] = past
+        forms[past] = past
+        for ing in (base + "ing", base[:-1] + "ing", base + base[-1] + "ing"):
+            forms[ing] = past
+    alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    return re.compile(
+        r"\b(?:i've|i have|i|i'm|i am|i'm going to|i'm gonna|i am going to|let me|i'll go ahead and|"
+        r"i'll just|i'll also|i'll)\s+(?:also\s+|just\s+|now\s+|already\s+|gone ahead and\s+|"
+        r"going to\s+|gonna\s+|go ahead and\s+)*(?P<verb>" + alternation + r")\b"
+    ), forms  # type: ignore[return-value]
+
+
+_FUTURE_ONLY = re.compile(r"^i'll\s+(?:also\s+)?(?:call|email|e-mail|send|text|mail|ring|get back|contact|check)")
+
+
+def actions_taken(call: EnglishCall) -> Found[list[str]]:
+    pattern, forms = _action_pattern()  # type: ignore[misc]
+    drafts: list[Draft] = []
+    for turn in call.by(Role.AGENT):
+        for match in pattern.finditer(turn.text):
+            if _FUTURE_ONLY.match(match.group()):
+                continue  # a promise for later is a follow-up, not something done
+            end = clause_end(turn.text, match.end("verb"), most=12)
+            rest = third_person(written(turn, match.end("verb"), end), Role.AGENT)
+            text = sentence(f"{forms[match['verb']]} {rest}".strip())
+            if len(text.split()) >= 2 and all(text.lower() != d.text.lower() for d in drafts):
+                drafts.append(Draft(text, turn))
+    drafts = drafts[:MAX_ACTIONS]
+    return Found([d.text for d in drafts], tuple(d.turn for d in drafts), 0.5 if drafts else 0.0)
+
+
+# --- follow-ups -------------------------------------------------------------------------------
+
+_AGENT_PROMISE = re.compile(
+    r"\b(?:i'll|i will|i'm going to|i am going to)\s+(?:also\s+|just\s+|personally\s+)?"
+    r"(?P<what>(?:call|ring|email|e-mail|send|text|mail|post|contact|get back|update|let you know|"
+    r"check)\b.*)"
+)
+_COMPANY_PROMISE = re.compile(
+    r"\b(?P<who>they|the (?:\w+ ){0,2}(?:team|technician|engineer|courier|manager|carrier|handler|"
+    r"department|adjuster)|our (?:\w+ ){0,2}(?:team|technician|engineer|courier|manager)|"
+    r"a technician|an engineer|someone)(?:'ll| will| should| usually| normally| is going to| are "
+    r"going to| can)?\s+(?:usually\s+|normally\s+|then\s+|also\s+)?(?P<what>(?:call|contact|review|"
+    r"come|visit|collect|pick|send|get back|reply|decide|make a decision|investigate|restore|check|"
+    r"come back|arrive|repair|fix|process|look at|assess|email|e-mail|text|be in touch)\b.*)"
+)
+_CUSTOMER_TASK = re.compile(
+    r"\b(?:you(?:'ll| will)? (?:need to|have to|must)|you can just|if you can|please|"
+    r"you'd need to|you should)\s+(?P<what>(?:upload|send|sign|return|call|ring|pay|update|plug|try|"
+    r"bring|bring|post|email|e-mail|reply|keep|check|take|change|turn on|confirm|mail|complete)\b.*)"
+)
+_CUSTOMER_PROMISE = re.compile(
+    r"\b(?:i'll|i will|i'm going to|let me)\s+(?:just\s+|also\s+)?(?P<what>(?:call|ring|do|try|"
+    r"talk|upload|send|pay|check|get|speak|think|look|have a think|sign|email|e-mail|reply)\b.*)"
+)
+_TEAM = re.compile(r"\b(?:our|the)\s+((?:[a-z]+\s+){0,2}(?:team|department|manager|carrier|courier))\b")
+
+
+def _due(turn: EnTurn, start: int, call: EnglishCall) -> dt.date | None:
+    """The first date said from the promise on, in its turn or in the other party's reply
+    ("by friday" / "friday this week" / "yes this friday the ninth")."""
+    ahead = [s for s in turn.dates if s.start >= start and s.date >= call.call_date]
+    if ahead:
+        return ahead[0].date
+    behind = [s for s in turn.dates if s.date >= call.call_date and s.deadline]
+    if behind:
+        return behind[-1].date
+    return None
+
+
+def _who(call: EnglishCall, turn: EnTurn, said: str) -> str:
+    if said != "they":
+        return re.sub(r"^(?:our|the)\s+", "", said)
+    for earlier in reversed(call.turns[max(0, turn.index - 3) : turn.index + 1]):
+        team = _TEAM.findall(earlier.text)
+        if team:
+            return team[-1]
+    return "the company"
+
+
+def _follow_up(call: EnglishCall, turn: EnTurn, match: re.Match[str], owner: Owner) -> FollowUp:
+    end = clause_end(turn.text, match.start("what"), most=12)
+    what = third_person(written(turn, match.start("what"), end), turn.role)
+    if owner is Owner.COMPANY:
+        what = f"{_who(call, turn, match['who'])} to {what}"
+    return FollowUp(action=sentence(what), owner=owner, due=_due(turn, match.start(), call))
+
+
+def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp]]:
+    found: list[FollowUp] = []
+    turns: list[EnTurn] = []
+    for turn in call.turns[1:]:
+        rules = (
+            ((_AGENT_PROMISE, Owner.AGENT), (_COMPANY_PROMISE, Owner.COMPANY), (_CUSTOMER_TASK, Owner.CUSTOMER))
+            if turn.role is Role.AGENT
+            else ((_CUSTOMER_PROMISE, Owner.CUSTOMER),)
+        )
+        for pattern, owner in rules:
+            match = pattern.search(turn.text)
+            if match is None:
+                continue
+            step = _follow_up(call, turn, match, owner)
+            if any(f.owner is step.owner and f.due == step.due for f in found):
+                continue
+            found.append(step)
+            turns.append(turn)
+    if resolution is Resolution.RESOLVED:
+        found = [f for f in found if f.owner is not Owner.CUSTOMER or f.due is not None]
+    found = found[:MAX_FOLLOW_UPS]
+    return Found(found, tuple(turns), 0.4 if found else 0.0)
+
+
+# --- desired outcome, purpose, issue ----------------------------------------------------------
+
+_WANT = re.compile(
+    r"\b(?:i|we)\s+(?:just\s+|really\s+|would\s+|do\s+)?(?P<verb>want|wanted|'d like|would like|'d rather|"
+    r"would rather|'d prefer|prefer|was hoping|need)\s+(?:to\s+)?(?P<what>.+)"
+)
+_NOT_A_WISH = re.compile(r"^(?:to\s+)?(?:talk|speak|think|check|ask|know|go|do anything|be|a loan)\b")
+
+
+def desired_outcome(call: EnglishCall) -> Found[str | None]:
+    wishes: list[Draft] = []
+    for turn in call.by(Role.CUSTOMER):
+        for match in _WANT.finditer(turn.text):
+            what = match.group("what")
+            if _NOT_A_WISH.match(what) or re.match(r"^(?:not|no)\b", what):
+                continue
+            end = clause_end(turn.text, match.start("what"), most=12)
+            text = third_person(written(turn, match.start("what"), end), Role.CUSTOMER)
+            if len(text.split()) >= 2:
+                wishes.append(Draft(text, turn))
+    can_you = [
+        Draft(f"the company to {third_person(written(t, m.start(1), clause_end(t.text, m.start(1), 10)), Role.CUSTOMER)}", t)
+        for t in call.by(Role.CUSTOMER)
+        if (m := re.search(r"\bcan you (?:just\s+)?((?:refund|fix|send|cancel|change|unlock|reset|replace|remove|credit|waive)\b.*)", t.text))
+    ]
+    picked = (wishes + can_you)[:2]
+    if not picked:
+        return Found(None)
+    text = "Wants " + "; also wants ".join(d.text for d in picked)
+    return Found(text, tuple(d.turn for d in picked), 0.5)
+
+
+_REASON_START = re.compile(
+    r"\b(?:calling about|ringing about|calling because|calling to|ringing to|phoning about|"
+    r"question about|it's about|i'm calling|so)\s+"
+)
+_VERIFICATION_ANSWER = re.compile(r"^(?:yes|yeah|yep|sure|hi|hello|it's|that's|no)?\s*\S*\s*$")
+_OPENING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yeah|yes|oh|um|uh|okay|morning|good \w+|so|right|well)\b\s*)+")
+_HEADS = {
+    Category.DELIVERY: "Inquiry about a delivery",
+    Category.REFUND_RETURN: "Refund request",
+    Category.EXCHANGE: "Exchange request",
+    Category.ORDER: "Order request",
+    Category.CANCELLATION: "Cancellation request",
+    Category.BILLING: "Billing dispute",
+    Category.TECHNICAL_ISSUE: "Report of a technical problem",
+    Category.ACCOUNT: "Account request",
+    Category.PRODUCT_INQUIRY: "Product inquiry",
+    Category.COMPLAINT: "Complaint about the service",
+    Category.OTHER: "Inquiry",
+}
+
+
+def _reason_turns(call: EnglishCall) -> list[EnTurn]:
+    """Customer turns that tell the problem: long enough to be more than an answer to a
+    verification question, among the first of the call."""
+    turns = []
+    for turn in call.by(Role.CUSTOMER)[:8]:
+        if len(turn.text.split()) >= 7 and not turn.codes and not _VERIFICATION_ANSWER.match(turn.text):
+            turns.append(turn)
+    return turns
+
+
+def _reason(turn: EnTurn, most: int) -> str:
+    text = turn.text
+    start = _REASON_START.search(text)
+    begin = start.end() if start and start.start() < 40 else len(_OPENING.match(text).group()) if _OPENING.match(text) else 0
+    # A greeting to the agent by name ("hi luis um so …") is not part of the reason.
+    end = min(len(text), begin + 400)
+    words = list(re.finditer(r"\S+", text[begin:end]))
+    if len(words) > most:
+        end = begin + words[most - 1].end()
+    return third_person(written(turn, begin, end), Role.CUSTOMER)
+
+
+def purpose(call: EnglishCall, category_value: Category) -> Found[str | None]:
+    turns = _reason_turns(call)
+    head = _HEADS[category_value]
+    if not turns:
+        return Found(head, (), 0.3)
+    return Found(f"{head}: {_reason(turns[0], 14)}", (turns[0],), 0.4)
+
+
+def issue_summary(call: EnglishCall) -> Found[str | None]:
+    turns = _reason_turns(call)[:2]
+    if not turns:
+        return Found(None)
+    text = ". ".join(sentence(_reason(t, 24)) for t in turns) + "."
+    return Found(text, tuple(turns), 0.4)
+
+
+def status(resolution: Resolution, actions: list[str], steps: list[FollowUp]) -> str | None:
+    if resolution is Resolution.RESOLVED and actions:
+        return f"Completed in the call: {actions[-1][:1].lower()}{actions[-1][1:]}"
+    if resolution in (Resolution.PENDING, Resolution.ESCALATED) and steps:
+        step = steps[0]
+        due = f" by {step.due.isoformat()}" if step.due else ""
+        return f"{step.action}{due}"
+    if resolution is Resolution.UNRESOLVED:
+        return "No decision made in the call" + (f"; {actions[0][:1].lower()}{actions[0][1:]}" if actions else "")
+    return actions[-1] if actions else None
+
+
+def summary(name: str | None, agent: str | None, reason: str | None, actions: list[str], steps: list[FollowUp]) -> list[str]:
+    sentences = []
+    who = name or "The customer"
+    if reason:
+        sentences.append(f"{who} called: {reason[:1].lower()}{reason[1:]}.")
+    if actions:
+        doer = agent or "The agent"
+        done = ", ".join(a[:1].lower() + a[1:] for a in actions[:3])
+        sentences.append(f"{doer} {done}.")
+    if steps:
+        step = steps[0]
+        owner = {Owner.AGENT: "Agent", Owner.COMPANY: "Company", Owner.CUSTOMER: "Customer"}[step.owner]
+        due = f" by {step.due.isoformat()}" if step.due else ""
+        sentences.append(f"Next step ({owner.lower()}){due}: {step.action[:1].lower()}{step.action[1:]}.")
+    return sentences
