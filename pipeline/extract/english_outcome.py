@@ -123,7 +123,12 @@ def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
                     turn.text[max(0, span.start - 30) : span.start]
                 ):
                     continue
-                if span.date == call.call_date and not re.search(r"\b(?:this morning|today|tonight)\b", turn.text[span.start : span.end]):
+                said = turn.text[span.start : span.end]
+                if span.date == call.call_date and (
+                    role is Role.AGENT or not re.search(r"\b(?:this morning|today|tonight)\b", said)
+                ):
                     continue
+                if re.match(r"(?:a couple|a few|an?|some)\b", said):
+                    continue  # "a couple weeks ago" is not a date a note can record
                 return Found(span.date, (turn,), 0.5)
     return Found(None)

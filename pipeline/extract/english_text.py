@@ -19,7 +19,7 @@ from models.note import Category, FollowUp, Owner, Resolution
 from models.transcript import Role
 from pipeline.extract.context import Found
 from pipeline.extract.english_call import EnglishCall, EnTurn, action_verbs
-from pipeline.normalize.english import cardinal_spans
+from pipeline.normalize.english import cardinal_spans, email_spans
 
 MAX_CLAUSE_WORDS = 16
 MAX_ACTIONS = 5
@@ -49,6 +49,11 @@ def written(turn: EnTurn, start: int, end: int) -> str:
     for code in turn.codes:
         replacements.append((code.start, code.end, code.value))
     text = turn.text
+    for mail in email_spans(text):
+        replacements.insert(0, (mail.start, mail.end, mail.value))
+    for r_start, r_end, _ in replacements:  # a clause never ends inside a code or an address
+        if r_start < end < r_end:
+            end = r_end
     for number in cardinal_spans(text):
         unit = re.match(r"\s+(dollars?|bucks|pounds?|euros?|won)\b", text[number.end :])
         if unit and unit.group(1) in _CURRENCY:
@@ -108,10 +113,23 @@ _AGENT_VIEW = (
 )
 
 
+_AGREEMENT = {
+    "want": "wants", "need": "needs", "have": "has", "don't": "doesn't", "haven't": "hasn't",
+    "think": "thinks", "work": "works", "live": "lives", "use": "uses", "do": "does",
+    "can't": "cannot", "am": "is", "were": "was", "get": "gets", "know": "knows", "see": "sees",
+}
+
+
 def third_person(text: str, role: Role) -> str:
     rules = _THIRD_PERSON if role is Role.CUSTOMER else _AGENT_VIEW
     for pattern, replacement in rules:
         text = re.sub(pattern, replacement, text)
+    # "the customer want" → "the customer wants": the subject is now third person singular.
+    text = re.sub(
+        r"\bthe customer (\S+)",
+        lambda m: f"the customer {_AGREEMENT.get(m.group(1), m.group(1))}",
+        text,
+    )
     text = _FILLERS.sub("", text)
     return re.sub(r"\s+", " ", text).strip(" ,")
 
@@ -156,8 +174,37 @@ def actions_taken(call: EnglishCall) -> Found[list[str]]:
             text = sentence(f"{forms[match['verb']]} {rest}".strip())
             if len(text.split()) >= 2 and all(text.lower() != d.text.lower() for d in drafts):
                 drafts.append(Draft(text, turn))
+    drafts += _told(call)
+    drafts.sort(key=lambda d: d.turn.index)
     drafts = drafts[:MAX_ACTIONS]
     return Found([d.text for d in drafts], tuple(d.turn for d in drafts), 0.5 if drafts else 0.0)
+
+
+# What the agent found, offered or advised: notes record these as "Confirmed …", "Offered …",
+# "Advised …" even though nothing in the account changed.
+_TOLD = (
+    (re.compile(r"\b(?:i can see|i see|i found|it looks like|it shows|it says)\s+(?:that\s+)?(?P<what>.+)"), "Confirmed"),
+    (re.compile(r"\b(?:i can offer|i could offer|we can offer|we could|i can either|i can do|"
+                r"there are (?:a couple|two|some) (?:other )?options?\b[^.]{0,20}?\bone is)\s+(?P<what>.+)"), "Offered"),
+    (re.compile(r"\b(?:have you tried|i'd try|you could try|you can try|i'd recommend|we recommend|i'd suggest|"
+                r"the first thing i'd try is|in the meantime you can)\s+(?P<what>.+)"), "Advised"),
+)
+MAX_TOLD = 3
+
+
+def _told(call: EnglishCall) -> list[Draft]:
+    drafts: list[Draft] = []
+    for turn in call.by(Role.AGENT)[1:]:
+        for pattern, verb in _TOLD:
+            match = pattern.search(turn.text)
+            if match is None:
+                continue
+            end = clause_end(turn.text, match.start("what"), most=12)
+            what = third_person(written(turn, match.start("what"), end), Role.AGENT)
+            if len(what.split()) >= 3:
+                drafts.append(Draft(f"{verb} {what}", turn))
+            break
+    return drafts[:MAX_TOLD]
 
 
 # --- follow-ups -------------------------------------------------------------------------------
@@ -244,10 +291,14 @@ def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp
 # --- desired outcome, purpose, issue ----------------------------------------------------------
 
 _WANT = re.compile(
-    r"\b(?:i|we)\s+(?:just\s+|really\s+|would\s+|do\s+)?(?P<verb>want|wanted|'d like|would like|'d rather|"
-    r"would rather|'d prefer|prefer|was hoping|need)\s+(?:to\s+)?(?P<what>.+)"
+    r"\b(?:i|we)(?:\s+|(?='))(?:just\s+|really\s+|would\s+|do\s+|only\s+)?(?P<verb>want|wanted|'d like|"
+    r"would like|'d rather|would rather|'d prefer|prefer|was hoping|need|'d just like)\s+"
+    r"(?:to\s+)?(?:just\s+)?(?P<what>.+)"
 )
-_NOT_A_WISH = re.compile(r"^(?:to\s+)?(?:talk|speak|think|check|ask|know|go|do anything|be|a loan)\b")
+_NOT_A_WISH = re.compile(
+    r"^(?:to\s+)?(?:talk|speak|think|check|ask|go|do anything|be|a loan|risk|pay for|wait|change it|"
+    r"say|mention|confirm)\b"
+)
 
 
 def desired_outcome(call: EnglishCall) -> Found[str | None]:

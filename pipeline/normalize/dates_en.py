@@ -168,7 +168,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_month", re.compile(r"\b(?:the\s+)?end of the month\b")),
     ("end_week", re.compile(r"\b(?:the\s+)?end of the week\b")),
     ("weekday", re.compile(rf"\b(?:(?P<q>last|next|this)\s+)?(?P<weekday>{_WEEKDAY})s?\b")),
-    ("day_of_month", re.compile(rf"\bthe\s+(?P<day>{_DAY})\b(?!\s+(?:of\s+(?!{_MONTH})|time|one|call|floor|line|option|pair|thing))")),
+    # "on the eighth", "by the tenth and …": a day of the month is said after a preposition or
+    # ends its phrase; "the second charge", "the first thing" are ordinals.
+    (
+        "day_of_month",
+        re.compile(
+            rf"(?:(?<=\bon )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )|"
+            rf"(?<=\bafter )|(?<=\bthrough )|(?<=\btill ))the\s+(?P<day>{_DAY})\b"
+            rf"|\bthe\s+(?P<day2>{_DAY})\b(?=\s*$|\s+(?:and|so|or|but|at|in|which|then|now|is|was|"
+            rf"through|to|between|right|yes|okay|first appointment))"
+        ),
+    ),
 ]
 
 
@@ -186,7 +196,7 @@ def _resolve(kind: str, match: re.Match[str], anchor: dt.date, text: str) -> dt.
             direction = "future"
         return _day_of_month(anchor, day, direction, WEEKDAYS[groups["weekday"]]) if day else None
     if kind == "day_of_month":
-        day = _day_number(groups["day"])
+        day = _day_number(groups["day"] or groups["day2"])
         return _day_of_month(anchor, day, direction, None) if day and day <= 31 else None
     if kind == "relative":
         return anchor + dt.timedelta(days=_RELATIVE_DAYS[match.group()])
