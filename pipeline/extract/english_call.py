@@ -31,6 +31,7 @@ class EnTurn:
     end: float | None
     dates: tuple[DateSpan, ...]
     codes: tuple[Span, ...]
+    currency: str = "$"  # the call's currency, for prices said without it ("fourteen ninety nine")
 
     def evidence(self) -> EvidenceRef:
         return EvidenceRef(utterance_id=self.id, start=self.start, end=self.end)
@@ -52,6 +53,13 @@ class EnglishCall:
         return self.turns[turn.index + 1] if turn.index + 1 < len(self.turns) else None
 
 
+def _currency(text: str) -> str:
+    counts = {"£": len(re.findall(r"\bpounds?\b|£", text)), "€": len(re.findall(r"\beuros?\b|€", text)),
+              "$": len(re.findall(r"\bdollars?\b|\bbucks\b|\$", text))}
+    best = max(counts, key=counts.get)  # type: ignore[arg-type]
+    return best if counts[best] else "$"
+
+
 def is_english(transcript: Transcript) -> bool:
     """English when the transcript says so, or when no turn has a Hangul syllable."""
     if transcript.language == "en":
@@ -65,6 +73,7 @@ def is_english(transcript: Transcript) -> bool:
 def build_call(transcript: Transcript, call_started_at: dt.datetime | None) -> EnglishCall:
     date = call_started_at.date() if call_started_at else dt.date.today()
     utterances = [u for u in transcript.utterances if u.text.strip()]
+    currency = _currency(" ".join(u.text.lower() for u in utterances))
     turns = tuple(
         EnTurn(
             index=i,
@@ -75,6 +84,7 @@ def build_call(transcript: Transcript, call_started_at: dt.datetime | None) -> E
             end=u.end,
             dates=tuple(find_dates(u.text, date)),
             codes=tuple(code_spans(u.text)),
+            currency=currency,
         )
         for i, u in enumerate(utterances)
     )

@@ -33,7 +33,7 @@ _PENDING = re.compile(
     r"contact|ship|refund)|they(?:'ll| will| normally| usually) (?:call|contact|come|get back|review|"
     r"collect|pick|send|restore|email)|technician will|engineer will|courier will|booked|"
     r"i've booked|booking you|once (?:we|they) (?:receive|get|have)|when we receive|you'll need to|"
-    r"you need to (?:send|upload|sign|return)|should arrive|will arrive|takes? (?:three|five|seven|ten|"
+    r"you need to (?:send|upload|sign|return)|takes? (?:three|five|seven|ten|"
     r"\w+) (?:to \w+ )?(?:business |working )?days|trace|within (?:\w+ ){1,2}(?:hours|days))"
 )
 _RESOLVED = re.compile(
@@ -98,7 +98,9 @@ def resolution(call: EnglishCall) -> Found[Resolution]:
     resolved = tuple(t for t in body if _RESOLVED.search(t.text))
     if undecided and not resolved:
         return Found(Resolution.UNRESOLVED, undecided[:3], 0.5)
-    if pending:
+    # Done after the last promise: "that takes three to five business days or store credit
+    # right away" / "okay done it's showing on your account now".
+    if pending and not (resolved and resolved[-1].index > pending[-1].index):
         return Found(Resolution.PENDING, pending[:3], 0.5)
     if resolved:
         return Found(Resolution.RESOLVED, resolved[:3], 0.6)

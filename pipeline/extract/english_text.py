@@ -19,7 +19,7 @@ from models.note import Category, FollowUp, Owner, Resolution
 from models.transcript import Role
 from pipeline.extract.context import Found
 from pipeline.extract.english_call import EnglishCall, EnTurn, action_verbs
-from pipeline.normalize.english import cardinal_spans, email_spans
+from pipeline.normalize.english import cardinal_spans, email_spans, price_spans
 
 MAX_CLAUSE_WORDS = 16
 MAX_ACTIONS = 5
@@ -28,10 +28,11 @@ MAX_FOLLOW_UPS = 3
 # Where one spoken clause ends and the next begins.
 _BOUNDARY = re.compile(
     r"\s+(?:so that|so|and then|and i'll|and i|and you|and they|and it|and that|and we|but|because|"
-    r"which|while|if|okay|alright|um|uh|then|it should|it'll|that takes|that usually|that's|"
-    r"you'll|they'll|they|please|in the meantime|once|when|since|or i|is there)\b"
+    r"which|while|if|okay|alright|then|it should|it'll|that takes|that usually|that's|"
+    r"you'll|they'll|they|please|in the meantime|once|when|since|or i|is there|yeah|yes|sorry|"
+    r"i'm sorry|can i|can you|do you|what's|i|i'm|i've|i'd|i'll|we're|it's|there's)\b(?!')"
 )
-_FILLERS = re.compile(r"\b(?:um|uh|er|erm|like|you know|i mean|basically|honestly|actually|just)\b\s*")
+_FILLERS = re.compile(r"\b(?:um|uh|er|erm|like|you know|i mean|basically|honestly|actually|just|the um|the uh)\b\s*")
 _CURRENCY = {"dollars": "$", "dollar": "$", "bucks": "$", "pounds": "£", "pound": "£", "euros": "€", "euro": "€"}
 
 
@@ -54,6 +55,8 @@ def written(turn: EnTurn, start: int, end: int) -> str:
     for r_start, r_end, _ in replacements:  # a clause never ends inside a code or an address
         if r_start < end < r_end:
             end = r_end
+    for price in price_spans(text):
+        replacements.append((price.start, price.end, f"{turn.currency}{price.value}"))
     for number in cardinal_spans(text):
         unit = re.match(r"\s+(dollars?|bucks|pounds?|euros?|won)\b", text[number.end :])
         if unit and unit.group(1) in _CURRENCY:
@@ -320,6 +323,8 @@ def desired_outcome(call: EnglishCall) -> Found[str | None]:
     picked = (wishes + can_you)[:2]
     if not picked:
         return Found(None)
+    if len(picked) == 1 and len(picked[0].text.split()) < 3:
+        return Found(None)
     text = "Wants " + "; also wants ".join(d.text for d in picked)
     return Found(text, tuple(d.turn for d in picked), 0.5)
 
@@ -347,18 +352,34 @@ _HEADS = {
 
 def _reason_turns(call: EnglishCall) -> list[EnTurn]:
     """Customer turns that tell the problem: long enough to be more than an answer to a
-    verification question, among the first of the call."""
+    verification question, among the first of the call; one with a category cue first."""
+    from pipeline.extract.english_call import cue_table
+
     turns = []
     for turn in call.by(Role.CUSTOMER)[:8]:
         if len(turn.text.split()) >= 7 and not turn.codes and not _VERIFICATION_ANSWER.match(turn.text):
             turns.append(turn)
-    return turns
+    cued = [t for t in turns if any(p.search(t.text) for _, w, p in cue_table("category_cues_en") if w >= 2)]
+    return cued[:1] + [t for t in turns if t not in cued[:1]]
+
+
+_INTRO = re.compile(
+    r"^.*?\b(?:my name is|my name's|this is|it's)\s+[a-z'-]+(?:\s+[a-z'-]+)?(?:\s+from(?:\s+[a-z]+){1,3}?)?"
+    r"\s+(?:and\s+|so\s+|we're\s+)"
+)
 
 
 def _reason(turn: EnTurn, most: int) -> str:
     text = turn.text
+    intro = _INTRO.match(text)
+    if intro:
+        text = " " * intro.end() + text[intro.end() :]  # keep offsets: spans index the turn
     start = _REASON_START.search(text)
-    begin = start.end() if start and start.start() < 40 else len(_OPENING.match(text).group()) if _OPENING.match(text) else 0
+    begin = len(text) - len(text.lstrip())
+    if start and start.start() < begin + 40:
+        begin = start.end()
+    elif opening := _OPENING.match(text, begin):
+        begin = opening.end()
     # A greeting to the agent by name ("hi luis um so …") is not part of the reason.
     end = min(len(text), begin + 400)
     words = list(re.finditer(r"\S+", text[begin:end]))

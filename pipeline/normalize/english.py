@@ -242,6 +242,63 @@ def parse_cardinal(text: str) -> int | None:
     return found[0] if found and found[1] == len(words) else None
 
 
+_PRICE_CUE = re.compile(
+    r"(?:charges? of|credit of|refund of|costs?|cost me|was|were|paid|pay|fee of|total|price|balance|"
+    r"is|which is|that's|it's|for)\s+$"
+)
+
+
+def _two_digit(words: list[Token], i: int) -> tuple[int, int] | None:
+    """'eighty six' (86, 2 words), 'forty' (40, 1), 'twelve' (12, 1), 'oh five' (5, 2)."""
+    word = words[i].text if i < len(words) else ""
+    following = words[i + 1].text if i + 1 < len(words) else ""
+    if word in TENS:
+        if following in DIGIT_WORDS and following not in ("zero", "oh"):
+            return TENS[word] + int(DIGIT_WORDS[following]), 2
+        return TENS[word], 1
+    if word in TEENS:
+        return TEENS[word], 1
+    if word == "oh" and following in DIGIT_WORDS:
+        return int(DIGIT_WORDS[following]), 2
+    return None
+
+
+def price_spans(text: str) -> list[Span]:
+    """Prices said the way people read them: 'one eighty six forty' → 186.40, 'fourteen ninety
+    nine' → 14.99, 'three forty nine' → 349; only after a word that introduces an amount, since
+    'flight four twelve' is said the same way."""
+    words = tokens(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        if not _PRICE_CUE.search(text.lower()[max(0, words[i].start - 20) : words[i].start]):
+            i += 1
+            continue
+        j, head = i, ""
+        if words[j].text in DIGIT_WORDS and words[j].text not in ("zero", "oh"):
+            head, j = DIGIT_WORDS[words[j].text], j + 1
+        first = _two_digit(words, j)
+        if first is None:
+            i += 1
+            continue
+        j += first[1]
+        cents = _two_digit(words, j)
+        if cents is not None and (j + cents[1] >= len(words) or words[j + cents[1]].text not in _SCALES):
+            value = f"{head}{first[0]:02d}.{cents[0]:02d}" if head else f"{first[0]}.{cents[0]:02d}"
+            j += cents[1]
+        elif head:
+            value = f"{head}{first[0]:02d}"
+        else:
+            i += 1
+            continue
+        if j < len(words) and (words[j].text in _SCALES or words[j].text in ("dollars", "pounds", "percent")):
+            i = j
+            continue
+        spans.append(Span(words[i].start, words[j - 1].end, value))
+        i = j
+    return spans
+
+
 # --- e-mail -------------------------------------------------------------------------------------
 
 _DOMAIN_ENDS = ("com", "net", "org", "edu", "gov", "uk", "io", "co", "ca", "au", "de", "kr", "me")
