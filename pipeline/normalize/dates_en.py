@@ -34,7 +34,12 @@ _TENS_WORDS = "twenty|thirty"
 _DAY = rf"(?:(?:{_TENS_WORDS})[ -](?:{_ORDINAL_WORDS})|{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th)?)"
 _MONTH = "|".join(MONTHS)
 _WEEKDAY = "|".join(WEEKDAYS)
-_COUNT = r"(?:a couple of|a couple|a few|an?|\d+|[a-z]+(?:[ -][a-z]+)?)"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _UNITS
+_COUNT = (
+    r"(?:a couple of|a couple|a few|an?|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[ -](?:{_UNITS}))?|{_SMALL})"
+)
 
 _FUTURE_CUES = re.compile(
     r"\b(?:by|until|till|before|will|'ll|going to|gonna|next|this coming|on or before|"
