@@ -50,7 +50,10 @@ def extract_english_note(
     )
     actions = _clean_list(found["actions_taken"].value)  # type: ignore[arg-type]
     steps = [f for f in found["follow_ups"].value if _passes(follow_up_text(f))]  # type: ignore[union-attr]
-    status = _clean(text.status(resolution.value, actions, steps))
+    references = [
+        i.value for i in found["identifiers"].value if i.kind in ("ticket", "other")  # type: ignore[union-attr]
+    ]
+    status = _clean(text.status(resolution.value, actions, steps, references))
     found["issue.status"] = Found(status, found["actions_taken"].turns[-1:], 0.4 if status else 0.0)
     reason = _clean(found["purpose"].value)  # type: ignore[arg-type]
     note = ConsultationNote(

@@ -46,7 +46,12 @@ def written(turn: EnTurn, start: int, end: int) -> str:
     """The turn's words from ``start`` to ``end`` with dates, codes and amounts written out."""
     replacements: list[tuple[int, int, str]] = []
     for span in turn.dates:
-        replacements.append((span.start, span.end, span.date.isoformat()))
+        # "within five business days" is a deadline: "by 2026-11-09", never "within 2026-11-09".
+        within = re.search(r"\b(?:within|in|up to)\s+(?:about\s+)?$", turn.text[: span.start])
+        if within and span.deadline:
+            replacements.append((within.start(), span.end, f"by {span.date.isoformat()}"))
+        else:
+            replacements.append((span.start, span.end, span.date.isoformat()))
     for code in turn.codes:
         replacements.append((code.start, code.end, code.value))
     text = turn.text
@@ -134,7 +139,15 @@ def third_person(text: str, role: Role) -> str:
         text,
     )
     text = _FILLERS.sub("", text)
-    return re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    # A clause cut by a joining word leaves it dangling: "offered it as store credit and".
+    return _DANGLING.sub("", text)
+
+
+_DANGLING = re.compile(
+    r"(?:\s+(?:and|or|so|but|the|a|an|to|of|with|for|in|on|at|is|was|that|this|there's|it's|from|"
+    r"yeah|yes|okay|then|like|about|by|if|can|could|would|will|do|does|did|be|have|has|just))+$"
+)
 
 
 def sentence(text: str) -> str:
@@ -264,7 +277,29 @@ def _follow_up(call: EnglishCall, turn: EnTurn, match: re.Match[str], owner: Own
     what = third_person(written(turn, match.start("what"), end), turn.role)
     if owner is Owner.COMPANY:
         what = f"{_who(call, turn, match['who'])} to {what}"
-    return FollowUp(action=sentence(what), owner=owner, due=_due(turn, match.start(), call))
+    due = _due(turn, match.start(), call)
+    if due is not None:  # the due date has its own field: the action says what, not when
+        what = re.sub(rf"\s*\b(?:by|on|before|until)?\s*{due.isoformat()}\b", "", what).strip()
+        what = _DANGLING.sub("", what)
+    return FollowUp(action=sentence(what), owner=owner, due=due)
+
+
+_SUGGESTION = re.compile(
+    r"\b(?:you can|you could|if you can|you'll need to|you need to|i'd|you might want to|please)\s+"
+    r"(?:also\s+|just\s+)?(?P<what>(?!help|see|do that)[a-z]+\b.*)"
+)
+
+
+def _agreed_step(call: EnglishCall, turn: EnTurn, step: FollowUp) -> FollowUp | None:
+    """'i'll do that today' takes its action from the agent's suggestion just before; a bare
+    'okay i'll do that' with no date and nothing to point at records nothing."""
+    previous = call.previous(turn)
+    match = _SUGGESTION.search(previous.text) if previous and previous.role is Role.AGENT else None
+    if match is None:
+        return None
+    end = clause_end(previous.text, match.start("what"), most=12)  # type: ignore[union-attr]
+    what = third_person(written(previous, match.start("what"), end), Role.AGENT)  # type: ignore[arg-type]
+    return FollowUp(action=sentence(what), owner=Owner.CUSTOMER, due=step.due)
 
 
 def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp]]:
@@ -281,6 +316,10 @@ def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp
             if match is None:
                 continue
             step = _follow_up(call, turn, match, owner)
+            if turn.role is Role.CUSTOMER and re.match(r"(?:do (?:that|it|this)|pay now|try that)\b", step.action.lower()):
+                step = _agreed_step(call, turn, step)
+                if step is None:
+                    continue
             if any(f.owner is step.owner and f.due == step.due for f in found):
                 continue
             found.append(step)
@@ -404,13 +443,30 @@ def issue_summary(call: EnglishCall) -> Found[str | None]:
     return Found(text, tuple(turns), 0.4)
 
 
-def status(resolution: Resolution, actions: list[str], steps: list[FollowUp]) -> str | None:
-    if resolution is Resolution.RESOLVED and actions:
-        return f"Completed in the call: {actions[-1][:1].lower()}{actions[-1][1:]}"
-    if resolution in (Resolution.PENDING, Resolution.ESCALATED) and steps:
-        step = steps[0]
-        due = f" by {step.due.isoformat()}" if step.due else ""
-        return f"{step.action}{due}"
+_STATE_CHANGES = re.compile(
+    r"^(?:Opened|Booked|Raised|Sent|Transferred|Escalated|Refunded|Issued|Froze|Closed|Updated|"
+    r"Changed|Reset|Unlocked|Cancelled|Credited|Applied|Ordered|Scheduled|Submitted|Put|Marked|"
+    r"Processed|Replaced|Restored|Blocked|Lodged|Filed|Created|Moved|Corrected|Added|Removed)\b"
+)
+
+
+def status(
+    resolution: Resolution, actions: list[str], steps: list[FollowUp], references: list[str]
+) -> str | None:
+    """Where the case stands: the changes made in the call (with the reference the customer was
+    given), then the next step it waits for."""
+    changes = [a for a in actions if _STATE_CHANGES.match(a)]
+    said = " ".join(changes)
+    refs = [r for r in references if r not in said]
+    ref = f" (reference {', '.join(refs)})" if refs else ""
+    if resolution is Resolution.RESOLVED and (changes or actions):
+        return f"{'; '.join(changes[-2:]) or actions[-1]}{ref}; completed in the call"
+    if resolution in (Resolution.PENDING, Resolution.ESCALATED) and (changes or steps):
+        parts = changes[-2:]
+        if steps:
+            due = f" by {steps[0].due.isoformat()}" if steps[0].due else ""
+            parts.append(f"next: {steps[0].action[:1].lower()}{steps[0].action[1:]}{due}")
+        return "; ".join(parts) + ref
     if resolution is Resolution.UNRESOLVED:
         return "No decision made in the call" + (f"; {actions[0][:1].lower()}{actions[0][1:]}" if actions else "")
     return actions[-1] if actions else None

@@ -146,6 +146,8 @@ _RELATIVE_DAYS = {
     "the day before yesterday": -2, "day before yesterday": -2, "the day after tomorrow": 2,
     "yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0,
     "this afternoon": 0, "this evening": 0, "tomorrow": 1, "right now": 0,
+    "right after this call": 0, "after this call": 0, "after the call": 0, "by the end of the day": 0,
+    "end of today": 0,
 }
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:the\s+)?(?P<day>{_DAY})\b")),
