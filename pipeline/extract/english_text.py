@@ -159,7 +159,8 @@ def sentence(text: str) -> str:
 
 
 @cache
-def _action_pattern() -> re.Pattern[str]:
+def _action_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every form of every action verb, and the past tense each form is written in."""
     verbs = action_verbs()
     forms: dict[str, str] = {}
     for base, past in verbs.items():
@@ -172,14 +173,14 @@ def _action_pattern() -> re.Pattern[str]:
         r"\b(?:i've|i have|i|i'm|i am|i'm going to|i'm gonna|i am going to|let me|i'll go ahead and|"
         r"i'll just|i'll also|i'll)\s+(?:also\s+|just\s+|now\s+|already\s+|gone ahead and\s+|"
         r"going to\s+|gonna\s+|go ahead and\s+)*(?P<verb>" + alternation + r")\b"
-    ), forms  # type: ignore[return-value]
+    ), forms
 
 
 _FUTURE_ONLY = re.compile(r"^i'll\s+(?:also\s+)?(?:call|email|e-mail|send|text|mail|ring|get back|contact|check)")
 
 
 def actions_taken(call: EnglishCall) -> Found[list[str]]:
-    pattern, forms = _action_pattern()  # type: ignore[misc]
+    pattern, forms = _action_pattern()
     drafts: list[Draft] = []
     for turn in call.by(Role.AGENT):
         for match in pattern.finditer(turn.text):
