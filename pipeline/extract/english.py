@@ -43,7 +43,7 @@ def extract_english_note(
             "issue.occurred_on": outcome.occurred_on(call, category.value),
             "purpose": text.purpose(call, category.value),
             "issue.summary": text.issue_summary(call),
-            "desired_outcome": text.desired_outcome(call),
+            "desired_outcome": text.desired_outcome(call, category.value),
             "actions_taken": text.actions_taken(call),
             "follow_ups": text.follow_ups(call, resolution.value),
         }

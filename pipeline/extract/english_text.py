@@ -22,7 +22,7 @@ from pipeline.extract.english_call import EnglishCall, EnTurn, action_verbs
 from pipeline.normalize.english import cardinal_spans, email_spans, price_spans
 
 MAX_CLAUSE_WORDS = 16
-MAX_ACTIONS = 5
+MAX_ACTIONS = 6
 MAX_FOLLOW_UPS = 3
 
 # Where one spoken clause ends and the next begins.
@@ -171,7 +171,7 @@ def _action_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
     return re.compile(
         r"\b(?:i've|i have|i|i'm|i am|i'm going to|i'm gonna|i am going to|let me|i'll go ahead and|"
-        r"i'll just|i'll also|i'll)\s+(?:also\s+|just\s+|now\s+|already\s+|gone ahead and\s+|"
+        r"i'll just|i'll also|i'll|(?:first|next) thing (?:i'm|i am) (?:doing|going to do) is)\s+(?:also\s+|just\s+|now\s+|already\s+|gone ahead and\s+|"
         r"going to\s+|gonna\s+|go ahead and\s+)*(?P<verb>" + alternation + r")\b"
     ), forms
 
@@ -179,9 +179,49 @@ def _action_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 _FUTURE_ONLY = re.compile(r"^i'll\s+(?:also\s+)?(?:call|email|e-mail|send|text|mail|ring|get back|contact|check)")
 
 
+_VERIFIED = re.compile(
+    r"\b(?:you(?:'re| are) verified|for verification|to verify (?:your identity|you|can i)|"
+    r"security questions?|date of birth|social security number|verify your identity)\b"
+)
+_DONE_STATE = re.compile(
+    r"\b(?:that's|it's|okay that's|both are|that is) (?P<verb>updated|changed|booked|cancelled|unlocked|reset|"
+    r"processed|refunded|corrected|frozen|closed)\s+(?:now\s+)?(?P<what>(?:on|for|in|to)\b.*)"
+)
+_REFERENCED = re.compile(r"^(?:Opened|Raised|Sent|Booked|Escalated|Lodged|Filed|Created|Submitted|Refunded|Issued)\b")
+
+
+def _verification(call: EnglishCall) -> list[Draft]:
+    """The agent checked who is calling: notes record it, without the numbers."""
+    turns = [t for t in call.by(Role.AGENT)[:8] if _VERIFIED.search(t.text)]
+    return [Draft("Verified the customer's identity", turns[0])] if turns else []
+
+
+def _with_reference(call: EnglishCall, draft: Draft, used: set[str]) -> Draft:
+    """'Opened a trace with the carrier' + 'the reference for that is t r four four nine one'
+    said next: the note names the trace by its reference."""
+    if not _REFERENCED.match(draft.text):
+        return draft
+    for turn in call.turns[draft.turn.index : draft.turn.index + 4]:
+        for code in turn.codes:
+            if code.value in draft.text or code.value in used or code.value.isdigit():
+                continue
+            before = turn.text[max(0, code.start - 40) : code.start]
+            if re.search(r"\b(?:reference|ref|case|ticket|claim|dispute|complaint|request|trace)\b", before):
+                used.add(code.value)
+                return Draft(f"{draft.text} ({code.value})", draft.turn)
+    return draft
+
+
 def actions_taken(call: EnglishCall) -> Found[list[str]]:
     pattern, forms = _action_pattern()
-    drafts: list[Draft] = []
+    drafts: list[Draft] = _verification(call)
+    for turn in call.by(Role.AGENT):
+        match = _DONE_STATE.search(turn.text)
+        if match:
+            end = clause_end(turn.text, match.start("what"), most=10)
+            what = third_person(written(turn, match.start("what"), end), Role.AGENT)
+            what = re.sub(r"^(?:on|for|in)\s+", "", what)
+            drafts.append(Draft(sentence(f"{match['verb']} {what}"), turn))
     for turn in call.by(Role.AGENT):
         for match in pattern.finditer(turn.text):
             if _FUTURE_ONLY.match(match.group()):
@@ -193,7 +233,8 @@ def actions_taken(call: EnglishCall) -> Found[list[str]]:
                 drafts.append(Draft(text, turn))
     drafts += _told(call)
     drafts.sort(key=lambda d: d.turn.index)
-    drafts = drafts[:MAX_ACTIONS]
+    used: set[str] = set()
+    drafts = [_with_reference(call, d, used) for d in drafts[:MAX_ACTIONS]]
     return Found([d.text for d in drafts], tuple(d.turn for d in drafts), 0.5 if drafts else 0.0)
 
 
@@ -203,10 +244,12 @@ _TOLD = (
     (re.compile(r"\b(?:i can see|i see|i found|it looks like|it shows|it says)\s+(?:that\s+)?(?P<what>.+)"), "Confirmed"),
     (re.compile(r"\b(?:i can offer|i could offer|we can offer|we could|i can either|i can do|"
                 r"there are (?:a couple|two|some) (?:other )?options?\b[^.]{0,20}?\bone is)\s+(?P<what>.+)"), "Offered"),
+    (re.compile(r"\b(?P<what>(?:there's an?|there is an?|there'd be an?|you'd get|you would get|you'd pay|"
+                r"the fee is|the annual fee is|it costs?)\s+.+)"), "Explained that"),
     (re.compile(r"\b(?:have you tried|i'd try|you could try|you can try|i'd recommend|we recommend|i'd suggest|"
                 r"the first thing i'd try is|in the meantime you can)\s+(?P<what>.+)"), "Advised"),
 )
-MAX_TOLD = 3
+MAX_TOLD = 4
 
 
 def _told(call: EnglishCall) -> list[Draft]:
@@ -344,7 +387,7 @@ _NOT_A_WISH = re.compile(
 )
 
 
-def desired_outcome(call: EnglishCall) -> Found[str | None]:
+def desired_outcome(call: EnglishCall, category_value: Category) -> Found[str | None]:
     wishes: list[Draft] = []
     for turn in call.by(Role.CUSTOMER):
         for match in _WANT.finditer(turn.text):
@@ -360,13 +403,47 @@ def desired_outcome(call: EnglishCall) -> Found[str | None]:
         for t in call.by(Role.CUSTOMER)
         if (m := re.search(r"\bcan you (?:just\s+)?((?:refund|fix|send|cancel|change|unlock|reset|replace|remove|credit|waive)\b.*)", t.text))
     ]
-    picked = (wishes + can_you)[:2]
+    picked = [d for d in (wishes + can_you) if len(d.text.split()) >= 3][:2]
     if not picked:
-        return Found(None)
-    if len(picked) == 1 and len(picked[0].text.split()) < 3:
-        return Found(None)
+        return _category_wish(call, category_value)
     text = "Wants " + "; also wants ".join(d.text for d in picked)
     return Found(text, tuple(d.turn for d in picked), 0.5)
+
+
+# What a call of each category asks for, when the customer never says "i want …": a gloss of
+# the category with the thing the customer named ("my washer", "my refund"), nothing more.
+_CATEGORY_WISHES = {
+    Category.DELIVERY: "the {thing} delivered",
+    Category.REFUND_RETURN: "the refund for the {thing}",
+    Category.EXCHANGE: "the {thing} exchanged",
+    Category.ORDER: "to order the {thing}",
+    Category.CANCELLATION: "to cancel the {thing}",
+    Category.BILLING: "the charge on the {thing} corrected",
+    Category.TECHNICAL_ISSUE: "the {thing} repaired",
+    Category.ACCOUNT: "access to the {thing} restored",
+    Category.PRODUCT_INQUIRY: "to know about the {thing}",
+    Category.COMPLAINT: "the {thing} dealt with",
+}
+_THING = re.compile(r"\bmy (?!name|number|email|address|husband|wife|son|daughter|mum|mom|dad)([a-z]+(?: [a-z]+)?)")
+_THING_END = re.compile(
+    r"\s+(?:is|was|has|had|and|it|that|keeps|isn't|won't|hasn't|got|i|on|from|for|in|to|been|still|the|"
+    r"'s|whenever|when|after|because|since|so|or|but|with|at)\b.*$"
+)
+
+
+def _category_wish(call: EnglishCall, category_value: Category) -> Found[str | None]:
+    template = _CATEGORY_WISHES.get(category_value)
+    if template is None:
+        return Found(None)
+    for turn in _reason_turns(call)[:2]:
+        match = _THING.search(turn.text)
+        if match:
+            thing = _DANGLING.sub("", _THING_END.sub("", match.group(1)).removesuffix("'s"))
+            if not thing or thing.startswith(("old ", "new ")):
+                continue
+            wish = f"the {thing}" if thing in template else template.format(thing=thing)
+            return Found(f"Wants {wish}", (turn,), 0.3)
+    return Found(None)
 
 
 _REASON_START = re.compile(
@@ -437,11 +514,14 @@ def purpose(call: EnglishCall, category_value: Category) -> Found[str | None]:
 
 
 def issue_summary(call: EnglishCall) -> Found[str | None]:
+    """What the customer reported, then what the agent found in the records."""
     turns = _reason_turns(call)[:2]
     if not turns:
         return Found(None)
-    text = ". ".join(sentence(_reason(t, 24)) for t in turns) + "."
-    return Found(text, tuple(turns), 0.4)
+    found = [d for d in _told(call) if d.text.startswith("Confirmed ")][:2]
+    sentences = [sentence(_reason(t, 24)) for t in turns]
+    sentences += [sentence("the agent found " + d.text.removeprefix("Confirmed ")) for d in found]
+    return Found(". ".join(sentences) + ".", (*turns, *(d.turn for d in found)), 0.4)
 
 
 _STATE_CHANGES = re.compile(
