@@ -76,7 +76,11 @@ def extract_english_note(
     )
     why = reason.split(": ", 1)[-1] if reason else None
     note.summary = " ".join(
-        s for s in text.summary(customer.name, agent.name, why, actions, steps) if _passes(s)
+        s
+        for s in text.summary(
+            customer.name, agent.name, why, actions, steps, [i.value for i in note.identifiers]
+        )
+        if _passes(s)
     )
     note.evidence = {k: f.evidence for k, f in found.items() if f.turns}
     note.evidence["summary"] = _joined(note.evidence, "issue.summary", "actions_taken", "follow_ups")

@@ -553,18 +553,34 @@ def status(
     return actions[-1] if actions else None
 
 
-def summary(name: str | None, agent: str | None, reason: str | None, actions: list[str], steps: list[FollowUp]) -> list[str]:
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def summary(
+    name: str | None,
+    agent: str | None,
+    reason: str | None,
+    actions: list[str],
+    steps: list[FollowUp],
+    references: list[str],
+) -> list[str]:
+    """Two or three sentences: who called about what (with the numbers that identify the case),
+    what the agent did, and who does what next by when."""
     sentences = []
     who = name or "The customer"
     if reason:
-        sentences.append(f"{who} called: {reason[:1].lower()}{reason[1:]}.")
-    if actions:
-        doer = agent or "The agent"
-        done = ", ".join(a[:1].lower() + a[1:] for a in actions[:3])
-        sentences.append(f"{doer} {done}.")
+        refs = [r for r in references if r not in reason]
+        about = f" ({', '.join(refs[:2])})" if refs else ""
+        sentences.append(f"{who} called{about}: {_lower_first(reason)}.")
+    done = [a for a in actions if not a.startswith("Verified")][:4]
+    if done:
+        sentences.append(f"{agent or 'The agent'} {'; '.join(_lower_first(a) for a in done)}.")
     if steps:
-        step = steps[0]
-        owner = {Owner.AGENT: "Agent", Owner.COMPANY: "Company", Owner.CUSTOMER: "Customer"}[step.owner]
-        due = f" by {step.due.isoformat()}" if step.due else ""
-        sentences.append(f"Next step ({owner.lower()}){due}: {step.action[:1].lower()}{step.action[1:]}.")
+        owners = {Owner.AGENT: "agent", Owner.COMPANY: "company", Owner.CUSTOMER: "customer"}
+        parts = [
+            f"{owners[s.owner]}{f' by {s.due.isoformat()}' if s.due else ''}: {_lower_first(s.action)}"
+            for s in steps[:2]
+        ]
+        sentences.append(f"Next steps: {'; '.join(parts)}.")
     return sentences
