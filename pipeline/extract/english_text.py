@@ -346,6 +346,13 @@ def _agreed_step(call: EnglishCall, turn: EnTurn, step: FollowUp) -> FollowUp | 
     return FollowUp(action=sentence(what), owner=Owner.CUSTOMER, due=step.due)
 
 
+def _done_later(call: EnglishCall, turn: EnTurn, what: str) -> bool:
+    verb = what.split()[0] if what.split() else ""
+    past = action_verbs().get(verb, verb + "ed")
+    done = re.compile(rf"\bi(?:'ve| have)?\s+(?:just\s+|already\s+)?{re.escape(past)}\b")
+    return any(done.search(t.text) for t in call.by(Role.AGENT) if t.index > turn.index)
+
+
 def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp]]:
     found: list[FollowUp] = []
     turns: list[EnTurn] = []
@@ -360,6 +367,8 @@ def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp
             if match is None:
                 continue
             step = _follow_up(call, turn, match, owner)
+            if owner is Owner.AGENT and step.due is None and _done_later(call, turn, match["what"]):
+                continue  # "i will send you a link" … "i sent it now": done in the call
             if turn.role is Role.CUSTOMER and re.match(r"(?:do (?:that|it|this)|pay now|try that)\b", step.action.lower()):
                 step = _agreed_step(call, turn, step)
                 if step is None:
