@@ -17,7 +17,9 @@ Scoring (a call counts as correct for a field when):
   length against the gold, so a field that recalls by saying everything shows it), where content lemmas are Kiwi's lemmas of nouns
   (NNG, NNP, XR), verb and adjective stems (VV, VA), foreign words and numbers (SL, SN), minus
   a few that carry nothing (하다, 되다, 있다, 원하다, 주다, 고객, 상담원, 것, 수, 건); lists are joined. A null
-  gold is matched only by an empty prediction.
+  gold is matched only by an empty prediction. A gold text without Hangul (the English set) is
+  scored on its words instead: lower case, function words left out, a light suffix stem
+  ("charges" = "charged" = "charge"), number words as digits.
 Then: the drafted sentences of every call checked with the flagger (must be zero flags); the
 flagger's precision/recall on samples/notes/phrasing.jsonl; no RRN/card/account/passport digits
 of any transcript in any output; and speed on one core as a ratio to plain Kiwi tokenisation of
@@ -133,6 +135,55 @@ def _norm(field_name: str, value: object) -> object:
     return re.sub(r"\s", "", text).lower()
 
 
+_HANGUL = re.compile(r"[가-힣]")
+# English gold: Kiwi tags every Latin word SL and keeps its case and inflection, so "Inquiry" /
+# "inquiry", "days" / "day" would differ and "the", "of", "is" would count as content. English
+# free text is scored on its own words instead: lower case, function words and the parties'
+# roles left out (as 고객 / 상담원 are), a light suffix stem.
+_ENGLISH_WORD = re.compile(r"[a-z0-9$£€][a-z0-9$£€.,'@:-]*[a-z0-9]|[a-z0-9]")
+_ENGLISH_EMPTY = frozenset(
+    """a an the and or but if of to in on at by for from with about into over after before
+    under as is are was were be been being am has have had do does did not no nor so than that
+    this these those there it its it's he she him her his hers they them their theirs we us our
+    you your i me my who whom which what when where why how all any both each some such only own
+    same too very can will would should could may might must shall just also then once again
+    while during until up down out off more most other another customer agent caller call""".split()
+)
+
+
+def _english_stem(word: str) -> str:
+    word = word.strip(".,:'").removesuffix("'s")
+    if re.fullmatch(r"[\d$£€.,:-]+|.*\d.*", word):
+        return word.replace(",", "")
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
+                word = word[:-1]
+            break
+    if word.endswith("ll") and len(word) > 4:
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+_NUMBER_WORDS = dict(
+    zip("zero one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(13)))
+)
+
+
+def english_content_words(text: str) -> set[str]:
+    words = (_english_stem(_NUMBER_WORDS.get(w, w)) for w in _ENGLISH_WORD.findall(text.lower()))
+    return {w for w in words if w and w not in _ENGLISH_EMPTY}
+
+
+def _content(text: str, english: bool) -> set[str]:
+    return english_content_words(text) if english else content_lemmas(text)
+
+
 def content_lemmas(text: str) -> set[str]:
     from pipeline.nlp.korean import get_kiwi
 
@@ -144,13 +195,15 @@ def content_lemmas(text: str) -> set[str]:
 
 
 def lemma_precision(predicted: str, gold: str) -> float:
-    said = content_lemmas(predicted)
-    return len(said & content_lemmas(gold)) / len(said) if said else 0.0
+    english = not _HANGUL.search(gold)
+    said = _content(predicted, english)
+    return len(said & _content(gold, english)) / len(said) if said else 0.0
 
 
 def lemma_recall(predicted: str, gold: str) -> float:
-    wanted = content_lemmas(gold)
-    return len(wanted & content_lemmas(predicted)) / len(wanted) if wanted else 1.0
+    english = not _HANGUL.search(gold)
+    wanted = _content(gold, english)
+    return len(wanted & _content(predicted, english)) / len(wanted) if wanted else 1.0
 
 
 def _as_text(value: object) -> str:

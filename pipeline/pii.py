@@ -314,9 +314,24 @@ def _passport_hits(text: str) -> list[PiiHit]:
     return hits
 
 
+_HANGUL = re.compile(r"[가-힣]")
+
+
 def find_pii(text: str) -> list[PiiHit]:
     """Every number to mask in ``text``, in order."""
-    return sorted(_number_hits(text) + _passport_hits(text), key=lambda h: h.start)
+    hits = _number_hits(text) + _passport_hits(text)
+    if not _HANGUL.search(text):  # an English call says its digits as words (pii_english)
+        hits += [h for h in _english_hits(text) if not any(h.start < o.end and o.start < h.end for o in hits)]
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _english_hits(text: str) -> list[PiiHit]:
+    from pipeline.pii_english import english_pii
+
+    return [
+        PiiHit(kind, span.start, span.end, masked, (group,), masked)
+        for kind, span, masked, group in english_pii(text)
+    ]
 
 
 def _apply(text: str, replacements: list[tuple[int, int, str]]) -> str:

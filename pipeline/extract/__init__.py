@@ -36,8 +36,14 @@ def extract_note(
     )
     from pipeline.extract.facts import read_facts
     from pipeline.extract.identifiers import extract_identifiers
+    from pipeline.extract.english_call import is_english
     from pipeline.extract.parties import extract_parties
 
+    # The stages below read Kiwi's Korean morphemes; an English call has none to read.
+    if is_english(transcript):
+        from pipeline.extract.english import extract_english_note
+
+        return extract_english_note(transcript, call_started_at=call_started_at)
     context = build_context(transcript, call_started_at)
     if not context.turns:  # a silent recording: nothing was said, so nothing is drafted
         return ConsultationNote(call_started_at=call_started_at, confidence={"category": 0.0})

@@ -1,0 +1,120 @@
+"""English transcript → consultation note: the English counterpart of ``extract_note``'s Korean
+stages, returning the same ``ConsultationNote`` with evidence and confidence.
+
+    build_call         turns lower-cased, dates and spelled codes read once (english_call)
+    parties            customer name / phone / e-mail, agent name (english_parties)
+    identifiers        order, ticket, policy … numbers with their kind
+    category …         category, complaint, resolution, occurred_on (english_outcome)
+    drafts             actions, follow-ups, desired outcome, purpose, issue, status, summary
+                       (english_text)
+    clean              every drafted sentence passes the phrasing flagger, or is left out
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models.note import ConsultationNote, EvidenceRef, FollowUp, IssueInfo
+from models.transcript import Transcript
+from pipeline.extract.context import Found
+
+
+def extract_english_note(
+    transcript: Transcript, *, call_started_at: dt.datetime | None
+) -> ConsultationNote:
+    from pipeline.extract import english_outcome as outcome
+    from pipeline.extract import english_text as text
+    from pipeline.extract.english_call import build_call
+    from pipeline.extract.english_parties import identifiers, parties
+
+    call = build_call(transcript, call_started_at)
+    if not call.turns:
+        return ConsultationNote(call_started_at=call_started_at, confidence={"category": 0.0})
+    customer, agent, found = parties(call)
+    complaint = outcome.complaint(call)
+    category = outcome.category(call, complaint.value)
+    resolution = outcome.resolution(call)
+    found.update(
+        {
+            "category": category,
+            "complaint": complaint,
+            "resolution": resolution,
+            "identifiers": identifiers(call, customer.phone),
+            "issue.occurred_on": outcome.occurred_on(call, category.value),
+            "purpose": text.purpose(call, category.value),
+            "issue.summary": text.issue_summary(call),
+            "desired_outcome": text.desired_outcome(call, category.value),
+            "actions_taken": text.actions_taken(call),
+            "follow_ups": text.follow_ups(call, resolution.value),
+        }
+    )
+    actions = _clean_list(found["actions_taken"].value)  # type: ignore[arg-type]
+    steps = [f for f in found["follow_ups"].value if _passes(follow_up_text(f))]  # type: ignore[union-attr]
+    references = [
+        i.value for i in found["identifiers"].value if i.kind in ("ticket", "other")  # type: ignore[union-attr]
+    ]
+    status = _clean(text.status(resolution.value, actions, steps, references))
+    found["issue.status"] = Found(status, found["actions_taken"].turns[-1:], 0.4 if status else 0.0)
+    reason = _clean(found["purpose"].value)  # type: ignore[arg-type]
+    note = ConsultationNote(
+        category=category.value,
+        purpose=reason,
+        customer=customer,
+        agent=agent,
+        identifiers=found["identifiers"].value,  # type: ignore[arg-type]
+        issue=IssueInfo(
+            summary=_clean(found["issue.summary"].value),  # type: ignore[arg-type]
+            occurred_on=found["issue.occurred_on"].value,  # type: ignore[arg-type]
+            status=status,
+        ),
+        desired_outcome=_clean(found["desired_outcome"].value),  # type: ignore[arg-type]
+        actions_taken=actions,
+        resolution=resolution.value,
+        follow_ups=steps,
+        complaint=complaint.value,
+        call_started_at=call_started_at,
+    )
+    why = reason.split(": ", 1)[-1] if reason else None
+    note.summary = " ".join(
+        s
+        for s in text.summary(
+            customer.name, agent.name, why, actions, steps, [i.value for i in note.identifiers]
+        )
+        if _passes(s)
+    )
+    note.evidence = {k: f.evidence for k, f in found.items() if f.turns}
+    note.evidence["summary"] = _joined(note.evidence, "issue.summary", "actions_taken", "follow_ups")
+    note.evidence = {k: refs for k, refs in note.evidence.items() if refs}
+    note.confidence = {k: round(f.confidence, 2) for k, f in found.items()}
+    note.confidence["summary"] = 0.4 if note.summary else 0.0
+    return note
+
+
+def follow_up_text(step: FollowUp) -> str:
+    from pipeline.extract.drafting import follow_up_sentence
+
+    return follow_up_sentence(step)
+
+
+def _passes(text: str | None) -> bool:
+    from pipeline.flagging import flag_text
+
+    return bool(text) and not flag_text(text)  # type: ignore[arg-type]
+
+
+def _clean(text: str | None) -> str | None:
+    """The text, or None when the flagger objects: a drafted sentence is kept whole or not at
+    all, never cut into a fragment that could read as a different fact."""
+    return text if text and _passes(text) else None
+
+
+def _clean_list(texts: list[str]) -> list[str]:
+    return [t for t in texts if _passes(t)]
+
+
+def _joined(evidence: dict[str, list[EvidenceRef]], *fields: str) -> list[EvidenceRef]:
+    refs: dict[str, EvidenceRef] = {}
+    for name in fields:
+        for ref in evidence.get(name, []):
+            refs.setdefault(ref.utterance_id, ref)
+    return sorted(refs.values(), key=lambda r: r.utterance_id)

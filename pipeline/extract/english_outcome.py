@@ -1,0 +1,136 @@
+"""Category, complaint, resolution and the date of the problem of an English call, from cue
+lists (pipeline/nlp/data/*_en.txt) with the same label definitions as the Korean set.
+
+The customer's first turns say why they call, so they weigh double for the category; the
+resolution is read from the agent's words after the problem is told: a hand-off to a team that
+decides is escalated, a committed next step is pending, a change made in the call is resolved,
+and a customer who will think it over (with nothing booked) is unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from models.note import Category, Resolution
+from models.transcript import Role
+from pipeline.extract.context import Found
+from pipeline.extract.english_call import EnglishCall, EnTurn, cue_table
+
+_EARLY_CUSTOMER_TURNS = 3
+COMPLAINT_THRESHOLD = 2.0
+
+_ESCALATED = re.compile(
+    r"\b(?:(?:sending|send|sent|passing|pass|passed|escalat\w+|raising|raise|raised|referring|refer|"
+    r"forwarding|transfer\w*|putting it through|put it through)\b[^.]{0,60}?\b(?:team|department|"
+    r"manager|supervisor|specialists?|partner|carrier|courier)|(?:disputes?|review|development|dev|"
+    r"engineering|escalations?|fraud|claims|complaints?) team (?:will|to|is going to|'ll|usually|"
+    r"handles?|reviews?|decides?|investigat\w+)|can't (?:approve|override|authori[sz]e)|"
+    r"more than i can approve|raised (?:it|this) (?:with|to))"
+)
+_PENDING = re.compile(
+    r"\b(?:i'll (?:call|ring|email|e-mail|text|send|get back|contact|mail|post)|we'll (?:call|email|send|"
+    r"contact|ship|refund)|they(?:'ll| will| normally| usually) (?:call|contact|come|get back|review|"
+    r"collect|pick|send|restore|email)|technician will|engineer will|courier will|booked|"
+    r"i've booked|booking you|once (?:we|they) (?:receive|get|have)|when we receive|you'll need to|"
+    r"you need to (?:send|upload|sign|return)|takes? (?:three|five|seven|ten|"
+    r"\w+) (?:to \w+ )?(?:business |working )?days|trace|within (?:\w+ ){1,2}(?:hours|days))"
+)
+_RESOLVED = re.compile(
+    r"\b(?:that's (?:done|updated|all done|been done|changed|sorted)|it's (?:done|updated|showing|"
+    r"unlocked|reset|changed|been changed|been updated)|all set|you're set|both are updated|"
+    r"i've (?:updated|changed|reset|unlocked|refunded|issued|processed|applied|credited|corrected|"
+    r"cancelled|removed|added)|payment (?:is )?complete|is now (?:unlocked|active|updated|changed)|"
+    r"can you (?:see|log in)|you should be able to (?:log|see))"
+)
+_UNDECIDED = re.compile(
+    r"\b(?:have a think|think about it|think it over|talk (?:it over )?(?:to|with) (?:my|her|him)|"
+    r"speak to (?:my|the|her|him)|i don't know|not sure|let me (?:talk|think|check with)|"
+    r"i'll (?:call|ring) (?:you )?back|need to (?:talk|speak) to|i'll just look|i'd have to talk)"
+)
+
+
+def _score(table: str, turns: tuple[EnTurn, ...], early: int) -> Counter[str]:
+    scores: Counter[str] = Counter()
+    for number, turn in enumerate(turns):
+        boost = 2.0 if number < early else 1.0
+        for label, weight, pattern in cue_table(table):
+            if pattern.search(turn.text):
+                scores[label] += weight * boost
+    return scores
+
+
+def category(call: EnglishCall, complaint: bool) -> Found[Category]:
+    customer = call.by(Role.CUSTOMER)
+    scores = _score("category_cues_en", customer, _EARLY_CUSTOMER_TURNS)
+    if not scores:
+        return Found(Category.OTHER, (), 0.2)
+    label, best = scores.most_common(1)[0]
+    if label == "complaint" and not complaint:
+        label = next((k for k, _ in scores.most_common() if k != "complaint"), "other")
+    total = sum(scores.values())
+    evidence = tuple(t for t in customer[:_EARLY_CUSTOMER_TURNS])
+    return Found(Category(label), evidence, round(min(0.9, best / total), 2))
+
+
+def complaint(call: EnglishCall) -> Found[bool]:
+    turns = []
+    total = 0.0
+    for turn in call.by(Role.CUSTOMER):
+        for _, weight, pattern in cue_table("complaint_cues_en"):
+            if pattern.search(turn.text):
+                total += weight
+                turns.append(turn)
+                break
+    value = total >= COMPLAINT_THRESHOLD
+    return Found(value, tuple(turns) if value else (), 0.7 if value else 0.6)
+
+
+def resolution(call: EnglishCall) -> Found[Resolution]:
+    agent = call.by(Role.AGENT)
+    body = agent[1:]  # the greeting says nothing about the outcome
+    for pattern, label in ((_ESCALATED, Resolution.ESCALATED),):
+        hits = tuple(t for t in body if pattern.search(t.text))
+        if hits:
+            return Found(label, hits[:3], 0.6)
+    undecided = tuple(t for t in call.by(Role.CUSTOMER)[2:] if _UNDECIDED.search(t.text))
+    pending = tuple(t for t in body if _PENDING.search(t.text))
+    resolved = tuple(t for t in body if _RESOLVED.search(t.text))
+    if undecided and not resolved:
+        return Found(Resolution.UNRESOLVED, undecided[:3], 0.5)
+    # Done after the last promise: "that takes three to five business days or store credit
+    # right away" / "okay done it's showing on your account now".
+    if pending and not (resolved and resolved[-1].index > pending[-1].index):
+        return Found(Resolution.PENDING, pending[:3], 0.5)
+    if resolved:
+        return Found(Resolution.RESOLVED, resolved[:3], 0.6)
+    return Found(Resolution.UNRESOLVED, (), 0.3)
+
+
+_BIRTH_DATE = re.compile(r"^\s*(?:nineteen|twenty|19\d\d|20\d\d)\b")
+_NOT_A_PROBLEM_DATE = re.compile(r"\b(?:birth|born|since (?:twenty|nineteen)|registered|due|renew)\b")
+
+
+def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
+    """When the problem happened: the first past date the customer gives for it, else the
+    first one the agent finds; none for plain questions and cancellations."""
+    if category_value in (Category.PRODUCT_INQUIRY, Category.CANCELLATION):
+        return Found(None)
+    for role in (Role.CUSTOMER, Role.AGENT):
+        for turn in call.by(role):
+            for span in turn.dates:
+                if span.deadline or span.date > call.call_date:
+                    continue
+                if _BIRTH_DATE.match(turn.text[span.end :]) or _NOT_A_PROBLEM_DATE.search(
+                    turn.text[max(0, span.start - 30) : span.start]
+                ):
+                    continue
+                said = turn.text[span.start : span.end]
+                if span.date == call.call_date and (
+                    role is Role.AGENT or not re.search(r"\b(?:this morning|today|tonight)\b", said)
+                ):
+                    continue
+                if re.match(r"(?:a couple|a few|an?|some)\b", said):
+                    continue  # "a couple weeks ago" is not a date a note can record
+                return Found(span.date, (turn,), 0.5)
+    return Found(None)

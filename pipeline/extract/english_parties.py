@@ -1,0 +1,238 @@
+"""The parties of an English call (customer name, phone, e-mail; agent name) and the numbers
+the agent needs (order, ticket, policy … numbers).
+
+Names come from what people say about themselves ("my name is …", "this is dana", "it's ravi
+speaking") or answer to the agent's question ("and the name on the account" / "helen briggs");
+a surname spelled after it ("marcus reed r e e d") only confirms it. Numbers are read from the
+turn that says them, their kind from the cue word said before them, in the same turn or in the
+other party's question just before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.note import AgentInfo, CustomerInfo, Identifier
+from models.transcript import Role
+from pipeline.extract.context import Found
+from pipeline.extract.english_call import EnglishCall, EnTurn, kind_table, not_names
+from pipeline.normalize.english import Span, digit_runs, email_spans
+
+_SELF_INTRO = re.compile(
+    r"\b(?:my name is|my name's|name is|this is|it's|you're speaking (?:to|with)|you are speaking "
+    r"(?:to|with)|speaking with)\s+(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})"
+)
+# What follows a first name in an introduction: "this is dana how can i help", "it's ravi speaking".
+_AFTER_NAME = re.compile(
+    r"^(?:$|speaking\b|here\b|in\b|from\b|how\b|can\b|may\b|what\b|and\b|with\b|at\b|on\b|"
+    r"calling\b|thanks\b|thank\b|who\b|i\b|you\b|so\b|um\b|uh\b|hi\b|hello\b|we're\b)"
+)
+_ASKS_NAME = re.compile(
+    r"\b(?:your (?:full )?name|name on the (?:account|order|card|policy|booking)|who am i speaking|"
+    r"passenger name|name please|the name|can i take your name|name as it appears|"
+    r"who's calling|who is calling|may i know your name)\b"
+)
+_ASKS_PHONE = re.compile(
+    r"\b(?:phone|mobile|contact number|number to reach|reach you|best number|number can they|"
+    r"call you on|callback number|good number|cell)\b"
+)
+_NOT_PHONE = re.compile(r"\b(?:account|card|policy|order|serial|model|reference|case|claim|booking)\b")
+_LEADING = re.compile(r"^(?:(?:yes|yeah|yep|sure|hi|hello|oh|um|uh|okay|ok|so|it's|its|it is|"
+                      r"that's|this is|my name is|my name's|i'm|the name is|name's)\s+)+")
+_CODE_CUE_WINDOW = 60
+
+
+def _title(word: str) -> str:
+    """'o'brien' → "O'Brien", 'smith-jones' → 'Smith-Jones'."""
+    if "'" in word and len(word.split("'")[0]) == 1:
+        head, tail = word.split("'", 1)
+        return f"{head.upper()}'{tail.capitalize()}"
+    return "-".join(p.capitalize() for p in word.split("-"))
+
+
+def _name_words(text: str, most: int) -> list[str]:
+    words: list[str] = []
+    for word in text.split():
+        if word in not_names() or len(word) < 2 or not re.fullmatch(r"[a-z][a-z'-]*", word):
+            break
+        words.append(word)
+        if len(words) == most:
+            break
+    return words
+
+
+def _intro_name(turn: EnTurn, most: int) -> str | None:
+    for match in _SELF_INTRO.finditer(turn.text):
+        words = _name_words(match["name"], most)
+        if not words:
+            continue
+        after = turn.text[match.start("name") + len(" ".join(words)) :].strip()
+        strong = match.group().startswith(("my name", "name is", "you're", "you are", "speaking"))
+        if match.group().startswith("it's") and not after.startswith(("speaking", "here", "$")) and after:
+            continue
+        if strong or _AFTER_NAME.match(after):
+            return " ".join(_title(w) for w in words)
+    return None
+
+
+def agent_name(call: EnglishCall) -> Found[str | None]:
+    """The agent who handles the call: the last one to introduce themselves (a transfer brings
+    a second agent, who does the work)."""
+    found: Found[str | None] = Found(None)
+    for number, turn in enumerate(call.by(Role.AGENT)):
+        # Later in the call only a transfer introduces someone: "hi this is andre in disputes".
+        if number >= 3 and not re.search(r"\b(?:this is|my name is|my name's) [a-z]+ (?:in|from|with|on|here|speaking)\b", turn.text):
+            continue
+        name = _intro_name(turn, most=1)
+        if name and not _is_about_customer(turn):
+            found = Found(name, (turn,), 0.8)
+    return found
+
+
+def _is_about_customer(turn: EnTurn) -> bool:
+    return bool(re.search(r"\b(?:is this|am i speaking (?:to|with)|are you)\s", turn.text))
+
+
+def customer_name(call: EnglishCall) -> Found[str | None]:
+    for turn in call.by(Role.CUSTOMER)[:8]:
+        previous = call.previous(turn)
+        asked = previous is not None and previous.role is Role.AGENT and _ASKS_NAME.search(previous.text)
+        if re.search(r"\b(?:my name is|my name's|this is|it's)\s", turn.text) and not asked:
+            name = _intro_name(turn, most=3)
+            if name and " " in name:
+                return Found(name, (turn,), 0.8)
+        if asked:
+            words = _name_words(_LEADING.sub("", turn.text), most=3)
+            if words:
+                return Found(" ".join(_title(w) for w in words), (turn, previous), 0.7)
+    return _confirmed_by_agent(call)
+
+
+def name_from_email(call: EnglishCall, address: str | None) -> Found[str | None]:
+    """'thanks jenna' and jenna.park90@…: the agent's form of address and the mailbox name
+    agree, so the mailbox gives the surname."""
+    if not address:
+        return Found(None)
+    local = re.match(r"([a-z]+)[._]([a-z]+)\d*@", address)
+    if not local:
+        return Found(None)
+    for turn in call.by(Role.AGENT):
+        if re.search(rf"\b(?:thanks|thank you|hi|okay|ok|hello|sorry)\s+{local.group(1)}\b", turn.text):
+            return Found(f"{_title(local.group(1))} {_title(local.group(2))}", (turn,), 0.5)
+    return Found(None)
+
+
+def _confirmed_by_agent(call: EnglishCall) -> Found[str | None]:
+    """'is this grace liu' / 'yes that's me'."""
+    for turn in call.by(Role.AGENT)[:6]:
+        match = re.search(r"\b(?:is this|am i speaking (?:to|with)|are you)\s+(?P<name>.+)$", turn.text)
+        reply = call.following(turn)
+        if match and reply and re.match(r"(?:yes|yeah|yep|that's me|speaking)", reply.text):
+            words = _name_words(match["name"], most=3)
+            if len(words) >= 2:
+                return Found(" ".join(_title(w) for w in words), (turn, reply), 0.6)
+    return Found(None)
+
+
+def phone(call: EnglishCall) -> Found[str | None]:
+    """The customer's own full number: 10–11 digits said by the customer (or read back)."""
+    for turn in call.turns:
+        previous = call.previous(turn)
+        context = (previous.text[-80:] if previous else "") + " " + turn.text
+        for run in digit_runs(turn.text):
+            digits = run.value.replace("-", "")
+            if not 10 <= len(digits) <= 11:
+                continue
+            before = context[: len(context) - len(turn.text) + run.start][-_CODE_CUE_WINDOW:]
+            if _NOT_PHONE.search(before) and not _ASKS_PHONE.search(before):
+                continue
+            if turn.role is Role.CUSTOMER or _ASKS_PHONE.search(before):
+                return Found(digits, (turn,), 0.8)
+    return Found(None)
+
+
+def email(call: EnglishCall) -> Found[str | None]:
+    for role in (Role.CUSTOMER, Role.AGENT):
+        for turn in call.by(role):
+            spans = email_spans(turn.text)
+            if spans:
+                return Found(spans[0].value.lower(), (turn,), 0.8)
+    return Found(None)
+
+
+def parties(call: EnglishCall) -> tuple[CustomerInfo, AgentInfo, dict[str, Found[object]]]:
+    found: dict[str, Found[object]] = {
+        "customer.name": customer_name(call),
+        "customer.phone": phone(call),
+        "customer.email": email(call),
+        "agent.name": agent_name(call),
+    }
+    if found["customer.name"].value is None:
+        found["customer.name"] = name_from_email(call, found["customer.email"].value)  # type: ignore[arg-type]
+    customer = CustomerInfo(
+        name=found["customer.name"].value,  # type: ignore[arg-type]
+        phone=found["customer.phone"].value,  # type: ignore[arg-type]
+        email=found["customer.email"].value,  # type: ignore[arg-type]
+    )
+    return customer, AgentInfo(name=found["agent.name"].value), found  # type: ignore[arg-type]
+
+
+# --- identifiers ------------------------------------------------------------------------------
+
+
+def _kind_before(text: str) -> str | None:
+    """The kind named nearest before the number (the end of ``text``)."""
+    best: tuple[int, str] | None = None
+    window = text[-_CODE_CUE_WINDOW:]
+    for kind, pattern in kind_table():
+        for match in pattern.finditer(window):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), kind)
+    return best[1] if best else None
+
+
+def _skipped(before: str, value: str, phone_digits: str | None) -> bool:
+    digits_only = value.replace("-", "").isdigit()
+    if phone_digits and value.replace("-", "") == phone_digits:
+        return True
+    if re.search(r"\b(?:ending(?: in)?|last four(?: digits)?(?: of [a-z ]+)?|zip(?: code)?|postcode|extension)\s*(?:is\s*)?$", before):
+        return True
+    return digits_only and len(value.replace("-", "")) < 5
+
+
+def _with_listed_prefix(turn: EnTurn, code: Span, found: dict[str, Identifier]) -> str:
+    """'i n v dash seven seven three one zero and seven seven three one one': the second
+    number of a list shares the first one's letters."""
+    if not code.value.isdigit():
+        return code.value
+    for other in turn.codes:
+        gap = turn.text[other.end : code.start].strip()
+        prefix = re.match(r"([A-Z]+-?)(\d+)$", other.value)
+        if gap in ("and", "or", "and also") and prefix and len(prefix.group(2)) == len(code.value):
+            return prefix.group(1) + code.value
+    return code.value
+
+
+def identifiers(call: EnglishCall, phone_digits: str | None) -> Found[list[Identifier]]:
+    found: dict[str, Identifier] = {}
+    turns: list[EnTurn] = []
+    for turn in call.turns:
+        previous = call.previous(turn)
+        for code in turn.codes:
+            before = turn.text[: code.start]
+            kind = _kind_before(before)
+            if kind is None and previous is not None and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", before.strip()[-40:] or ""):
+                kind = _kind_before(previous.text)
+            if kind is None or _skipped(before[-40:], code.value, phone_digits):
+                continue
+            value = _with_listed_prefix(turn, code, found)
+            key = value.replace("-", "")
+            if any(k.endswith(key) and k != key and not k[: len(k) - len(key)].isdigit() for k in found):
+                continue  # "invoice seven seven three one one" repeats INV-77311 without its prefix
+            code = Span(code.start, code.end, value)
+            if key not in found:
+                found[key] = Identifier(kind=kind, value=code.value)
+                turns.append(turn)
+            elif "-" in code.value and "-" not in found[key].value:
+                found[key] = Identifier(kind=found[key].kind, value=code.value)
+    return Found(list(found.values()), tuple(turns), 0.7 if found else 0.0)

@@ -1,0 +1,595 @@
+"""The free-text fields of an English note: actions taken, follow-ups, desired outcome,
+purpose, issue summary, status and summary.
+
+Sentences are built from the call's own clauses, cut at the words that join clauses in speech
+("so", "and then", "because"), put in the third person ("my order" → "the customer's order")
+and written out (dates ISO, spelled codes canonical, amounts with their currency), so that every
+fact in them was said in the call. Templates only frame them ("Wants …", "Opened …"): a template
+that adds words nobody said would be a judgment or a placeholder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from models.note import Category, FollowUp, Owner, Resolution
+from models.transcript import Role
+from pipeline.extract.context import Found
+from pipeline.extract.english_call import EnglishCall, EnTurn, action_verbs
+from pipeline.normalize.english import cardinal_spans, email_spans, price_spans
+
+MAX_CLAUSE_WORDS = 16
+MAX_ACTIONS = 6
+MAX_FOLLOW_UPS = 3
+
+# Where one spoken clause ends and the next begins.
+_BOUNDARY = re.compile(
+    r"\s+(?:so that|so|and then|and i'll|and i|and you|and they|and it|and that|and we|but|because|"
+    r"which|while|if|okay|alright|then|it should|it'll|that takes|that usually|that's|"
+    r"you'll|they'll|they|please|in the meantime|once|when|since|or i|is there|yeah|yes|sorry|"
+    r"i'm sorry|can i|can you|do you|what's|i|i'm|i've|i'd|i'll|we're|it's|there's)\b(?!')"
+)
+_FILLERS = re.compile(r"\b(?:um|uh|er|erm|like|you know|i mean|basically|honestly|actually|just|the um|the uh)\b\s*")
+_CURRENCY = {"dollars": "$", "dollar": "$", "bucks": "$", "pounds": "£", "pound": "£", "euros": "€", "euro": "€"}
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    turn: EnTurn
+
+
+def written(turn: EnTurn, start: int, end: int) -> str:
+    """The turn's words from ``start`` to ``end`` with dates, codes and amounts written out."""
+    replacements: list[tuple[int, int, str]] = []
+    for span in turn.dates:
+        # "within five business days" is a deadline: "by 2026-11-09", never "within 2026-11-09".
+        within = re.search(r"\b(?:within|in|up to)\s+(?:about\s+)?$", turn.text[: span.start])
+        if within and span.deadline:
+            replacements.append((within.start(), span.end, f"by {span.date.isoformat()}"))
+        else:
+            replacements.append((span.start, span.end, span.date.isoformat()))
+    for code in turn.codes:
+        replacements.append((code.start, code.end, code.value))
+    text = turn.text
+    for mail in email_spans(text):
+        replacements.insert(0, (mail.start, mail.end, mail.value))
+    for r_start, r_end, _ in replacements:  # a clause never ends inside a code or an address
+        if r_start < end < r_end:
+            end = r_end
+    for price in price_spans(text):
+        replacements.append((price.start, price.end, f"{turn.currency}{price.value}"))
+    for number in cardinal_spans(text):
+        unit = re.match(r"\s+(dollars?|bucks|pounds?|euros?|won)\b", text[number.end :])
+        if unit and unit.group(1) in _CURRENCY:
+            replacements.append((number.start, number.end + unit.end(), f"{_CURRENCY[unit.group(1)]}{number.value}"))
+        elif unit or number.value != "1" and int(number.value) > 1:
+            replacements.append((number.start, number.end, number.value))
+    out, cursor = [], start
+    for r_start, r_end, value in sorted(_disjoint(replacements)):
+        if r_start < start or r_end > end:
+            continue
+        out.append(text[cursor:r_start])
+        out.append(value)
+        cursor = r_end
+    out.append(text[cursor:end])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:  # dates first, then codes, then amounts: the first reading wins
+        if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
+            kept.append(span)
+    return kept
+
+
+def clause_end(text: str, start: int, most: int = MAX_CLAUSE_WORDS) -> int:
+    """Where the clause that starts at ``start`` ends: a joining word or ``most`` words on."""
+    boundary = _BOUNDARY.search(text, start + 1)
+    end = boundary.start() if boundary else len(text)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > most:
+        end = start + words[most - 1].end()
+    return end
+
+
+_THIRD_PERSON = (
+    (r"\bi'm\b", "the customer is"),
+    (r"\bi've\b", "the customer has"),
+    (r"\bi'd\b", "the customer would"),
+    (r"\bi'll\b", "the customer will"),
+    (r"\bi was\b", "the customer was"),
+    (r"\bi\b", "the customer"),
+    (r"\bmy\b", "the customer's"),
+    (r"\bmine\b", "the customer's"),
+    (r"\bme\b", "the customer"),
+    (r"\bmyself\b", "the customer"),
+)
+_AGENT_VIEW = (
+    (r"\byou're\b", "the customer is"),
+    (r"\byou've\b", "the customer has"),
+    (r"\byour\b", "the customer's"),
+    (r"\byou\b", "the customer"),
+    (r"\bwe've\b", "the company has"),
+    (r"\bour\b", "the company's"),
+    (r"\bus\b", "the company"),
+    (r"\bwe\b", "the company"),
+)
+
+
+_AGREEMENT = {
+    "want": "wants", "need": "needs", "have": "has", "don't": "doesn't", "haven't": "hasn't",
+    "think": "thinks", "work": "works", "live": "lives", "use": "uses", "do": "does",
+    "can't": "cannot", "am": "is", "were": "was", "get": "gets", "know": "knows", "see": "sees",
+}
+
+
+def third_person(text: str, role: Role) -> str:
+    rules = _THIRD_PERSON if role is Role.CUSTOMER else _AGENT_VIEW
+    for pattern, replacement in rules:
+        text = re.sub(pattern, replacement, text)
+    # "the customer want" → "the customer wants": the subject is now third person singular.
+    text = re.sub(
+        r"\bthe customer (\S+)",
+        lambda m: f"the customer {_AGREEMENT.get(m.group(1), m.group(1))}",
+        text,
+    )
+    text = _FILLERS.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    # A clause cut by a joining word leaves it dangling: "offered it as store credit and".
+    return _DANGLING.sub("", text)
+
+
+_DANGLING = re.compile(
+    r"(?:\s+(?:and|or|so|but|the|a|an|to|of|with|for|in|on|at|is|was|that|this|there's|it's|from|"
+    r"yeah|yes|okay|then|like|about|by|if|can|could|would|will|do|does|did|be|have|has|just))+$"
+)
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+# --- actions taken ----------------------------------------------------------------------------
+
+
+@cache
+def _action_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every form of every action verb, and the past tense each form is written in."""
+    verbs = action_verbs()
+    forms: dict[str, str] = {}
+    for base, past in verbs.items():
+        forms[base] = past
+        forms[past] = past
+        for ing in (base + "ing", base[:-1] + "ing", base + base[-1] + "ing"):
+            forms[ing] = past
+    alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    return re.compile(
+        r"\b(?:i've|i have|i|i'm|i am|i'm going to|i'm gonna|i am going to|let me|i'll go ahead and|"
+        r"i'll just|i'll also|i'll|(?:first|next) thing (?:i'm|i am) (?:doing|going to do) is)\s+(?:also\s+|just\s+|now\s+|already\s+|gone ahead and\s+|"
+        r"going to\s+|gonna\s+|go ahead and\s+)*(?P<verb>" + alternation + r")\b"
+    ), forms
+
+
+_FUTURE_ONLY = re.compile(r"^i'll\s+(?:also\s+)?(?:call|email|e-mail|send|text|mail|ring|get back|contact|check)")
+
+
+_VERIFIED = re.compile(
+    r"\b(?:you(?:'re| are) verified|for verification|to verify (?:your identity|you|can i)|"
+    r"security questions?|date of birth|social security number|verify your identity)\b"
+)
+_DONE_STATE = re.compile(
+    r"\b(?:that's|it's|okay that's|both are|that is) (?P<verb>updated|changed|booked|cancelled|unlocked|reset|"
+    r"processed|refunded|corrected|frozen|closed)\s+(?:now\s+)?(?P<what>(?:on|for|in|to)\b.*)"
+)
+_REFERENCED = re.compile(r"^(?:Opened|Raised|Sent|Booked|Escalated|Lodged|Filed|Created|Submitted|Refunded|Issued)\b")
+
+
+def _verification(call: EnglishCall) -> list[Draft]:
+    """The agent checked who is calling: notes record it, without the numbers."""
+    turns = [t for t in call.by(Role.AGENT)[:8] if _VERIFIED.search(t.text)]
+    return [Draft("Verified the customer's identity", turns[0])] if turns else []
+
+
+def _with_reference(call: EnglishCall, draft: Draft, used: set[str]) -> Draft:
+    """'Opened a trace with the carrier' + 'the reference for that is t r four four nine one'
+    said next: the note names the trace by its reference."""
+    if not _REFERENCED.match(draft.text):
+        return draft
+    for turn in call.turns[draft.turn.index : draft.turn.index + 4]:
+        for code in turn.codes:
+            if code.value in draft.text or code.value in used or code.value.isdigit():
+                continue
+            before = turn.text[max(0, code.start - 40) : code.start]
+            if re.search(r"\b(?:reference|ref|case|ticket|claim|dispute|complaint|request|trace)\b", before):
+                used.add(code.value)
+                return Draft(f"{draft.text} ({code.value})", draft.turn)
+    return draft
+
+
+def actions_taken(call: EnglishCall) -> Found[list[str]]:
+    pattern, forms = _action_pattern()
+    drafts: list[Draft] = _verification(call)
+    for turn in call.by(Role.AGENT):
+        match = _DONE_STATE.search(turn.text)
+        if match:
+            end = clause_end(turn.text, match.start("what"), most=10)
+            what = third_person(written(turn, match.start("what"), end), Role.AGENT)
+            what = re.sub(r"^(?:on|for|in)\s+", "", what)
+            drafts.append(Draft(sentence(f"{match['verb']} {what}"), turn))
+    for turn in call.by(Role.AGENT):
+        for match in pattern.finditer(turn.text):
+            if _FUTURE_ONLY.match(match.group()):
+                continue  # a promise for later is a follow-up, not something done
+            end = clause_end(turn.text, match.end("verb"), most=12)
+            rest = third_person(written(turn, match.end("verb"), end), Role.AGENT)
+            text = sentence(f"{forms[match['verb']]} {rest}".strip())
+            if len(text.split()) >= 2 and all(text.lower() != d.text.lower() for d in drafts):
+                drafts.append(Draft(text, turn))
+    drafts += _told(call)
+    drafts.sort(key=lambda d: d.turn.index)
+    used: set[str] = set()
+    drafts = [_with_reference(call, d, used) for d in drafts[:MAX_ACTIONS]]
+    return Found([d.text for d in drafts], tuple(d.turn for d in drafts), 0.5 if drafts else 0.0)
+
+
+# What the agent found, offered or advised: notes record these as "Confirmed …", "Offered …",
+# "Advised …" even though nothing in the account changed.
+_TOLD = (
+    (re.compile(r"\b(?:i can see|i see|i found|it looks like|it shows|it says)\s+(?:that\s+)?(?P<what>.+)"), "Confirmed"),
+    (re.compile(r"\b(?:i can offer|i could offer|we can offer|we could|i can either|i can do|"
+                r"there are (?:a couple|two|some) (?:other )?options?\b[^.]{0,20}?\bone is)\s+(?P<what>.+)"), "Offered"),
+    (re.compile(r"\b(?P<what>(?:there's an?|there is an?|there'd be an?|you'd get|you would get|you'd pay|"
+                r"the fee is|the annual fee is|it costs?)\s+.+)"), "Explained that"),
+    (re.compile(r"\b(?:have you tried|i'd try|you could try|you can try|i'd recommend|we recommend|i'd suggest|"
+                r"the first thing i'd try is|in the meantime you can)\s+(?P<what>.+)"), "Advised"),
+)
+MAX_TOLD = 4
+
+
+def _told(call: EnglishCall) -> list[Draft]:
+    drafts: list[Draft] = []
+    for turn in call.by(Role.AGENT)[1:]:
+        for pattern, verb in _TOLD:
+            match = pattern.search(turn.text)
+            if match is None:
+                continue
+            end = clause_end(turn.text, match.start("what"), most=12)
+            what = third_person(written(turn, match.start("what"), end), Role.AGENT)
+            if len(what.split()) >= 3:
+                drafts.append(Draft(f"{verb} {what}", turn))
+            break
+    return drafts[:MAX_TOLD]
+
+
+# --- follow-ups -------------------------------------------------------------------------------
+
+_AGENT_PROMISE = re.compile(
+    r"\b(?:i'll|i will|i'm going to|i am going to)\s+(?:also\s+|just\s+|personally\s+)?"
+    r"(?P<what>(?:call|ring|email|e-mail|send|text|mail|post|contact|get back|update|let you know|"
+    r"check)\b.*)"
+)
+_COMPANY_PROMISE = re.compile(
+    r"\b(?P<who>they|the (?:\w+ ){0,2}(?:team|technician|engineer|courier|manager|carrier|handler|"
+    r"department|adjuster)|our (?:\w+ ){0,2}(?:team|technician|engineer|courier|manager)|"
+    r"a technician|an engineer|someone)(?:'ll| will| should| usually| normally| is going to| are "
+    r"going to| can)?\s+(?:usually\s+|normally\s+|then\s+|also\s+)?(?P<what>(?:call|contact|review|"
+    r"come|visit|collect|pick|send|get back|reply|decide|make a decision|investigate|restore|check|"
+    r"come back|arrive|repair|fix|process|look at|assess|email|e-mail|text|be in touch)\b.*)"
+)
+_CUSTOMER_TASK = re.compile(
+    r"\b(?:you(?:'ll| will)? (?:need to|have to|must)|you can just|if you can|please|"
+    r"you'd need to|you should)\s+(?P<what>(?:upload|send|sign|return|call|ring|pay|update|plug|try|"
+    r"bring|bring|post|email|e-mail|reply|keep|check|take|change|turn on|confirm|mail|complete)\b.*)"
+)
+_CUSTOMER_PROMISE = re.compile(
+    r"\b(?:i'll|i will|i'm going to|let me)\s+(?:just\s+|also\s+)?(?P<what>(?:call|ring|do|try|"
+    r"talk|upload|send|pay|check|get|speak|think|look|have a think|sign|email|e-mail|reply)\b.*)"
+)
+_TEAM = re.compile(r"\b(?:our|the)\s+((?:[a-z]+\s+){0,2}(?:team|department|manager|carrier|courier))\b")
+
+
+def _due(turn: EnTurn, start: int, call: EnglishCall) -> dt.date | None:
+    """The first date said from the promise on, in its turn or in the other party's reply
+    ("by friday" / "friday this week" / "yes this friday the ninth")."""
+    ahead = [s for s in turn.dates if s.start >= start and s.date >= call.call_date]
+    if ahead:
+        return ahead[0].date
+    behind = [s for s in turn.dates if s.date >= call.call_date and s.deadline]
+    if behind:
+        return behind[-1].date
+    return None
+
+
+def _who(call: EnglishCall, turn: EnTurn, said: str) -> str:
+    if said != "they":
+        return re.sub(r"^(?:our|the)\s+", "", said)
+    for earlier in reversed(call.turns[max(0, turn.index - 3) : turn.index + 1]):
+        team = _TEAM.findall(earlier.text)
+        if team:
+            return team[-1]
+    return "the company"
+
+
+def _follow_up(call: EnglishCall, turn: EnTurn, match: re.Match[str], owner: Owner) -> FollowUp:
+    end = clause_end(turn.text, match.start("what"), most=12)
+    what = third_person(written(turn, match.start("what"), end), turn.role)
+    if owner is Owner.COMPANY:
+        what = f"{_who(call, turn, match['who'])} to {what}"
+    due = _due(turn, match.start(), call)
+    if due is not None:  # the due date has its own field: the action says what, not when
+        what = re.sub(rf"\s*\b(?:by|on|before|until)?\s*{due.isoformat()}\b", "", what).strip()
+        what = _DANGLING.sub("", what)
+    return FollowUp(action=sentence(what), owner=owner, due=due)
+
+
+_SUGGESTION = re.compile(
+    r"\b(?:you can|you could|if you can|you'll need to|you need to|i'd|you might want to|please)\s+"
+    r"(?:also\s+|just\s+)?(?P<what>(?!help|see|do that)[a-z]+\b.*)"
+)
+
+
+def _agreed_step(call: EnglishCall, turn: EnTurn, step: FollowUp) -> FollowUp | None:
+    """'i'll do that today' takes its action from the agent's suggestion just before; a bare
+    'okay i'll do that' with no date and nothing to point at records nothing."""
+    previous = call.previous(turn)
+    match = _SUGGESTION.search(previous.text) if previous and previous.role is Role.AGENT else None
+    if match is None:
+        return None
+    end = clause_end(previous.text, match.start("what"), most=12)  # type: ignore[union-attr]
+    what = third_person(written(previous, match.start("what"), end), Role.AGENT)  # type: ignore[arg-type]
+    return FollowUp(action=sentence(what), owner=Owner.CUSTOMER, due=step.due)
+
+
+def _done_later(call: EnglishCall, turn: EnTurn, what: str) -> bool:
+    verb = what.split()[0] if what.split() else ""
+    past = action_verbs().get(verb, verb + "ed")
+    done = re.compile(rf"\bi(?:'ve| have)?\s+(?:just\s+|already\s+)?{re.escape(past)}\b")
+    return any(done.search(t.text) for t in call.by(Role.AGENT) if t.index > turn.index)
+
+
+def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp]]:
+    found: list[FollowUp] = []
+    turns: list[EnTurn] = []
+    for turn in call.turns[1:]:
+        rules = (
+            ((_AGENT_PROMISE, Owner.AGENT), (_COMPANY_PROMISE, Owner.COMPANY), (_CUSTOMER_TASK, Owner.CUSTOMER))
+            if turn.role is Role.AGENT
+            else ((_CUSTOMER_PROMISE, Owner.CUSTOMER),)
+        )
+        for pattern, owner in rules:
+            match = pattern.search(turn.text)
+            if match is None:
+                continue
+            step = _follow_up(call, turn, match, owner)
+            if owner is Owner.AGENT and step.due is None and _done_later(call, turn, match["what"]):
+                continue  # "i will send you a link" … "i sent it now": done in the call
+            if turn.role is Role.CUSTOMER and re.match(r"(?:do (?:that|it|this)|pay now|try that)\b", step.action.lower()):
+                step = _agreed_step(call, turn, step)
+                if step is None:
+                    continue
+            if any(f.owner is step.owner and f.due == step.due for f in found):
+                continue
+            found.append(step)
+            turns.append(turn)
+    if resolution is Resolution.RESOLVED:
+        found = [f for f in found if f.owner is not Owner.CUSTOMER or f.due is not None]
+    found = found[:MAX_FOLLOW_UPS]
+    return Found(found, tuple(turns), 0.4 if found else 0.0)
+
+
+# --- desired outcome, purpose, issue ----------------------------------------------------------
+
+_WANT = re.compile(
+    r"\b(?:i|we)(?:\s+|(?='))(?:just\s+|really\s+|would\s+|do\s+|only\s+)?(?P<verb>want|wanted|'d like|"
+    r"would like|'d rather|would rather|'d prefer|prefer|was hoping|need|'d just like)\s+"
+    r"(?:to\s+)?(?:just\s+)?(?P<what>.+)"
+)
+_NOT_A_WISH = re.compile(
+    r"^(?:to\s+)?(?:talk|speak|think|check|ask|go|do anything|be|a loan|risk|pay for|wait|change it|"
+    r"say|mention|confirm)\b"
+)
+
+
+def desired_outcome(call: EnglishCall, category_value: Category) -> Found[str | None]:
+    wishes: list[Draft] = []
+    for turn in call.by(Role.CUSTOMER):
+        for match in _WANT.finditer(turn.text):
+            what = match.group("what")
+            if _NOT_A_WISH.match(what) or re.match(r"^(?:not|no)\b", what):
+                continue
+            end = clause_end(turn.text, match.start("what"), most=12)
+            text = third_person(written(turn, match.start("what"), end), Role.CUSTOMER)
+            if len(text.split()) >= 2:
+                wishes.append(Draft(text, turn))
+    can_you = [
+        Draft(f"the company to {third_person(written(t, m.start(1), clause_end(t.text, m.start(1), 10)), Role.CUSTOMER)}", t)
+        for t in call.by(Role.CUSTOMER)
+        if (m := re.search(r"\bcan you (?:just\s+)?((?:refund|fix|send|cancel|change|unlock|reset|replace|remove|credit|waive)\b.*)", t.text))
+    ]
+    picked = [d for d in (wishes + can_you) if len(d.text.split()) >= 3][:2]
+    if not picked:
+        return _category_wish(call, category_value)
+    text = "Wants " + "; also wants ".join(d.text for d in picked)
+    return Found(text, tuple(d.turn for d in picked), 0.5)
+
+
+# What a call of each category asks for, when the customer never says "i want …": a gloss of
+# the category with the thing the customer named ("my washer", "my refund"), nothing more.
+_CATEGORY_WISHES = {
+    Category.DELIVERY: "the {thing} delivered",
+    Category.REFUND_RETURN: "the refund for the {thing}",
+    Category.EXCHANGE: "the {thing} exchanged",
+    Category.ORDER: "to order the {thing}",
+    Category.CANCELLATION: "to cancel the {thing}",
+    Category.BILLING: "the charge on the {thing} corrected",
+    Category.TECHNICAL_ISSUE: "the {thing} repaired",
+    Category.ACCOUNT: "access to the {thing} restored",
+    Category.PRODUCT_INQUIRY: "to know about the {thing}",
+    Category.COMPLAINT: "the {thing} dealt with",
+}
+_THING = re.compile(r"\bmy (?!name|number|email|address|husband|wife|son|daughter|mum|mom|dad)([a-z]+(?: [a-z]+)?)")
+_THING_END = re.compile(
+    r"\s+(?:is|was|has|had|and|it|that|keeps|isn't|won't|hasn't|got|i|on|from|for|in|to|been|still|the|"
+    r"'s|whenever|when|after|because|since|so|or|but|with|at)\b.*$"
+)
+
+
+def _category_wish(call: EnglishCall, category_value: Category) -> Found[str | None]:
+    template = _CATEGORY_WISHES.get(category_value)
+    if template is None:
+        return Found(None)
+    for turn in _reason_turns(call)[:2]:
+        match = _THING.search(turn.text)
+        if match:
+            thing = _DANGLING.sub("", _THING_END.sub("", match.group(1)).removesuffix("'s"))
+            if not thing or thing.startswith(("old ", "new ")):
+                continue
+            wish = f"the {thing}" if thing in template else template.format(thing=thing)
+            return Found(f"Wants {wish}", (turn,), 0.3)
+    return Found(None)
+
+
+_REASON_START = re.compile(
+    r"\b(?:calling about|ringing about|calling because|calling to|ringing to|phoning about|"
+    r"question about|it's about|i'm calling|so)\s+"
+)
+_VERIFICATION_ANSWER = re.compile(r"^(?:yes|yeah|yep|sure|hi|hello|it's|that's|no)?\s*\S*\s*$")
+_OPENING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yeah|yes|oh|um|uh|okay|morning|good \w+|so|right|well)\b\s*)+")
+_HEADS = {
+    Category.DELIVERY: "Inquiry about a delivery",
+    Category.REFUND_RETURN: "Refund request",
+    Category.EXCHANGE: "Exchange request",
+    Category.ORDER: "Order request",
+    Category.CANCELLATION: "Cancellation request",
+    Category.BILLING: "Billing dispute",
+    Category.TECHNICAL_ISSUE: "Report of a technical problem",
+    Category.ACCOUNT: "Account request",
+    Category.PRODUCT_INQUIRY: "Product inquiry",
+    Category.COMPLAINT: "Complaint about the service",
+    Category.OTHER: "Inquiry",
+}
+
+
+def _reason_turns(call: EnglishCall) -> list[EnTurn]:
+    """Customer turns that tell the problem: long enough to be more than an answer to a
+    verification question, among the first of the call; one with a category cue first."""
+    from pipeline.extract.english_call import cue_table
+
+    turns = []
+    for turn in call.by(Role.CUSTOMER)[:8]:
+        if len(turn.text.split()) >= 7 and not turn.codes and not _VERIFICATION_ANSWER.match(turn.text):
+            turns.append(turn)
+    cued = [t for t in turns if any(p.search(t.text) for _, w, p in cue_table("category_cues_en") if w >= 2)]
+    return cued[:1] + [t for t in turns if t not in cued[:1]]
+
+
+_INTRO = re.compile(
+    r"^.*?\b(?:my name is|my name's|this is|it's)\s+[a-z'-]+(?:\s+[a-z'-]+)?(?:\s+from(?:\s+[a-z]+){1,3}?)?"
+    r"\s+(?:and\s+|so\s+|we're\s+)"
+)
+
+
+def _reason(turn: EnTurn, most: int) -> str:
+    text = turn.text
+    intro = _INTRO.match(text)
+    if intro:
+        text = " " * intro.end() + text[intro.end() :]  # keep offsets: spans index the turn
+    start = _REASON_START.search(text)
+    begin = len(text) - len(text.lstrip())
+    if start and start.start() < begin + 40:
+        begin = start.end()
+    elif opening := _OPENING.match(text, begin):
+        begin = opening.end()
+    # A greeting to the agent by name ("hi luis um so …") is not part of the reason.
+    end = min(len(text), begin + 400)
+    words = list(re.finditer(r"\S+", text[begin:end]))
+    if len(words) > most:
+        end = begin + words[most - 1].end()
+    return third_person(written(turn, begin, end), Role.CUSTOMER)
+
+
+def purpose(call: EnglishCall, category_value: Category) -> Found[str | None]:
+    turns = _reason_turns(call)
+    head = _HEADS[category_value]
+    if not turns:
+        return Found(head, (), 0.3)
+    return Found(f"{head}: {_reason(turns[0], 14)}", (turns[0],), 0.4)
+
+
+def issue_summary(call: EnglishCall) -> Found[str | None]:
+    """What the customer reported, then what the agent found in the records."""
+    turns = _reason_turns(call)[:2]
+    if not turns:
+        return Found(None)
+    found = [d for d in _told(call) if d.text.startswith("Confirmed ")][:2]
+    sentences = [sentence(_reason(t, 24)) for t in turns]
+    sentences += [sentence("the agent found " + d.text.removeprefix("Confirmed ")) for d in found]
+    return Found(". ".join(sentences) + ".", (*turns, *(d.turn for d in found)), 0.4)
+
+
+_STATE_CHANGES = re.compile(
+    r"^(?:Opened|Booked|Raised|Sent|Transferred|Escalated|Refunded|Issued|Froze|Closed|Updated|"
+    r"Changed|Reset|Unlocked|Cancelled|Credited|Applied|Ordered|Scheduled|Submitted|Put|Marked|"
+    r"Processed|Replaced|Restored|Blocked|Lodged|Filed|Created|Moved|Corrected|Added|Removed)\b"
+)
+
+
+def status(
+    resolution: Resolution, actions: list[str], steps: list[FollowUp], references: list[str]
+) -> str | None:
+    """Where the case stands: the changes made in the call (with the reference the customer was
+    given), then the next step it waits for."""
+    changes = [a for a in actions if _STATE_CHANGES.match(a)]
+    said = " ".join(changes)
+    refs = [r for r in references if r not in said]
+    ref = f" (reference {', '.join(refs)})" if refs else ""
+    if resolution is Resolution.RESOLVED and (changes or actions):
+        return f"{'; '.join(changes[-2:]) or actions[-1]}{ref}; completed in the call"
+    if resolution in (Resolution.PENDING, Resolution.ESCALATED) and (changes or steps):
+        parts = changes[-2:]
+        if steps:
+            due = f" by {steps[0].due.isoformat()}" if steps[0].due else ""
+            parts.append(f"next: {steps[0].action[:1].lower()}{steps[0].action[1:]}{due}")
+        return "; ".join(parts) + ref
+    if resolution is Resolution.UNRESOLVED:
+        return "No decision made in the call" + (f"; {actions[0][:1].lower()}{actions[0][1:]}" if actions else "")
+    return actions[-1] if actions else None
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def summary(
+    name: str | None,
+    agent: str | None,
+    reason: str | None,
+    actions: list[str],
+    steps: list[FollowUp],
+    references: list[str],
+) -> list[str]:
+    """Two or three sentences: who called about what (with the numbers that identify the case),
+    what the agent did, and who does what next by when."""
+    sentences = []
+    who = name or "The customer"
+    if reason:
+        refs = [r for r in references if r not in reason]
+        about = f" ({', '.join(refs[:2])})" if refs else ""
+        sentences.append(f"{who} called{about}: {_lower_first(reason)}.")
+    done = [a for a in actions if not a.startswith("Verified")][:4]
+    if done:
+        sentences.append(f"{agent or 'The agent'} {'; '.join(_lower_first(a) for a in done)}.")
+    if steps:
+        owners = {Owner.AGENT: "agent", Owner.COMPANY: "company", Owner.CUSTOMER: "customer"}
+        parts = [
+            f"{owners[s.owner]}{f' by {s.due.isoformat()}' if s.due else ''}: {_lower_first(s.action)}"
+            for s in steps[:2]
+        ]
+        sentences.append(f"Next steps: {'; '.join(parts)}.")
+    return sentences

@@ -1,0 +1,247 @@
+"""English date phrases resolved against the call's date.
+
+    yesterday, last night, the day before yesterday, today, tomorrow
+    last friday, next tuesday, this friday, (by) friday, wednesday night
+    september twenty eighth, november sixth, the second, friday the twentieth
+    within forty eight hours, within ten days, five business days, in about a week,
+    a couple (of) weeks ago, three days ago, the end of the month
+
+A bare weekday or day of the month is read as past or future from the words around it: "it
+started wednesday", "it was received on the eighth" look back, "by friday", "i'll call on the
+ninth" look ahead. Each resolved phrase keeps its span and whether it is a deadline ("by",
+"within", "before") or a point in time, so follow-ups can take a due date and the issue a
+date of occurrence.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pipeline.normalize.dates import add_business_days
+from pipeline.normalize.english import ORDINALS, TENS, parse_cardinal
+
+Direction = Literal["past", "future"]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_TENS_WORDS = "twenty|thirty"
+# "twenty eighth", "thirty first", "eighth", "28th", "28"
+_DAY = rf"(?:(?:{_TENS_WORDS})[ -](?:{_ORDINAL_WORDS})|{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th)?)"
+_MONTH = "|".join(MONTHS)
+_WEEKDAY = "|".join(WEEKDAYS)
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _UNITS
+_COUNT = (
+    r"(?:a couple of|a couple|a few|an?|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[ -](?:{_UNITS}))?|{_SMALL})"
+)
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:by|until|till|before|will|'ll|going to|gonna|next|this coming|on or before|"
+    r"should arrive|due|expect|arrive|scheduled|booked for|book|earliest|appointment)\b"
+)
+_PAST_CUES = re.compile(
+    r"\b(?:ago|last|since|was|were|did|got|had|happened|started|ordered|received|posted|"
+    r"placed|bought|sent back|left|scanned|charged|applied|changed|called|noticed|went)\b"
+)
+_DEADLINE = re.compile(r"\b(?:by|within|before|until|till|no later than|up to)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    end: int
+    date: dt.date
+    deadline: bool  # "by friday", "within ten days": the latest day, not the day itself
+
+
+def _day_number(text: str) -> int | None:
+    text = text.replace("-", " ").strip()
+    digits = re.match(r"(\d{1,2})", text)
+    if digits:
+        return int(digits.group(1))
+    parts = text.split()
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in ORDINALS:
+        return TENS[parts[0]] + ORDINALS[parts[1]]
+    return ORDINALS.get(text)
+
+
+def _count(text: str) -> int | None:
+    text = text.strip()
+    if text in ("a", "an"):
+        return 1
+    if text.startswith("a couple"):
+        return 2
+    if text == "a few":
+        return 3
+    if text.isdigit():
+        return int(text)
+    return parse_cardinal(text)
+
+
+def _direction(text: str, start: int, end: int) -> Direction:
+    """Past or future from the words of the clause around the phrase."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 25]
+    future = bool(_FUTURE_CUES.search(before)) or bool(re.match(r"\s*(?:at the latest)", after))
+    past = bool(_PAST_CUES.search(before)) or bool(re.search(r"\bago\b", after))
+    if future and not past:
+        return "future"
+    if past:
+        return "past"
+    return "future" if _FUTURE_CUES.search(before + after) else "past"
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(anchor: dt.date, month: int, day: int) -> dt.date | None:
+    """The date nearest the call: 'september twenty eighth' said in October is this year's."""
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day))]
+    return min(options, key=lambda d: abs((d - anchor).days), default=None)
+
+
+def _day_of_month(anchor: dt.date, day: int, direction: Direction, weekday: int | None) -> dt.date | None:
+    """'the second' is this month's or a neighbour's, on the side the clause points to; a
+    weekday said with it ("friday the second") picks the month where they agree."""
+    candidates = []
+    for shift in (-1, 0, 1):
+        month = (anchor.month - 1 + shift) % 12 + 1
+        year = anchor.year + (anchor.month - 1 + shift) // 12
+        if (date := _safe(year, month, day)) is not None:
+            candidates.append(date)
+    if weekday is not None:
+        agreeing = [d for d in candidates if d.weekday() == weekday]
+        if agreeing:
+            return min(agreeing, key=lambda d: abs((d - anchor).days))
+    side = [d for d in candidates if (d <= anchor if direction == "past" else d >= anchor)]
+    return min(side or candidates, key=lambda d: abs((d - anchor).days), default=None)
+
+
+def _weekday(anchor: dt.date, weekday: int, qualifier: str, direction: Direction) -> dt.date:
+    if qualifier == "last":
+        back = (anchor.weekday() - weekday) % 7 or 7
+        return anchor - dt.timedelta(days=back)
+    if qualifier == "next":
+        # "next tuesday": the tuesday of the coming calendar week.
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=7)
+        return monday + dt.timedelta(days=weekday)
+    if direction == "past" and qualifier != "this":
+        back = (anchor.weekday() - weekday) % 7 or 7
+        return anchor - dt.timedelta(days=back)
+    ahead = (weekday - anchor.weekday()) % 7
+    return anchor + dt.timedelta(days=ahead or (0 if qualifier == "this" else 7))
+
+
+_RELATIVE_DAYS = {
+    "the day before yesterday": -2, "day before yesterday": -2, "the day after tomorrow": 2,
+    "yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0,
+    "this afternoon": 0, "this evening": 0, "tomorrow": 1, "right now": 0,
+    "right after this call": 0, "after this call": 0, "after the call": 0, "by the end of the day": 0,
+    "end of today": 0,
+}
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("month_day", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:the\s+)?(?P<day>{_DAY})\b")),
+    ("day_of_month_named", re.compile(rf"\bthe\s+(?P<day>{_DAY})\s+of\s+(?P<month>{_MONTH})\b")),
+    (
+        "weekday_day",
+        re.compile(
+            rf"\b(?:(?P<q>last|next|this)\s+)?(?P<weekday>{_WEEKDAY})\s+the\s+(?P<day>{_DAY})\b"
+        ),
+    ),
+    ("relative", re.compile(r"\b(?:" + "|".join(_RELATIVE_DAYS) + r")\b")),
+    (
+        "business",
+        re.compile(rf"\b(?P<count>{_COUNT})\s+(?:to\s+(?P<upper>{_COUNT})\s+)?(?:business|working)\s+days?\b"),
+    ),
+    ("hours", re.compile(rf"\b(?:within|in|up to)\s+(?:about\s+)?(?P<count>{_COUNT})\s+hours?\b")),
+    ("ago", re.compile(rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?|months?)\s+ago\b")),
+    (
+        "within",
+        re.compile(
+            rf"\b(?P<rel>within|in)\s+(?:about\s+|the\s+next\s+)?(?P<count>{_COUNT})\s+"
+            r"(?:(?:to\s+\S+\s+)?)(?P<unit>days?|weeks?)\b"
+        ),
+    ),
+    ("end_month", re.compile(r"\b(?:the\s+)?end of the month\b")),
+    ("end_week", re.compile(r"\b(?:the\s+)?end of the week\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<q>last|next|this)\s+)?(?P<weekday>{_WEEKDAY})s?\b")),
+    # "on the eighth", "by the tenth and …": a day of the month is said after a preposition or
+    # ends its phrase; "the second charge", "the first thing" are ordinals.
+    (
+        "day_of_month",
+        re.compile(
+            rf"(?:(?<=\bon )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )|"
+            rf"(?<=\bafter )|(?<=\bthrough )|(?<=\btill ))the\s+(?P<day>{_DAY})\b"
+            rf"|\bthe\s+(?P<day2>{_DAY})\b(?=\s*$|\s+(?:and|so|or|but|at|in|which|then|now|is|was|"
+            rf"through|to|between|right|yes|okay|first appointment))"
+        ),
+    ),
+]
+
+
+def _resolve(kind: str, match: re.Match[str], anchor: dt.date, text: str) -> dt.date | None:
+    direction = _direction(text, match.start(), match.end())
+    groups = match.groupdict()
+    if kind in ("month_day", "day_of_month_named"):
+        day = _day_number(groups["day"])
+        return _month_day(anchor, MONTHS[groups["month"]], day) if day else None
+    if kind == "weekday_day":
+        day = _day_number(groups["day"])
+        if groups.get("q") == "last":
+            direction = "past"
+        elif groups.get("q") in ("next", "this"):
+            direction = "future"
+        return _day_of_month(anchor, day, direction, WEEKDAYS[groups["weekday"]]) if day else None
+    if kind == "day_of_month":
+        day = _day_number(groups["day"] or groups["day2"])
+        return _day_of_month(anchor, day, direction, None) if day and day <= 31 else None
+    if kind == "relative":
+        return anchor + dt.timedelta(days=_RELATIVE_DAYS[match.group()])
+    if kind == "weekday":
+        return _weekday(anchor, WEEKDAYS[groups["weekday"]], groups.get("q") or "", direction)
+    count = _count(groups.get("upper") or groups.get("count") or "")
+    if kind == "business":
+        return add_business_days(anchor, count) if count else None
+    if kind == "hours":
+        return anchor + dt.timedelta(days=-(-count // 24)) if count else None
+    unit = groups.get("unit") or "day"
+    days = (count or 0) * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
+    if kind == "ago":
+        return anchor - dt.timedelta(days=days) if count else None
+    if kind == "within":
+        return anchor + dt.timedelta(days=days) if count else None
+    if kind == "end_month":
+        return dt.date(anchor.year, anchor.month, calendar.monthrange(anchor.year, anchor.month)[1])
+    if kind == "end_week":
+        return anchor + dt.timedelta(days=(4 - anchor.weekday()) % 7)
+    return None
+
+
+def find_dates(text: str, anchor: dt.date) -> list[DateSpan]:
+    """Every date phrase of ``text`` (lower-cased), longest readings first, resolved."""
+    text = text.lower()
+    spans: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            date = _resolve(kind, match, anchor, text)
+            if date is None:
+                continue
+            deadline = kind in ("within", "hours", "business", "end_month", "end_week") or bool(
+                _DEADLINE.search(text[max(0, match.start() - 20) : match.start()])
+            )
+            taken.append((match.start(), match.end()))
+            spans.append(DateSpan(match.start(), match.end(), date, deadline))
+    return sorted(spans, key=lambda s: s.start)

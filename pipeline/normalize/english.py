@@ -1,0 +1,382 @@
+"""English numbers, codes and e-mail addresses as spoken on the phone, read from ASR-like text.
+
+ASR output of an English call is lower case and spells everything out: phone and card numbers
+digit by digit ("nine one seven five five five oh one eight three", "double five",
+"triple oh"), order numbers as letters, digits and "dash" ("b c dash seven seven four oh two
+one"), e-mail addresses with "dot" and "at", amounts and counts as cardinals ("a hundred and
+eighty six dollars", "forty eight hours"). Every reader returns spans into the text it was given,
+so the extractors can cite the turn and the masker can replace exactly what was said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIGIT_WORDS: dict[str, str] = {
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}
+TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+_REPEATS = {"double": 2, "triple": 3}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Single letters that are also words: part of a code only next to another letter or a digit.
+_WORD_LETTERS = frozenset({"a", "i"})
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[$£€]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the text read as one value."""
+
+    start: int
+    end: int
+    value: str
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text.lower())]
+
+
+def _digit_piece(words: list[Token], i: int) -> tuple[str, int] | None:
+    """The digits one spoken piece of a digit string stands for and how many words it took:
+    'five', 'double five', 'eighty eight', 'twelve', '4821'."""
+    word = words[i].text
+    if word in DIGIT_WORDS:
+        return DIGIT_WORDS[word], 1
+    if word.isdigit():
+        return word, 1
+    if word in _REPEATS and i + 1 < len(words) and words[i + 1].text in DIGIT_WORDS:
+        return DIGIT_WORDS[words[i + 1].text] * _REPEATS[word], 2
+    if word in TEENS:
+        return str(TEENS[word]), 1
+    if word in TENS:
+        following = words[i + 1].text if i + 1 < len(words) else ""
+        if following in DIGIT_WORDS and following not in ("zero", "oh"):
+            return str(TENS[word] + int(DIGIT_WORDS[following])), 2
+        return str(TENS[word]), 1
+    return None
+
+
+@dataclass(frozen=True)
+class _Piece:
+    kind: str  # "digit", "letter", "dash"
+    value: str
+    first: int  # word indices
+    last: int
+
+
+def _letter_piece(words: list[Token], i: int) -> tuple[str, int] | None:
+    word = words[i].text
+    if len(word) != 1 or not word.isalpha():
+        return None
+    # "k as in kilo": the spelling alphabet confirms the letter, it is not part of the code.
+    if i + 3 < len(words) and words[i + 1].text == "as" and words[i + 2].text == "in":
+        return word.upper(), 4
+    return word.upper(), 1
+
+
+def _pieces(words: list[Token], start: int) -> list[_Piece]:
+    """Code pieces from word ``start`` on: letters, digits and spoken dashes in a row."""
+    pieces: list[_Piece] = []
+    i = start
+    while i < len(words):
+        word = words[i].text
+        if word in ("dash", "hyphen") and pieces:
+            pieces.append(_Piece("dash", "-", i, i))
+            i += 1
+            continue
+        digit = _digit_piece(words, i)
+        if digit is not None:
+            pieces.append(_Piece("digit", digit[0], i, i + digit[1] - 1))
+            i += digit[1]
+            continue
+        letter = _letter_piece(words, i)
+        if letter is not None:
+            pieces.append(_Piece("letter", letter[0], i, i + letter[1] - 1))
+            i += letter[1]
+            continue
+        break
+    while pieces and pieces[-1].kind == "dash":
+        pieces.pop()
+    return pieces
+
+
+def _trim_word_letters(pieces: list[_Piece]) -> list[_Piece]:
+    """'a' and 'i' at the edges of a run are words ("i have it here it's h r f seven")."""
+    while pieces and pieces[0].kind == "letter" and pieces[0].value.lower() in _WORD_LETTERS and (
+        len(pieces) < 2 or pieces[1].kind != "letter"
+    ):
+        pieces = pieces[1:]
+    while pieces and pieces[-1].kind == "letter" and pieces[-1].value.lower() in _WORD_LETTERS:
+        pieces = pieces[:-1]
+    return pieces
+
+
+def code_spans(text: str) -> list[Span]:
+    """Spelled codes with at least one digit, canonical: 'b c dash seven seven four oh two
+    one' → BC-774021, 'k w f four five two zero w' → KWF4520W. Pure digit strings of three or
+    more digits come too (the caller decides between a phone, an id and a card)."""
+    words = tokens(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        pieces = _trim_word_letters(_pieces(words, i))
+        if not pieces:
+            i += 1
+            continue
+        value = "".join(p.value for p in pieces)
+        digits = sum(len(p.value) for p in pieces if p.kind == "digit")
+        letters = sum(1 for p in pieces if p.kind == "letter")
+        single = sum(1 for p in pieces if p.kind == "digit" and _one_by_one(words, p))
+        compound = sum(1 for p in pieces if p.kind == "digit") - single
+        # A code says its digits one by one: "forty eight hours" is a count and "one twenty
+        # nine ninety five" an amount, not codes.
+        by_digit = single >= 3 and single > compound
+        if digits and (by_digit or (letters and digits >= 2)) and len(value) >= 4:
+            spans.append(Span(words[pieces[0].first].start, words[pieces[-1].last].end, value))
+            i = pieces[-1].last + 1
+        else:
+            i = max(i + 1, pieces[0].first + 1)
+    return spans
+
+
+def _one_by_one(words: list[Token], piece: _Piece) -> bool:
+    word = words[piece.first].text
+    return word in DIGIT_WORDS or word in _REPEATS or word.isdigit()
+
+
+def digit_runs(text: str) -> list[Span]:
+    """Digit strings said digit by digit (phones, cards, accounts): codes without letters."""
+    return [s for s in code_spans(text) if s.value.replace("-", "").isdigit()]
+
+
+# --- cardinals ----------------------------------------------------------------------------------
+
+
+def _cardinal_at(words: list[Token], i: int) -> tuple[int, int] | None:
+    """A cardinal number from word ``i``: 'a hundred and eighty six' → (186, 5 words)."""
+    total, current, used, last_kind = 0, 0, 0, ""
+    j = i
+    while j < len(words):
+        word = words[j].text
+        if word == "a" and j + 1 < len(words) and words[j + 1].text in _SCALES and not used:
+            current, last_kind = 1, "unit"
+        elif word == "and" and used and j + 1 < len(words) and (
+            words[j + 1].text in DIGIT_WORDS or words[j + 1].text in TENS or words[j + 1].text in TEENS
+        ) and last_kind == "scale":
+            pass
+        elif word in DIGIT_WORDS and word != "oh" and last_kind in ("", "tens", "scale"):
+            current += int(DIGIT_WORDS[word])
+            last_kind = "unit"
+        elif word in TEENS and last_kind in ("", "scale"):
+            current += TEENS[word]
+            last_kind = "teen"
+        elif word in TENS and last_kind in ("", "scale"):
+            current += TENS[word]
+            last_kind = "tens"
+        elif word in _SCALES and last_kind in ("unit", "teen", "tens") or (
+            word == "hundred" and last_kind == "scale" and current
+        ):
+            scale = _SCALES[word]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+            last_kind = "scale"
+        elif word.isdigit() and last_kind == "":
+            current, last_kind = int(word), "unit"
+            used, j = 1, j + 1
+            break
+        else:
+            break
+        used += 1
+        j += 1
+    if not used or last_kind == "":
+        return None
+    while j > i and words[j - 1].text in ("and", "a"):
+        j -= 1
+    return total + current, j - i
+
+
+def cardinal_spans(text: str) -> list[Span]:
+    """Every cardinal number ('forty eight', 'a hundred and eighty six', '2')."""
+    words = tokens(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        found = _cardinal_at(words, i)
+        if found is None:
+            i += 1
+            continue
+        value, used = found
+        spans.append(Span(words[i].start, words[i + used - 1].end, str(value)))
+        i += used
+    return spans
+
+
+def parse_cardinal(text: str) -> int | None:
+    words = tokens(text)
+    found = _cardinal_at(words, 0) if words else None
+    return found[0] if found and found[1] == len(words) else None
+
+
+_PRICE_CUE = re.compile(
+    r"(?:charges? of|credit of|refund of|costs?|cost me|was|were|paid|pay|fee of|total|price|balance|"
+    r"is|which is|that's|it's|for)\s+$"
+)
+
+
+def _two_digit(words: list[Token], i: int) -> tuple[int, int] | None:
+    """'eighty six' (86, 2 words), 'forty' (40, 1), 'twelve' (12, 1), 'oh five' (5, 2)."""
+    word = words[i].text if i < len(words) else ""
+    following = words[i + 1].text if i + 1 < len(words) else ""
+    if word in TENS:
+        if following in DIGIT_WORDS and following not in ("zero", "oh"):
+            return TENS[word] + int(DIGIT_WORDS[following]), 2
+        return TENS[word], 1
+    if word in TEENS:
+        return TEENS[word], 1
+    if word == "oh" and following in DIGIT_WORDS:
+        return int(DIGIT_WORDS[following]), 2
+    return None
+
+
+def price_spans(text: str) -> list[Span]:
+    """Prices said the way people read them: 'one eighty six forty' → 186.40, 'fourteen ninety
+    nine' → 14.99, 'three forty nine' → 349; only after a word that introduces an amount, since
+    'flight four twelve' is said the same way."""
+    words = tokens(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        if not _PRICE_CUE.search(text.lower()[max(0, words[i].start - 20) : words[i].start]):
+            i += 1
+            continue
+        j, head = i, ""
+        if words[j].text in DIGIT_WORDS and words[j].text not in ("zero", "oh"):
+            head, j = DIGIT_WORDS[words[j].text], j + 1
+        first = _two_digit(words, j)
+        if first is None:
+            i += 1
+            continue
+        j += first[1]
+        cents = _two_digit(words, j)
+        if cents is not None and (j + cents[1] >= len(words) or words[j + cents[1]].text not in _SCALES):
+            value = f"{head}{first[0]:02d}.{cents[0]:02d}" if head else f"{first[0]}.{cents[0]:02d}"
+            j += cents[1]
+        elif head:
+            value = f"{head}{first[0]:02d}"
+        else:
+            i += 1
+            continue
+        if j < len(words) and (words[j].text in _SCALES or words[j].text in ("dollars", "pounds", "percent")):
+            i = j
+            continue
+        spans.append(Span(words[i].start, words[j - 1].end, value))
+        i = j
+    return spans
+
+
+# --- e-mail -------------------------------------------------------------------------------------
+
+_DOMAIN_ENDS = ("com", "net", "org", "edu", "gov", "uk", "io", "co", "ca", "au", "de", "kr", "me")
+_LOCAL_STOP = frozenset(
+    "is it's its at email e-mail address mail to on the my your and yes yeah sure it was "
+    "that's thats confirmation send sent me um uh so".split()
+)
+
+
+def email_spans(text: str) -> list[Span]:
+    """'p nair eighty eight at outlook dot com' → pnair88@outlook.com."""
+    words = tokens(text)
+    spans: list[Span] = []
+    for at, word in enumerate(words):
+        if word.text != "at" or at == 0:
+            continue
+        domain, end = _domain(words, at + 1)
+        if not domain:
+            continue
+        local, first = _local(words, at)
+        if local:
+            spans.append(Span(words[first].start, words[end].end, f"{local}@{domain}"))
+    return spans
+
+
+def _domain(words: list[Token], i: int) -> tuple[str, int]:
+    parts: list[str] = []
+    current = ""
+    last = -1
+    j = i
+    while j < len(words) and j < i + 8:
+        word = words[j].text
+        if word == "dot":
+            if not current:
+                break
+            parts.append(current)
+            current = ""
+        elif word.isalnum() and word not in _LOCAL_STOP:
+            current += word
+            if parts and current in _DOMAIN_ENDS:
+                last = j
+                parts_done = [*parts, current]
+                # "co dot uk": keep reading while another known ending follows.
+                if not (j + 2 < len(words) and words[j + 1].text == "dot"
+                        and words[j + 2].text in _DOMAIN_ENDS):
+                    return ".".join(parts_done), last
+        else:
+            break
+        j += 1
+    return "", -1
+
+
+def _local(words: list[Token], at: int) -> tuple[str, int]:
+    pieces: list[str] = []
+    j = at - 1
+    while j >= 0 and at - j <= 8:
+        word = words[j].text
+        if word in _LOCAL_STOP:
+            break
+        if word == "dot":
+            pieces.append(".")
+        elif word in ("underscore",):
+            pieces.append("_")
+        elif word in ("dash", "hyphen"):
+            pieces.append("-")
+        elif j > 0 and word in DIGIT_WORDS and words[j - 1].text in TENS:
+            pieces.append(str(TENS[words[j - 1].text] + int(DIGIT_WORDS[word])))
+            j -= 1
+        elif word in DIGIT_WORDS:
+            pieces.append(DIGIT_WORDS[word])
+        elif word in TENS:
+            pieces.append(str(TENS[word]))
+        elif word in TEENS:
+            pieces.append(str(TEENS[word]))
+        elif word.isalnum():
+            pieces.append(word)
+        else:
+            break
+        j -= 1
+    local = "".join(reversed(pieces)).strip(".")
+    return local, j + 1
