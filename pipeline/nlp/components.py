@@ -765,7 +765,13 @@ def _widen_judgment(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _take_carriers(doc: Doc, end: int) -> int:
-    while (word := _next_word(doc, end)) and doc[word[0]].lemma_ in _CARRIER_LEMMAS:
+    # "기억력이 떨어지셔서 같은 질문을": after 어서/며 the next clause begins, so a carrier
+    # word there ("같은") belongs to it.
+    while (
+        doc[end - 1]._.ending not in _CLAUSE_OPENERS
+        and (word := _next_word(doc, end))
+        and doc[word[0]].lemma_ in _CARRIER_LEMMAS
+    ):
         end = word[1]
     return end
 
@@ -844,6 +850,10 @@ def _has_other_subject(doc: Doc, start: int) -> bool:
 _CAUSAL_ENDINGS = frozenset(
     ["어서", "아서", "여서", "라서", "이라서", "라", "이라", "니까", "으니까", "으니", "니", "므로"]
 )
+
+
+# Endings after which the next word starts a new clause.
+_CLAUSE_OPENERS = _CAUSAL_ENDINGS | _CLAUSE_END_ENDINGS
 
 
 def _gives_cause(doc: Doc, end: int) -> bool:
