@@ -91,6 +91,10 @@ _NAMED_TOKENS: dict[str, dict[str, object]] = {
     "FELT": {"TAG": {"REGEX": r"^(?:VA|XSA)"}, "_": {"ending": {"IN": ["어", "아", "여"]}}},
     "ADJ": {"TAG": {"REGEX": r"^(?:VA|XSA)$"}},
     "FELT_EC": {"TAG": "EC", "_": {"ending": {"IN": ["어", "아", "여"]}}},
+    # An adjective with its adnominal ending fused into one token ("힘든", "바쁜").
+    "ADJ_ETM": {"TAG": {"REGEX": r"^(?:VA|XSA).*ETM$"}},
+    # 하다 as a suffix in the 어 form, before the 하다 of feeling ("감사해하심").
+    "FELT_XSV": {"TAG": {"REGEX": r"^XSV\+EC$"}, "_": {"ending": {"IN": ["어", "아", "여"]}}},
 }
 
 
@@ -133,6 +137,13 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "심기 J? ADV* 불편하다|상하다|건드리다|언짢다|거스르다|불편",
             # "불만이 가득한 목소리", "짜증이 묻어나는 말투": a feeling read off the voice.
             "불만|불평|원망|실망|분노|화|짜증|불쾌감 J? ADV* 가득|가득하다|묻어나다|역력하다|서리다|담기다",
+            # "화를 주체하지 못함", "진정이 안 됨", "화가 풀리심": the temper, as the writer
+            # imagines it rising or settling.
+            "화|분|분노|울분|감정|짜증|흥분 J? ADV* 주체",
+            "진정 J? ADV* 안 되다|안되다",
+            "진정 XS EC 않다|못하다",
+            "화|기분|마음|감정|노여움 J? ADV* 풀리다|가라앉다|누그러지다|진정되다|가시다",
+            "안정 J? ADV* 찾다|되찾다",
             _judgment_lemmas("anger"),
         ),
     ),
@@ -151,6 +162,7 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             # reads off someone else, whatever the adjective.
             "FELT 하다",
             "ADJ FELT_EC 하다",
+            "감사|미안|죄송|걱정|부담|곤란 FELT_XSV 하다",
             "겁 J? ADV* 먹다|내다|나다",
             # "초조한 기색이 역력함", "억울해하는 눈치였음", "믿지 않는 눈치": whatever the verb,
             # 기색/눈치/내색 is the writer reading the customer's mind off the call.
@@ -210,6 +222,15 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             # "자존심이 센 분", "불신이 강함": a trait the writer measures in the customer.
             "자존심|불신|승부욕|의심|고집|질투|집착|의존심 J? ADV* 세다|강하다|대단하다|높다",
             "권위 적",
+            # "상냥하신 분", "특이한 고객": praise or oddity, still a verdict on the person.
+            "상냥|친절|특이|독특|유별|온순|젠틀|무던|괴상|피곤|점잖 XS? ETM? "
+            "분|고객|고객님|사람|손님|성격|타입|스타일|편",
+            "착하다|점잖다|별나다|유별나다|순하다|너그럽다|특이하다|독특하다|피곤하다 ETM? "
+            "분|고객|고객님|사람|손님|성격|타입|스타일|편",
+            # "상담원 탓을 함", "책임을 회피함": blame-shifting, as the writer sees it.
+            "남|상담원|직원|기사|회사|당사|상대방|타인|가족|저희 J? 탓 J 하다|하",
+            "탓 J 돌리다",
+            "책임 J? ADV* 회피|전가|떠넘기다|미루다",
             "넋두리|신세한탄|푸념|하소연 J? ADV* 늘어놓다|하다|하|쏟아내다",
             "NOUN J? ADV* 늘어놓다",
             _judgment_lemmas("character"),
@@ -250,6 +271,9 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "NOUN J? ADV* 부리다",
             "소란|난리|행패|난동|엄살|고집|억지|늑장|꾀|수작|심술|생떼|떼|투정|변덕|말썽|딴청 J? ADV* 피우다|떨다",
             "무리 XS EC? 요구|주장|요청",
+            # "과도한 보상", "말도 안 되는 요구": the writer's verdict on what was asked.
+            "과도|과다|황당|부당 XS ETM? 요구|주장|요청|보상",
+            "말 J? ADV* 안 되다 ETM? 요구|주장|소리|억지",
             "무리하다 요구|주장|요청",
             "비 협조 적",
             # "상식 밖의 요구", "상식 이하의 주장": the writer's verdict on the demand.
@@ -353,6 +377,12 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             # "가르치려 듦", "따지려 드심": a tendency the writer attributes.
             "으려|려 EC? 들다|덤비다",
             "보상|보상금|배상|배상금|돈|금전|합의금|이득|이익|공짜|혜택 J 목적|노림수",
+            # "보상을 받아내려고": the verb itself says the writer sees extortion.
+            "받아내다|뜯어내다|타내다|얻어내다|우려내다 으려고|려고|으려는|려는|을려고",
+            "받다|타다|얻다|뜯다 EC 내다 으려고|려고|으려는|려는|을려고",
+            # "일부러 통화를 끌었음", "장난 전화": what the writer thinks the call was for.
+            "통화|시간|상담 J? ADV* 끌다",
+            "장난 전화",
             "바라다|원하다|노리다|기대하다 ETM 것 J? 같다|보이다|추정|추정되다|판단되다|예상되다",
             "속 으로 는",
             _judgment_lemmas("motive"),
@@ -366,6 +396,13 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "연세|나이 J? ADV* 많다|들다|드시다|높다|지긋하다|있다",
             "고령|노령|연로|연로하다|노인|어르신|노약자",
         ),
+    ),
+    Rule(
+        # "고객이 바쁘신 듯", "고객이 피곤하신 듯": any state the writer hedges with 듯 when the
+        # customer is its subject; see _span.
+        "seeming",
+        "subjective",
+        ("ADJ ETM 듯|듯하다|모양", "ADJ_ETM 듯|듯하다|모양"),
     ),
     Rule(
         "perception",
@@ -653,7 +690,7 @@ _QUOTE_PAIRS = re.compile(r"'[^'\n]+'|\"[^\"\n]+\"|‘[^’\n]+’|“[^”\n]+�
 # "…라고/다고 말함" and "…을 호소함": what precedes is someone's words, reported.
 _SPEECH_PATTERNS = (
     "QUOTATIVE 말|말씀|말하다|언급|표현|주장|호소|요청|요구|문의|항의|진술|이야기|얘기|토로|"
-    "전하다|밝히다|하다|하|묻다|외치다|소리치다|말씀하다|의견|지적|불만|민원|취지",
+    "전하다|밝히다|하다|하|묻다|외치다|소리치다|말씀하다|의견|지적|불만|민원|취지|칭찬|칭찬하다",
 )
 # "…다고 안내함": the agent's own words, reported. They hold no judgment of the customer, but a
 # promise in them ("추후 연락드리겠다고 안내함") is as vague as written directly.
@@ -1163,6 +1200,10 @@ class PhrasingFlagger:
                 return None
             if rule.id == "looks" and _has_other_subject(doc, start):
                 return None  # "화면이 어두워 보임": how a thing looks
+            if rule.id == "seeming" and (
+                not _customer_is_subject(doc, start) or _has_other_subject(doc, start)
+            ):
+                return None  # "요금이 비싼 듯": a guess about a thing, not the customer
             if rule.id == "age" and not _gives_cause(doc, end):
                 return None  # "연세가 많으신 어머니 명의": age as a fact, not as an explanation
             left, right = _widen_judgment(doc, start, end)

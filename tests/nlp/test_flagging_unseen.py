@@ -38,6 +38,19 @@ FLAGGED = [
     ("고객이 따지자는 듯 말함", S, "고객이 따지자는 듯"),
     ("고객이 가르치려 듦", S, "고객이 가르치려 듦"),
     ("Customer sounded disgruntled.", S, "disgruntled."),
+    # any state hedged with 듯 when the customer is its subject; tempers rising and settling
+    ("고객이 바쁘신 듯 대충 들으심", S, "고객이 바쁘신 듯"),
+    ("고객이 화를 주체하지 못함", S, "고객이 화를 주체하지"),
+    ("고객이 화가 풀리심", S, "고객이 화가 풀리심"),
+    ("고객이 감사해하심", S, "고객이 감사해하심"),
+    # praise and oddity are verdicts on the person too; blame-shifting; verdicts on demands
+    ("고객이 상냥하신 분", S, "고객이 상냥하신 분"),
+    ("고객이 상담원 탓을 함", S, "고객이 상담원 탓을 함"),
+    ("고객이 과도한 보상을 요구함", S, "고객이 과도한 보상을 요구함"),
+    ("고객이 말도 안 되는 요구를 함", S, "고객이 말도 안 되는 요구를 함"),
+    ("고객이 보상을 받아내려고 함", S, "받아내려고 함"),
+    ("고객이 장난 전화를 한 것 같음", S, "고객이 장난 전화를 한 것 같음"),
+    ("Customer lost his temper.", S, "lost his temper."),
     # vague: promises, waiting, reporting up, unnamed desks
     ("요금 조정 건 처리하도록 하겠음", V, "처리하도록 하겠음"),
     ("경과 지켜보기로 함", V, "지켜보기로"),
@@ -62,6 +75,12 @@ HARD_NEGATIVES = [
     "고객이 원하는 스타일의 케이스 재고를 확인해 12월 5일 입고 예정임을 안내함",
     # what was told is written out in the clause before the telling verb
     "자동이체 변경은 12월 10일 출금분부터 반영됨을 안내함",
+    # a thing hedged with 듯, a thing blamed, a praise reported with 다고
+    "세탁기 소음이 심한 듯하다는 문의에 12월 5일 기사 방문 예약함",
+    "고객이 요금 인상 탓을 하며 해지를 요청함",
+    "고객이 기사님이 친절한 분이었다고 칭찬함",
+    "과도한 데이터 사용으로 속도 제한이 걸렸음을 안내함",
+    "고객이 장난 전화가 계속 온다며 번호 차단을 요청함",
     # a named owner and a date
     "고객이 요청한 내용을 김민수 팀장에게 보고하고 12월 4일까지 회신하기로 함",
     "Ticket 6120 is under review by the fraud team.",
