@@ -53,7 +53,7 @@ class Wording:
 
 _CONNECTIVES = {"며": "했으며", "으며": "했으며", "고": "했고", "어서": "해서", "아서": "해서"}
 _QUOTE_RULES = frozenset(
-    {"anger", "emotion", "looks", "rude", "character", "stubborn", "perception"}
+    {"anger", "emotion", "looks", "rude", "character", "stubborn", "perception", "seeming"}
 )
 _SPEED_HEDGE = re.compile(
     r"빠른\s*(?:시일|시간)\s*(?:내에?|안에?)?|(?:최대한|가능한\s*한?|되도록|가급적)\s*빨리"
@@ -124,6 +124,11 @@ WORDINGS: dict[str, Wording] = {
         "고객의 이해력을 평가하는 표현입니다. 어떤 내용을 몇 번 다시 물었는지 기록하세요.",
         "같은 내용을 여러 차례 다시 질문함",
         "같은 내용을 여러 차례 다시 질문한",
+    ),
+    "seeming": Wording(
+        "고객의 상태를 작성자가 짐작한 표현입니다. 고객이 실제로 한 말을 인용하세요.",
+        "'…'라고 말함",
+        "'…'라고 말한",
     ),
     "perception": Wording(
         "고객의 느낌을 작성자가 짐작한 표현입니다. 고객이 말한 내용으로 기록하세요.",

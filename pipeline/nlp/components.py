@@ -91,6 +91,10 @@ _NAMED_TOKENS: dict[str, dict[str, object]] = {
     "FELT": {"TAG": {"REGEX": r"^(?:VA|XSA)"}, "_": {"ending": {"IN": ["어", "아", "여"]}}},
     "ADJ": {"TAG": {"REGEX": r"^(?:VA|XSA)$"}},
     "FELT_EC": {"TAG": "EC", "_": {"ending": {"IN": ["어", "아", "여"]}}},
+    # An adjective with its adnominal ending fused into one token ("힘든", "바쁜").
+    "ADJ_ETM": {"TAG": {"REGEX": r"^(?:VA|XSA).*ETM$"}},
+    # 하다 as a suffix in the 어 form, before the 하다 of feeling ("감사해하심").
+    "FELT_XSV": {"TAG": {"REGEX": r"^XSV\+EC$"}, "_": {"ending": {"IN": ["어", "아", "여"]}}},
 }
 
 
@@ -129,6 +133,17 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             # "화를 참지 못함", "분에 못 이겨": the writer deciding the customer lost control.
             "화|분|분노|울분 J NEG? 참다|이기다|삭이다",
             "위협|폭력|호전 적",
+            # "심기가 불편하신 듯", "심기를 건드림": 심기 is only ever someone's temper.
+            "심기 J? ADV* 불편하다|상하다|건드리다|언짢다|거스르다|불편",
+            # "불만이 가득한 목소리", "짜증이 묻어나는 말투": a feeling read off the voice.
+            "불만|불평|원망|실망|분노|화|짜증|불쾌감 J? ADV* 가득|가득하다|묻어나다|역력하다|서리다|담기다",
+            # "화를 주체하지 못함", "진정이 안 됨", "화가 풀리심": the temper, as the writer
+            # imagines it rising or settling.
+            "화|분|분노|울분|감정|짜증|흥분 J? ADV* 주체",
+            "진정 J? ADV* 안 되다|안되다",
+            "진정 XS EC 않다|못하다",
+            "화|기분|마음|감정|노여움 J? ADV* 풀리다|가라앉다|누그러지다|진정되다|가시다",
+            "안정 J? ADV* 찾다|되찾다",
             _judgment_lemmas("anger"),
         ),
     ),
@@ -147,7 +162,18 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             # reads off someone else, whatever the adjective.
             "FELT 하다",
             "ADJ FELT_EC 하다",
+            "감사|미안|죄송|걱정|부담|곤란 FELT_XSV 하다",
             "겁 J? ADV* 먹다|내다|나다",
+            # "초조한 기색이 역력함", "억울해하는 눈치였음", "믿지 않는 눈치": whatever the verb,
+            # 기색/눈치/내색 is the writer reading the customer's mind off the call.
+            "ETM 기색|내색|눈치",
+            "기색|내색 J? ADV* 역력하다|보이다|비치다|없다|없이",
+            # "마음이 급하신 듯", "자존심이 상하신 듯": the customer's heart, as the writer sees it.
+            "마음|자존심|속 J? ADV* 급하다|조급하다|상하다|불편하다|아프다|무겁다|타다|답답하다",
+            # "놀라신 듯함", "안심하신 듯", "답답함을 느끼는 듯": a feeling verb the writer could
+            # not have heard, hedged with 듯/모양/것 같다.
+            "놀라다|안심|안도|낙심|상심|북받치다|느끼다|실감|공감|납득|수긍 XS? ETM 듯|듯하다|모양",
+            "놀라다|안심|안도|낙심|상심|북받치다|느끼다|납득|수긍 XS? ETM 것 J? 같다|보이다",
             _judgment_lemmas("emotion"),
         ),
     ),
@@ -184,6 +210,29 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "융통성 J? ADV* 없다",
             # "피해의식이 있는 분으로 보임", "예민한 사람 같음": the writer typing the person.
             "ETM 분|사람|타입|스타일|유형 JKB 보이다",
+            # "자기 말만 하는 스타일임", "피곤한 스타일의 고객": the person filed under a type.
+            "ETM 스타일|타입|유형 이다",
+            "ETM 스타일|타입|유형 J? 고객|분|사람|손님",
+            # "상대하기 힘든 고객", "소통이 어려운 분": the customer as a burden to serve.
+            "상대|응대|대화|소통|의사소통|설득|감당 XS? 기? J? ADV* 힘들다|어렵다|까다롭다|곤란하다|벅차다 ETM? "
+            "고객|분|사람|손님|타입|스타일|유형|편",
+            # "대화가 안 통함" is about the person; "대화가 안 됨" may be the line.
+            "대화|소통|의사소통 J? ADV* NEG 통하다",
+            "성질|성깔|성미|인성|심보 J? ADV* 급하다|나쁘다|고약|고약하다|더럽다|사납다|괴팍|괴팍하다|못되다|세다",
+            # "자존심이 센 분", "불신이 강함": a trait the writer measures in the customer.
+            "자존심|불신|승부욕|의심|고집|질투|집착|의존심 J? ADV* 세다|강하다|대단하다|높다",
+            "권위 적",
+            # "상냥하신 분", "특이한 고객": praise or oddity, still a verdict on the person.
+            "상냥|친절|특이|독특|유별|온순|젠틀|무던|괴상|피곤|점잖 XS? ETM? "
+            "분|고객|고객님|사람|손님|성격|타입|스타일|편",
+            "착하다|점잖다|별나다|유별나다|순하다|너그럽다|특이하다|독특하다|피곤하다 ETM? "
+            "분|고객|고객님|사람|손님|성격|타입|스타일|편",
+            # "상담원 탓을 함", "책임을 회피함": blame-shifting, as the writer sees it.
+            "남|상담원|직원|기사|회사|당사|상대방|타인|가족|저희 J? 탓 J 하다|하",
+            "탓 J 돌리다",
+            "책임 J? ADV* 회피|전가|떠넘기다|미루다",
+            "넋두리|신세한탄|푸념|하소연 J? ADV* 늘어놓다|하다|하|쏟아내다",
+            "NOUN J? ADV* 늘어놓다",
             _judgment_lemmas("character"),
         ),
         english=(_english_words("judgment_words_en"),),
@@ -203,6 +252,10 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "고압|위압|강압 적",
             "고 자세",
             "무시 XS ETM 태도|말투|투|듯",
+            # "명령조로", "협박조로": a tone the writer names instead of quoting.
+            "명령|협박|훈계|비아냥|시비|반말|하대 조",
+            "명령조|협박조|훈계조|시비조",
+            "훈계 XS 듯|듯이",
             _judgment_lemmas("rude"),
         ),
     ),
@@ -214,7 +267,13 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "난리 J? ADV* 치다|피우다|부리다",
             "떼 J? ADV* 쓰다",
             "우기다",
+            # "억지를 부림", "늑장을 부림", "소란을 피움": a conduct noun with 부리다 is a verdict.
+            "NOUN J? ADV* 부리다",
+            "소란|난리|행패|난동|엄살|고집|억지|늑장|꾀|수작|심술|생떼|떼|투정|변덕|말썽|딴청 J? ADV* 피우다|떨다",
             "무리 XS EC? 요구|주장|요청",
+            # "과도한 보상", "말도 안 되는 요구": the writer's verdict on what was asked.
+            "과도|과다|황당|부당 XS ETM? 요구|주장|요청|보상",
+            "말 J? ADV* 안 되다 ETM? 요구|주장|소리|억지",
             "무리하다 요구|주장|요청",
             "비 협조 적",
             # "상식 밖의 요구", "상식 이하의 주장": the writer's verdict on the demand.
@@ -236,6 +295,12 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "앞뒤 J? ADV* NEG 맞다",
             "숨기다 ETM 듯|것",
             "신뢰 J? ADV* 어렵다|안 가다",
+            # "신빙성이 없어 보임", "진정성이 의심됨": credibility the writer denies.
+            "신빙|진정|진실 XS? J? ADV* 없다|낮다|떨어지다|부족하다|의심|의문|의심스럽다",
+            # "모르는 척함", "못 들은 체함": pretence is the writer's reading, not what was said.
+            "ETM 척|체 하다|하",
+            "거짓|허위 으로|로",
+            "발뺌|시치미|얼버무리다|둘러대다|딴소리|동문서답",
             _judgment_lemmas("dishonesty"),
         ),
     ),
@@ -265,8 +330,14 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "기계|컴퓨터|스마트폰|인터넷|전자 기기? J? ADV* 서툴다|어둡다",
             "기계|컴퓨터|스마트폰|인터넷|전자 기기? J? ADV* 익숙 XS? EC NEG",
             "이해도 J? ADV* 낮다|떨어지다|부족하다",
-            "NEG 알아듣다",
-            "알아듣다 EC 못하다",
+            "NEG 알아듣다|따라오다|알아채다",
+            "알아듣다|따라오다 EC 못하다",
+            # "판단력이 흐려 보이는", "기억력이 떨어지셔서": a mental faculty the writer rates.
+            "판단력|기억력|인지력|사고력|분별력|집중력|이해도|이해 능력? J? ADV* "
+            "흐리다|떨어지다|부족하다|낮다|약하다|없다|저하|저하되다|느리다|더디다|늦다",
+            "이해 J? ADV* 느리다|더디다|늦다|부족하다|떨어지다",
+            "기계|컴퓨터|스마트폰|인터넷|전자|앱|어플 기기? J? ADV* 잘 모르다",
+            "기계|컴퓨터|스마트폰|인터넷|앱|어플|기기 사용|조작|이용 J? ADV* 서툴다|서투르다|미숙|미숙하다|어둡다",
         ),
     ),
     Rule(
@@ -298,6 +369,20 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
             "으려는|려는 듯|듯하다|심산|속셈|눈치|모양|의도|꿍꿍이",
             # "따지려는 태도로", "싸우려는 자세": the same intention read into the manner.
             "으려는|려는 태도|자세",
+            # "싸우자는 식으로", "따지자는 듯": the same reading of a proposal nobody made.
+            "자는 식|듯|듯하다|태도|자세|투|심산|속셈",
+            "으려는|려는 식|목적",
+            # "싸우자는 식으로 나오심": the manner of the whole call, judged.
+            "ETM 식 으로 나오다|대하다|굴다",
+            # "가르치려 듦", "따지려 드심": a tendency the writer attributes.
+            "으려|려 EC? 들다|덤비다",
+            "보상|보상금|배상|배상금|돈|금전|합의금|이득|이익|공짜|혜택 J 목적|노림수",
+            # "보상을 받아내려고": the verb itself says the writer sees extortion.
+            "받아내다|뜯어내다|타내다|얻어내다|우려내다 으려고|려고|으려는|려는|을려고",
+            "받다|타다|얻다|뜯다 EC 내다 으려고|려고|으려는|려는|을려고",
+            # "일부러 통화를 끌었음", "장난 전화": what the writer thinks the call was for.
+            "통화|시간|상담 J? ADV* 끌다",
+            "장난 전화",
             "바라다|원하다|노리다|기대하다 ETM 것 J? 같다|보이다|추정|추정되다|판단되다|예상되다",
             "속 으로 는",
             _judgment_lemmas("motive"),
@@ -313,6 +398,13 @@ SUBJECTIVE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        # "고객이 바쁘신 듯", "고객이 피곤하신 듯": any state the writer hedges with 듯 when the
+        # customer is its subject; see _span.
+        "seeming",
+        "subjective",
+        ("ADJ ETM 듯|듯하다|모양", "ADJ_ETM 듯|듯하다|모양"),
+    ),
+    Rule(
         "perception",
         "subjective",
         ("QUOTATIVE 느끼다|여기다|생각하다|오해하다|착각하다|생각|오해|착각",),
@@ -323,8 +415,8 @@ _ACTION_NOUNS = "|".join(word_list("vague_action_nouns"))
 _NEED_WORDS = "|".join(word_list("need_modality"))
 _PROBLEM_NOUNS = "|".join(word_list("problem_nouns"))
 # Nouns that report a state as handled without saying what was done ("응대 완료").
-_HANDLING_NOUNS = "조치|처리|해결|마무리|진행|응대|대응|조율|보완|점검"
-_TELLING_NOUNS = "안내|재안내|설명|전달|공유|고지|답변"
+_HANDLING_NOUNS = "조치|처리|해결|해소|마무리|진행|응대|대응|조율|보완|점검"
+_TELLING_NOUNS = "안내|재안내|설명|전달|공유|고지|공지|통보|답변"
 
 VAGUE_RULES: tuple[Rule, ...] = (
     Rule(
@@ -336,7 +428,7 @@ VAGUE_RULES: tuple[Rule, ...] = (
             f"다시|재? {_CONTACT_NOUNS} XS? 드리다? ETM? 예정|계획",
             f"다시|재? {_CONTACT_NOUNS} XS? 드리다? 기 로",
             f"{_ACTION_NOUNS} 후 결과? 다시|재? {_CONTACT_NOUNS}|{_TELLING_NOUNS} XS? 드리다? ETM? 예정|계획?",
-            "확인|검토|파악|협의 후 처리|진행|조치|결정|반영",
+            "확인|검토|파악|협의|접수|상의|논의 후 처리|진행|조치|결정|반영",
             "추후|차후|나중|향후 결정|검토|판단|협의|조치",
             f"다시 {_CONTACT_NOUNS} 드리다|하다",
             "재연락|재통화|재안내",
@@ -382,12 +474,21 @@ VAGUE_RULES: tuple[Rule, ...] = (
             # "추가 검토": more of it, with no what or when.
             "추가 검토|조사|협의|논의|확인 필요|예정|중|요망",
             "추가 검토|조사|협의|논의",
+            # "반영하도록 하겠음": the same promise in the -도록 하다 form.
+            f"{_ACTION_NOUNS} XS 도록 하다|하 겠",
+            # "경과 지켜보기로 함", "지켜볼 예정": waiting to see, with no end to the wait.
+            "지켜보다|두고보다 ETM? 예정|중|계획",
+            "지켜보다|두고보다 기 로",
+            "지키다 보다 ETM? 예정|중|계획",
+            "지키다 보다 기 로",
         ),
         requirement="two_of",
         english=(
             r"\b(?:under (?:review|investigation)|in progress|on hold)\b",
             r"\bbeing (?:reviewed|checked|processed|investigated|looked into)\b",
             r"\bpending\b",
+            r"\bwaiting (?:on|for) (?:the )?(?:vendor|supplier|team|department|customer|callback"
+            r"|partner|carrier|courier)\b(?=\s*[.!]?\s*$)",
             r"\b(?:awaiting|waiting for) (?:a |the )?"
             r"(?:response|reply|feedback|update|confirmation)\b",
         ),
@@ -452,14 +553,17 @@ VAGUE_RULES: tuple[Rule, ...] = (
             r"\b(?:checked and (?:resolved|fixed|closed)|taken care of|handled accordingly)\b",
             # A note that is only "Resolved." says nothing of what was done.
             r"(?m)^\s*(?:resolved|handled|fixed|done|closed|checked|sorted)(?=\s*[.!]?\s*$)",
+            r"(?m)^\s*(?:the )?(?:case|ticket|request|matter|issue)\s+(?:is\s+|was\s+)?"
+            r"(?:closed|handled|sorted|done|dealt with)(?=\s*[.!]?\s*$)",
         ),
     ),
     Rule(
         "informed",
         "vague",
         (
-            f"{_TELLING_NOUNS} DO",
-            f"{_TELLING_NOUNS} 드리다",
+            # "안내함", and with a particle in between ("안내는 드렸음", "설명을 함") the same.
+            f"{_TELLING_NOUNS} J? DO",
+            f"{_TELLING_NOUNS} J? 드리다",
             f"{_TELLING_NOUNS} 완료",
             # A note ending on the noun ("관련 건 전달"); see _is_bare_noun_note.
             _TELLING_NOUNS,
@@ -488,6 +592,7 @@ VAGUE_RULES: tuple[Rule, ...] = (
             # "필요한 조치를 취함": which measure is left to the reader.
             f"필요 XS? ETM {_HANDLING_NOUNS}|안내",
             "필요 시",
+            "필요시",
             "기타 문의|사항|요청|건|내용|업무|응대|처리",
             "~(tbd|asap)",
             # "며칠 내 처리", "수일 소요": a duration nobody can hold the agent to.
@@ -517,6 +622,13 @@ VAGUE_RULES: tuple[Rule, ...] = (
             "이관|인계",
             "부서|팀|담당자 J? 전달|공유|보고 DO",
             "부서|팀|담당자 J? 전달|공유|보고 완료|예정",
+            # "팀장님께 보고 완료", "상급자에게 보고": reported up, to nobody named.
+            "보고 DO|완료|예정",
+            "상급자|윗선|상부 J? 전달|공유|보고|이관|인계 DO?",
+            "이첩 DO|완료|예정",
+            # "담당 부서로 넘김": handed on, but a number's or a name's transfer is not a handoff.
+            "부서|팀|담당자|상급자|윗선|쪽|측 J? 넘기다|넘겨주다",
+            "부서|팀|담당자|상급자|윗선|쪽|측 J? 토스|연결|전환 DO|완료",
         ),
         requirement="actor",
         english=(
@@ -524,6 +636,11 @@ VAGUE_RULES: tuple[Rule, ...] = (
             r"(?:relevant|appropriate|responsible|concerned|related) "
             r"(?:team|department|dept|party)\b",
             r"(?m)^\s*escalated(?=\s*[.!]?\s*$)",
+            r"\b(?:escalated|referred|passed on|handed over|sent)"
+            r" (?:internally|upwards?|up|further|higher|upstairs)\b",
+            r"\b(?:sent|referred|routed|handed|moved|passed)(?: it)?(?: over| on)? to (?:the )?"
+            r"(?:team|department|dept|supervisor|back ?office|relevant team|appropriate team)"
+            r"(?=\s*[.!]?\s*$)",
             r"\b(?:has been|have been|was|were|been|is being) "
             r"(?:escalated|forwarded|transferred|handed over)(?=\s*[.!]?\s*$)",
             r"\b(?:escalated|transferred|forwarded|passed)(?: it)? to (?:the )?"
@@ -551,7 +668,7 @@ _CARRIER_LEMMAS = frozenset(word_list("carrier_lemmas"))
 _ACTOR_SUFFIXES = word_list("actor_suffixes")
 # Nouns that name no specific thing: "관련 내용 안내함" still says nothing.
 _PLACEHOLDER_NOUNS = frozenset(word_list("placeholder_nouns"))
-_PLACEHOLDER_MODIFIERS = frozenset(["관련", "해당", "담당", "기타"])
+_PLACEHOLDER_MODIFIERS = frozenset(["관련", "해당", "담당", "기타", "다른", "타", "상위", "유관"])
 # Connective endings that close one clause and open another (…했으며, …했지만).
 _CLAUSE_END_ENDINGS = frozenset(
     ["며", "으며", "지만", "는데", "ᆫ데", "은데", "으나", "면서", "으면서"]
@@ -573,7 +690,7 @@ _QUOTE_PAIRS = re.compile(r"'[^'\n]+'|\"[^\"\n]+\"|‘[^’\n]+’|“[^”\n]+�
 # "…라고/다고 말함" and "…을 호소함": what precedes is someone's words, reported.
 _SPEECH_PATTERNS = (
     "QUOTATIVE 말|말씀|말하다|언급|표현|주장|호소|요청|요구|문의|항의|진술|이야기|얘기|토로|"
-    "전하다|밝히다|하다|하|묻다|외치다|소리치다|말씀하다|의견|지적|불만|민원|취지",
+    "전하다|밝히다|하다|하|묻다|외치다|소리치다|말씀하다|의견|지적|불만|민원|취지|칭찬|칭찬하다",
 )
 # "…다고 안내함": the agent's own words, reported. They hold no judgment of the customer, but a
 # promise in them ("추후 연락드리겠다고 안내함") is as vague as written directly.
@@ -685,7 +802,13 @@ def _widen_judgment(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _take_carriers(doc: Doc, end: int) -> int:
-    while (word := _next_word(doc, end)) and doc[word[0]].lemma_ in _CARRIER_LEMMAS:
+    # "기억력이 떨어지셔서 같은 질문을": after 어서/며 the next clause begins, so a carrier
+    # word there ("같은") belongs to it.
+    while (
+        doc[end - 1]._.ending not in _CLAUSE_OPENERS
+        and (word := _next_word(doc, end))
+        and doc[word[0]].lemma_ in _CARRIER_LEMMAS
+    ):
         end = word[1]
     return end
 
@@ -764,6 +887,10 @@ def _has_other_subject(doc: Doc, start: int) -> bool:
 _CAUSAL_ENDINGS = frozenset(
     ["어서", "아서", "여서", "라서", "이라서", "라", "이라", "니까", "으니까", "으니", "니", "므로"]
 )
+
+
+# Endings after which the next word starts a new clause.
+_CLAUSE_OPENERS = _CAUSAL_ENDINGS | _CLAUSE_END_ENDINGS
 
 
 def _gives_cause(doc: Doc, end: int) -> bool:
@@ -890,6 +1017,16 @@ def _matched_english(compound: list[Token], span: Span) -> bool:
     return all(t.tag_ == "SL" and span.start <= t.i < span.end for t in compound)
 
 
+# English notes name their owner as "<something> team" ("the billing team") or a role with a
+# name ("team lead Park"); "the relevant team" and "the team" name nobody.
+_ENGLISH_ACTOR = re.compile(
+    r"\b(?!(?:the|a|an|relevant|appropriate|responsible|concerned|related|our|another|other"
+    r"|that|this|same|internal)\b)[a-z]+ (?:team|department|dept|desk)\b"
+    r"|\b(?:team lead|supervisor|manager|technician|engineer) [A-Z][a-z]+\b"
+    r"|\b(?:Mr|Ms|Mrs)\.? [A-Z][a-z]+\b",
+)
+
+
 def describe_clause(doc: Doc, span: Span) -> ClauseFacts:
     left, right = _clause_bounds(doc, span.start, span.end)
     clause = doc[left:right]
@@ -910,7 +1047,7 @@ def describe_clause(doc: Doc, span: Span) -> ClauseFacts:
     return ClauseFacts(
         has_time=_has_time(clause),
         has_number=any(t.tag_.startswith("SN") for t in outside),
-        has_actor=bool(actors),
+        has_actor=bool(actors) or bool(_ENGLISH_ACTOR.search(clause.text)),
         has_object=bool(objects),
         has_modifier=before is not None and before.tag_.endswith("ETM"),
         has_source=_has_source(clause),
@@ -952,6 +1089,7 @@ class QuoteMarker:
             word_start, _ = _whole_words(doc, start, start + 1)
             spans.append(Span(doc, word_start, end - 1, label=label))
         spans.extend(_english_speech(doc))
+        spans.extend(_reported_while(doc))
         doc.spans[self.span_key] = spans
         return doc
 
@@ -972,6 +1110,22 @@ def _is_own_promise(doc: Doc, left: int, quotative: int, end: int) -> bool:
         doc[i].lemma_ in SUBJECT_NOUNS and doc[i + 1].tag_.startswith(("JKS", "JX"))
         for i in range(left, quotative)
     )
+
+
+# "속상해한다며 …를 문의함": -다며/-라며 is "-다고 하며" contracted, so what comes before it is
+# always someone's words, whatever verb follows.
+_REPORTING_WHILE = frozenset(["다며", "라며", "ᆫ다며", "는다며", "이라며"])
+
+
+def _reported_while(doc: Doc) -> list[Span]:
+    spans: list[Span] = []
+    if "며" not in doc.text:  # most notes have none; spare the walk over every token
+        return spans
+    for token in doc:
+        if token._.ending in _REPORTING_WHILE:
+            left, _ = _clause_bounds(doc, token.i, token.i + 1)
+            spans.append(Span(doc, left, token.i + 1, label=SPEECH))
+    return spans
 
 
 def _english_speech(doc: Doc) -> list[Span]:
@@ -1046,6 +1200,10 @@ class PhrasingFlagger:
                 return None
             if rule.id == "looks" and _has_other_subject(doc, start):
                 return None  # "화면이 어두워 보임": how a thing looks
+            if rule.id == "seeming" and (
+                not _customer_is_subject(doc, start) or _has_other_subject(doc, start)
+            ):
+                return None  # "요금이 비싼 듯": a guess about a thing, not the customer
             if rule.id == "age" and not _gives_cause(doc, end):
                 return None  # "연세가 많으신 어머니 명의": age as a fact, not as an explanation
             left, right = _widen_judgment(doc, start, end)
@@ -1059,6 +1217,8 @@ class PhrasingFlagger:
                 return None  # "추가 검토를 요청함": the noun is an argument, not the note
             if rule.id == "done" and start > 0 and doc[start - 1].lemma_ in _IDENTITY_NOUNS:
                 return None  # "본인 확인 완료": identity verification is a concrete step
+            if rule.id == "informed" and _tells_a_dated_clause(doc, start):
+                return None  # "영업일 3일 내 반영됨을 안내함": what was told is the clause before
             if _states_a_cause(doc, end):
                 return None  # "서버 점검 중으로 접속 불가": a state given as a reason, not a task
             if describe_clause(doc, doc[start:end]).satisfies(rule.requirement):
@@ -1107,6 +1267,19 @@ def _ends_clause(doc: Doc, end: int) -> bool:
         if not (token.is_space or token.is_punct):
             return False
     return True
+
+
+def _tells_a_dated_clause(doc: Doc, start: int) -> bool:
+    """True when the telling verb's object is a nominalised clause ("…됨을", "…임을") that gives
+    a time or a number: the content of what was told is written out."""
+    previous = _previous_word_end(doc, start)
+    if previous < 2 or not doc[previous - 1].tag_.startswith("JKO"):
+        return False
+    if not doc[previous - 2].tag_.endswith("ETN"):
+        return False
+    left, _ = _clause_bounds(doc, previous - 2, previous - 1)
+    facts = describe_clause(doc, doc[left : previous - 1])
+    return facts.has_time or facts.has_number
 
 
 def _states_a_cause(doc: Doc, end: int) -> bool:
