@@ -48,6 +48,7 @@ _VAGUE_PERIOD = re.compile(r"(?<![가-힣])(?:지난|저번)\s?(?P<unit>주|달)
 _PAST_MARKERS = frozenset(["었", "았", "였", "ᆻ"])
 _SINCE_THEN = re.compile(r"\s*부터")
 # "다섯 시 전에", "5시쯤": an hour of the day (normalised to digits), not a duration (세 시간).
+_NOW = re.compile(r"지금|아직")  # the problem still going on as they call
 _CLOCK = re.compile(r"(?<![\d,])\d{1,2}\s?시(?![간작])")
 _LIGHT_VERB = "하다"
 _WHEN = "언제"
@@ -66,6 +67,7 @@ class EventDate:
     aftermath: bool = False  # the customer noticing, checking or calling about it afterwards
     again: bool = False  # its own clause tells the problem happening once more ("또 새요")
     remedy: bool = False  # a visit, a repair, a claim filed: "기사님이 다녀가셨던", "앱으로 올렸어요"
+    preamble: bool = False  # what went wrong is told only after a later day ("어제 폰을 바꿨는데 | 오늘 …")
 
 
 @cache
@@ -117,10 +119,8 @@ def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[d
     # 수리받았는데 또 안 돼요"): "그저께 서류를 올렸어요 지난주 토요일에 양말을 삼켜서".
     past = [e for e in past if not e.remedy] or past
     records = [e for e in records if not e.remedy]
-    today = [e for e in own if e.fault and e.turn.role is Role.CUSTOMER]
-    if today and not any(e.fault for e in past):
-        # "어제 휴대폰을 바꿨는데 오늘 아침에 … 잠겼대요": the earlier day is only the background.
-        return Found(context.call_date, (today[0].turn,), 0.5)
+    # "어제 휴대폰을 바꿨는데 오늘 아침에 … 잠겼대요": the earlier day is only the background.
+    past = [e for e in past if not e.preamble]
     if past:
         # "어제 가 봤는데 없었어요": when the customer only checked, the records say when.
         noticed = max(e.date for e in past)
@@ -131,6 +131,9 @@ def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[d
         )
         if event is not None:
             return Found(event.date, (event.turn,), 0.7)
+    today = [e for e in own if e.fault and e.turn.role is Role.CUSTOMER]
+    if today:
+        return Found(context.call_date, (today[0].turn,), 0.5)
     event = _recorded([e for e in records if e.date < context.call_date])
     if event is not None:
         return Found(event.date, (event.turn,), 0.7)
@@ -216,7 +219,11 @@ def _same_day(context: CallContext) -> Iterator[EventDate]:
         stated = before is not None and any(has_cue(c, "fault") for c in clauses(before))
         for index, clause in enumerate(spoken):
             # "약이 아직 안 와서요 다섯 시 전에 온다고 했는데": an hour said with no day is today's.
-            hour = _CLOCK.search(clause.text) is not None and any(has_cue(c, "fault") for c in spoken)
+            hour = (
+                _CLOCK.search(clause.text) is not None
+                and _NOW.search(turn.plain) is not None
+                and any(has_cue(c, "fault") for c in spoken)
+            )
             if not (_said(clause, "same_day") or hour) or resolve_dates(clause.text, context.call_date):
                 continue
             told_as_past = any(m.tag == "EP" and m.form in _PAST_MARKERS for m in clause.morphs)
@@ -241,10 +248,23 @@ def _customer_reports_problem(context: CallContext) -> bool:
     failure ("막국수가 빠졌어요"), a defect ("소리가 나요"), or an injury or accident ("계단에서 미끄러져서"), in a statement of
     theirs; "필요가 없어져서요" or "해지하려고요" report none."""
     return any(
-        (_faulty(clause) or _said(clause, "symptom") or _said(clause, "trigger"))
+        (has_cue(clause, "fault") or _failed(clause) or _said(clause, "symptom") or _said(clause, "trigger"))
         and not is_question(clause)
         for turn in context.customer_turns
         for clause in clauses(turn)
+    )
+
+
+def _failed(clause: Clause) -> bool:
+    """A failure told as what happened, its verb the clause's predicate ("막국수가 빠졌어요"),
+    not a word for something else ("작년에 빠진 연회비", "제가 잘못 말했네요")."""
+    failure = _cues()["failure"]
+    morphs = clause.morphs
+    return any(
+        m.tag.startswith("VV") and m.lemma in failure
+        and all(n.tag.startswith(("EP", "EF", "EC", "VX")) for n in morphs[i + 1 : i + 3])
+        and not any(n.tag == "ETM" for n in morphs[i + 1 :])
+        for i, m in enumerate(morphs)
     )
 
 
@@ -300,6 +320,7 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
                     aftermath=turn.role is Role.CUSTOMER and _afterwards(spoken, index, mention.end),
                     again=_said(clause, "again") and _faulty(clause),
                     remedy=remedy,
+                    preamble=not happened and any(_faulty(c) and not is_condition(c) for c in spoken[until:]),
                 )
 
 
