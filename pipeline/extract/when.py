@@ -2,8 +2,13 @@
 day of the injury or accident a claim is for, else the latest past date the customer gives for
 it (the agent's own restatement of their report and the day the agent pins a vague "지난주" to
 count as theirs), else the day the agent's records give. Purchases, applications, bookings,
-the days the customer only noticed, checked or called about it, and agents' schedules do not
-count; a call that reports no problem has no such day."""
+a contract's start, the days the customer only noticed, checked or called about it, and agents'
+schedules do not count; a remedy's day (a technician's visit, a repair, a claim filed, a
+discharge) counts only when no other day was told. A problem happening again today ("오늘 또
+새기 시작하신 거죠") is today's whatever happened before; a day told only as the background of a
+later one ("어제 폰을 바꿨는데 오늘 아침에 … 잠겼어요") is not the problem's; an hour with no
+day while the problem is still going on ("아직 안 와요 다섯 시 전에 온다고 했는데") is today.
+A call that reports no problem has no such day."""
 
 from __future__ import annotations
 
