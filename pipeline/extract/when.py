@@ -2,8 +2,13 @@
 day of the injury or accident a claim is for, else the latest past date the customer gives for
 it (the agent's own restatement of their report and the day the agent pins a vague "지난주" to
 count as theirs), else the day the agent's records give. Purchases, applications, bookings,
-the days the customer only noticed, checked or called about it, and agents' schedules do not
-count; a call that reports no problem has no such day."""
+a contract's start, the days the customer only noticed, checked or called about it, and agents'
+schedules do not count; a remedy's day (a technician's visit, a repair, a claim filed, a
+discharge) counts only when no other day was told. A problem happening again today ("오늘 또
+새기 시작하신 거죠") is today's whatever happened before; a day told only as the background of a
+later one ("어제 폰을 바꿨는데 오늘 아침에 … 잠겼어요") is not the problem's; an hour with no
+day while the problem is still going on ("아직 안 와요 다섯 시 전에 온다고 했는데") is today.
+A call that reports no problem has no such day."""
 
 from __future__ import annotations
 
@@ -47,8 +52,12 @@ _QUOTATIVES = frozenset(["다고", "라고", "ᆫ다고", "는다고", "냐고"]
 _VAGUE_PERIOD = re.compile(r"(?<![가-힣])(?:지난|저번)\s?(?P<unit>주|달)(?!\s*[월화수목금토일]요일)")
 _PAST_MARKERS = frozenset(["었", "았", "였", "ᆻ"])
 _SINCE_THEN = re.compile(r"\s*부터")
+# "다섯 시 전에", "5시쯤": an hour of the day (normalised to digits), not a duration (세 시간).
+_NOW = re.compile(r"지금|아직")  # the problem still going on as they call
+_CLOCK = re.compile(r"(?<![\d,])\d{1,2}\s?시(?![간작])")
 _LIGHT_VERB = "하다"
 _WHEN = "언제"
+_WENT = "가다"
 _TOPIC_OR_OBJECT = frozenset(["JX", "JKO"])
 
 
@@ -61,6 +70,9 @@ class EventDate:
     own_fault: bool = False  # its own clause does: "이십삼 일에 반송이 됐습니다"
     trigger: bool = False  # an injury, accident or illness: what a claim is for
     aftermath: bool = False  # the customer noticing, checking or calling about it afterwards
+    again: bool = False  # its own clause tells the problem happening once more ("또 새요")
+    remedy: bool = False  # a visit, a repair, a claim filed: "기사님이 다녀가셨던", "앱으로 올렸어요"
+    preamble: bool = False  # what went wrong is told only after a later day ("어제 폰을 바꿨는데 | 오늘 …")
 
 
 @cache
@@ -103,7 +115,17 @@ def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[d
         *(e for e in records if _pinned(context, e)),
         *_same_day(context),
     ]
+    # "오늘 또 새기 시작하신 거죠": the problem happening again today, not the earlier times.
+    again = next((e for e in (*own, *records) if e.again and e.date == context.call_date), None)
+    if again is not None:
+        return Found(again.date, (again.turn,), 0.6)
     past = [e for e in own if e.date < context.call_date]
+    # A visit, a repair or a claim filed gives the day only when no other day was told ("저번 주에
+    # 수리받았는데 또 안 돼요"): "그저께 서류를 올렸어요 지난주 토요일에 양말을 삼켜서".
+    past = [e for e in past if not e.remedy] or past
+    records = [e for e in records if not e.remedy]
+    # "어제 휴대폰을 바꿨는데 오늘 아침에 … 잠겼대요": the earlier day is only the background.
+    past = [e for e in past if not e.preamble]
     if past:
         # "어제 가 봤는데 없었어요": when the customer only checked, the records say when.
         noticed = max(e.date for e in past)
@@ -130,7 +152,9 @@ def _told(past: list[EventDate]) -> EventDate | None:
     if triggers:
         return min(triggers, key=lambda e: e.date)
     first_hand = [e for e in past if not e.aftermath]
-    return max(first_hand, key=lambda e: e.date, default=None)
+    # "설치받았는데 바닥을 긁어 놓고 가셨어요 … 폐기물은 그 다음 날 치웠어요": the day told
+    # with what went wrong, not a later step of the customer's.
+    return max([e for e in first_hand if e.fault] or first_hand, key=lambda e: e.date, default=None)
 
 
 def _recorded(records: list[EventDate]) -> EventDate | None:
@@ -199,11 +223,17 @@ def _same_day(context: CallContext) -> Iterator[EventDate]:
         before = context.previous(turn, Role.CUSTOMER)
         stated = before is not None and any(has_cue(c, "fault") for c in clauses(before))
         for index, clause in enumerate(spoken):
-            if not _said(clause, "same_day") or resolve_dates(clause.text, context.call_date):
+            # "약이 아직 안 와서요 다섯 시 전에 온다고 했는데": an hour said with no day is today's.
+            hour = (
+                _CLOCK.search(clause.text) is not None
+                and _NOW.search(turn.plain) is not None
+                and any(has_cue(c, "fault") for c in spoken)
+            )
+            if not (_said(clause, "same_day") or hour) or resolve_dates(clause.text, context.call_date):
                 continue
             told_as_past = any(m.tag == "EP" and m.form in _PAST_MARKERS for m in clause.morphs)
             since = _SINCE_THEN.match(turn.plain, clause.end) is not None  # "넘어서부터"
-            if (told_as_past or since) and (stated or any(_faulty(c) for c in spoken[index:])):
+            if (told_as_past or since) and (stated or hour or any(_faulty(c) for c in spoken[index:])):
                 yield EventDate(context.call_date, turn, True, clause.start, True)
 
 
@@ -220,13 +250,26 @@ def _began_dates(context: CallContext) -> Iterator[EventDate]:
 
 def _customer_reports_problem(context: CallContext) -> bool:
     """The customer says something went wrong: a fault word or a negation ("안 왔어요"), a
-    defect ("소리가 나요"), or an injury or accident ("계단에서 미끄러져서"), in a statement of
+    failure ("막국수가 빠졌어요"), a defect ("소리가 나요"), or an injury or accident ("계단에서 미끄러져서"), in a statement of
     theirs; "필요가 없어져서요" or "해지하려고요" report none."""
     return any(
-        (has_cue(clause, "fault") or _said(clause, "symptom") or _said(clause, "trigger"))
+        (has_cue(clause, "fault") or _failed(clause) or _said(clause, "symptom") or _said(clause, "trigger"))
         and not is_question(clause)
         for turn in context.customer_turns
         for clause in clauses(turn)
+    )
+
+
+def _failed(clause: Clause) -> bool:
+    """A failure told as what happened, its verb the clause's predicate ("막국수가 빠졌어요"),
+    not a word for something else ("작년에 빠진 연회비", "제가 잘못 말했네요")."""
+    failure = _cues()["failure"]
+    morphs = clause.morphs
+    return any(
+        m.tag.startswith("VV") and m.lemma in failure
+        and all(n.tag.startswith(("EP", "EF", "EC", "VX")) for n in morphs[i + 1 : i + 3])
+        and not any(n.tag == "ETM" for n in morphs[i + 1 :])
+        for i, m in enumerate(morphs)
     )
 
 
@@ -238,11 +281,14 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
     mistaken_purchase = _purchase_was_mistake(context)
     for turn in turns:
         spoken = _whole_turn(turn)
+        texts = [turn.plain[c.start : c.end] for c in spoken]
+        said = [resolve_dates(text, context.call_date) for text in texts]
+        dated = [i for i, mentions in enumerate(said) if mentions]
         for index, clause in enumerate(spoken):
             if turn.role is Role.AGENT and is_condition(clause):
                 continue  # "이사 2주 전에 연락 주시면": counted from an event still to come
-            text = clause.turn.plain[clause.start : clause.end]
-            for mention in resolve_dates(text, context.call_date):
+            text = texts[index]
+            for mention in said[index]:
                 date = mention.date
                 if date > context.call_date or date < oldest:
                     continue
@@ -261,17 +307,25 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
                     continue  # "어젯밤 이후 결제된 건은 없습니다": a point to look from
                 if _booked_ahead(context, text, mention):
                     continue
-                # "택시 타고 | 오다가 놓고 내린 거 같아요": the rest of the turn says what happened.
-                happened = any(_faulty(c) for c in spoken[index:])
+                # "택시 타고 | 오다가 놓고 내린 거 같아요": the rest of the turn says what happened,
+                # up to the next day said ("어제 폰을 바꿨는데 | 오늘 아침에 … 틀렸더니 잠겼대요"),
+                # and not what might ("안 계시면").
+                until = next((i for i in dated if i > index), len(spoken))
+                happened = any(_faulty(c) and not is_condition(c) for c in spoken[index:until])
                 told = (clause, *spoken[index + 1 : index + 2])
+                trigger = any(_said(c, "trigger") for c in told)
+                remedy = not trigger and not _faulty(clause) and _about_remedy(clause, clause.start + mention.end)
                 yield EventDate(
                     date,
                     turn,
                     happened and mention.kind == "point",
                     at=clause.start + mention.start,
                     own_fault=_faulty(clause),
-                    trigger=any(_said(c, "trigger") for c in told),
-                    aftermath=turn.role is Role.CUSTOMER and _afterwards(spoken, index),
+                    trigger=trigger,
+                    aftermath=turn.role is Role.CUSTOMER and _afterwards(spoken, index, mention.end),
+                    again=_said(clause, "again") and _faulty(clause),
+                    remedy=remedy,
+                    preamble=not happened and any(_faulty(c) and not is_condition(c) for c in spoken[until:]),
                 )
 
 
@@ -287,7 +341,7 @@ def _booked_ahead(context: CallContext, text: str, mention: DateMention) -> bool
     )
 
 
-def _afterwards(spoken: list[Clause], index: int) -> bool:
+def _afterwards(spoken: list[Clause], index: int, said_end: int = 0) -> bool:
     """The customer noticing, checking or calling about it ("어제 가 봤는데", "어제 전화를
     세 번이나 했는데", "어제 고지서가 왔는데"), in a clause that says nothing went wrong.
     Finding a thing broken ("그저께 아침에 보니까 냉장실이 안 시원해요") is no aftermath:
@@ -295,10 +349,15 @@ def _afterwards(spoken: list[Clause], index: int) -> bool:
     clause = spoken[index]
     if _faulty(clause):
         return False
+    # "그저께 밤에 자동이체 빠져나갔다고 문자 와서": the day is the quoted event's, which the
+    # message reported as it happened.
+    after = clause.start + said_end
+    if any(m.tag == "EC" and m.form in _QUOTATIVES and m.start > after for m in clause.morphs):
+        return False
     if _said(clause, "contact"):
         return True
     arrived = _said(clause, "document") and _said(clause, "arrive")
-    found_broken = any(has_cue(c, "fault") for c in spoken[index + 1 : index + 3])
+    found_broken = any(_faulty(c) for c in spoken[index + 1 : index + 3])
     return (arrived or _said(clause, "notice")) and not found_broken
 
 
@@ -358,7 +417,10 @@ def _predicate_lemma(clause: Clause, morph_index: int) -> str:
     parts them ("신청은 지난주 수요일에 했어요")."""
     morph = clause.morphs[morph_index]
     if morph.tag.startswith("XSV") and morph_index:
-        return clause.morphs[morph_index - 1].lemma
+        noun = clause.morphs[morph_index - 1]
+        if morph_index > 1 and clause.morphs[morph_index - 2].tag == "ETN":
+            return morph.lemma  # "새기 시작했어요": the problem beginning, no step of the customer's
+        return noun.lemma
     if morph.lemma == _LIGHT_VERB:
         before = clause.morphs[:morph_index]
         for noun, particle in zip(before, before[1:], strict=False):
@@ -385,6 +447,14 @@ def _about_purchase(context: CallContext, clause: Clause, after: int) -> bool:
     return _predicate_lemma(clause, following) in purchase or _predicate_lemma(clause, verbs[-1]) in purchase
 
 
+def _about_remedy(clause: Clause, after: int) -> bool:
+    """The date is a remedy's: the first predicate after it is a visit, a repair, a claim or
+    report filed ("기사님이 누수로 다녀가셨던", "앱으로 올렸어요", "접수된 거")."""
+    remedy = _cues()["remedy"]
+    verbs = [i for i, m in enumerate(clause.morphs) if m.tag.startswith(("VV", "XSV")) and m.start >= after]
+    return bool(verbs) and _predicate_lemma(clause, verbs[0]) in remedy
+
+
 def _answers_purchase_question(context: CallContext, clause: Clause) -> bool:
     if clause.turn.role is not Role.CUSTOMER:
         return False
@@ -393,7 +463,8 @@ def _answers_purchase_question(context: CallContext, clause: Clause) -> bool:
         return False
     # "차량은 언제 파셨어요": 언제 makes it a question whatever the ending.
     questions = [c for c in clauses(asked) if is_question(c) or _WHEN in c.lemmas]
-    purchase = _transactions()
+    # "언제쯤 가셨는지 기억나세요": the day of the customer's visit or filing is no problem's.
+    purchase = _transactions() | _cues()["remedy"] | {_WENT}
     return bool(questions) and any(
         _predicate_lemma(questions[-1], i) in purchase for i in range(len(questions[-1].morphs))
     )

@@ -23,6 +23,8 @@ Conventions (the extractors rely on them):
   신청했어요") is the last such day before it; a bare day closing a range ("구월 십사 일부터
   십팔 일까지") takes the range's month. Nothing after a spoken hyphen is a day.
 - Times of day (오전 10시) are not dates; they are skipped.
+- "추석 연휴 끝나고 바로 월요일", "설 연휴 지나고 다음 날": counted from the last day of the
+  holiday period nearest the anchor (the lunar holidays move every year; the table holds them).
 """
 
 from __future__ import annotations
@@ -172,6 +174,32 @@ _RELATIVE_DAYS = {
     "글피": 3,
 }
 _SPOKEN_MONTHS = {"유": 6, "시": 10}
+# The lunar public holidays (설날, 추석 with the days either side, and the substitute day when
+# one fell on a Sunday or another holiday): first and last day.
+_LUNAR_HOLIDAYS: dict[str, tuple[tuple[dt.date, dt.date], ...]] = {
+    "설": (
+        (dt.date(2024, 2, 9), dt.date(2024, 2, 12)),
+        (dt.date(2025, 1, 28), dt.date(2025, 1, 30)),
+        (dt.date(2026, 2, 16), dt.date(2026, 2, 18)),
+        (dt.date(2027, 2, 6), dt.date(2027, 2, 9)),
+        (dt.date(2028, 1, 26), dt.date(2028, 1, 28)),
+    ),
+    "추석": (
+        (dt.date(2024, 9, 16), dt.date(2024, 9, 18)),
+        (dt.date(2025, 10, 5), dt.date(2025, 10, 8)),
+        (dt.date(2026, 9, 24), dt.date(2026, 9, 26)),
+        (dt.date(2027, 9, 14), dt.date(2027, 9, 16)),
+        (dt.date(2028, 10, 2), dt.date(2028, 10, 5)),
+    ),
+}
+# "추석 연휴 끝나고 바로 월요일", "설 연휴 지나고 첫 출근날", "추석 끝나고 다음 날": the first
+# such day after the holiday period.
+_AFTER_HOLIDAY = re.compile(
+    _NOT_AFTER_WORD + r"(?P<holiday>추석|설날|설|구정)\s?(?:명절\s?)?(?:연휴\s?)?(?:가\s?|이\s?)?"
+    r"(?:끝나고|끝나서|끝난\s?(?:뒤|후|다음)에?|지나고|지나서|지난\s?(?:뒤|후|다음)에?|이후에?)\s*"
+    r"(?:바로\s*)?(?:그\s?)?(?:첫\s?|다음\s?)?"
+    r"(?:(?P<weekday>[월화수목금토일])요일|(?P<next_day>날|다음\s?날|담날))"
+)
 # The months a bare day with its weekday may fall in, around the anchor's.
 _NAMED_WEEKDAY_MONTHS = (0, -1, 1, -2, 2)
 FRIDAY = 4
@@ -399,8 +427,27 @@ def _resolve_bare_weekday(match: re.Match[str], anchor: dt.date, text: str) -> R
     return anchor + dt.timedelta(days=days_ahead), _kind_after(text, match.end())
 
 
+def _resolve_after_holiday(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
+    """"추석 연휴 끝나고 바로 월요일": the first such weekday after the nearest holiday period
+    ends (the last one gone by when told as past); "…끝나고 다음 날": the day after it."""
+    name = "추석" if match["holiday"] == "추석" else "설"
+    periods = _LUNAR_HOLIDAYS[name]
+    if not periods[0][0] - dt.timedelta(days=200) <= anchor <= periods[-1][1] + dt.timedelta(days=200):
+        return None  # outside the years the table knows
+    gone = [p for p in periods if p[1] < anchor]
+    if gone and said_as_past(text, match.end()):
+        last = gone[-1][1]  # "설 연휴 지나고 다음 날 주문했어요": the last one gone by
+    else:
+        last = min(periods, key=lambda p: min(abs((p[0] - anchor).days), abs((p[1] - anchor).days)))[1]
+    if match["weekday"] is None:
+        return last + dt.timedelta(days=1), _kind_after(text, match.end())
+    days_ahead = (_WEEKDAYS.index(match["weekday"]) - last.weekday()) % 7 or 7
+    return last + dt.timedelta(days=days_ahead), _kind_after(text, match.end())
+
+
 # Earlier entries win when two matches cover the same text with the same length.
 _RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
+    (_AFTER_HOLIDAY, _resolve_after_holiday),
     (_ABSOLUTE, _resolve_absolute),
     (_RECALLED_DAY, _resolve_recalled_day),
     (_NUMERIC, _resolve_numeric),

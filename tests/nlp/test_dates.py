@@ -235,3 +235,15 @@ def test_a_bare_day_with_its_weekday_is_in_the_nearest_month_that_fits(
 )
 def test_days_joined_by_and_and_months_said_with_a_space(text: str, dates: list[dt.date]) -> None:
     assert [m.date for m in resolve_dates(text, ANCHOR)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "date"),
+    [
+        ("추석 연휴 끝나고 바로 월요일에 받았어요", dt.date(2026, 10, 7), dt.date(2026, 9, 28)),
+        ("추석 끝나고 화요일에 보내 드릴게요", dt.date(2026, 9, 10), dt.date(2026, 9, 29)),
+        ("설 연휴 지나고 다음 날 주문했어요", dt.date(2026, 10, 7), dt.date(2026, 2, 19)),
+    ],
+)
+def test_a_day_counted_from_a_lunar_holiday(text: str, anchor: dt.date, date: dt.date) -> None:
+    assert [m.date for m in resolve_dates(text, anchor)] == [date]

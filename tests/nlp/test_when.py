@@ -213,3 +213,78 @@ def test_the_day_after_which_it_began(said: str, day: dt.date) -> None:
 )
 def test_a_defect_told_without_a_fault_word_is_still_a_problem(said: str) -> None:
     assert _occurred(_call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")) == DAY - dt.timedelta(days=2)
+
+
+# --- a remedy's day (a visit, a repair, a claim filed, a discharge) is not the problem's -----
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("그저께 청구 서류를 앱으로 올렸어요 지난주 토요일에 강아지가 양말을 삼켜서 수술했거든요", dt.date(2026, 11, 14)),
+        ("지난주 월요일에 배가 아파서 응급실 갔고요 그저께 퇴원했어요", dt.date(2026, 11, 9)),
+        ("그저께 기사님이 점검하고 가셨는데 어제 저녁에 보일러가 또 꺼졌어요", dt.date(2026, 11, 17)),
+    ],
+)
+def test_a_remedy_s_day_is_not_when_it_happened(said: str, day: dt.date) -> None:
+    text = _call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")
+    assert _occurred(text) == day
+
+
+def test_the_day_of_the_customer_s_visit_the_agent_asks_for_is_not_the_problem_s() -> None:
+    text = _call(
+        "고객: 그저께 밤에 요금이 빠져나갔다고 문자 와서 봤는데 해지한 부가서비스가 같이 나갔어요",
+        "상담원: 아 그러셨어요 혹시 언제쯤 대리점에 가셨는지 기억나세요",
+        "고객: 시월 십 일이요 그때 해지해 달라고 했는데 안 해 준 거예요",
+    )
+    assert _occurred(text) == dt.date(2026, 11, 16)
+
+
+def test_the_damage_done_at_an_installation_not_the_customer_s_later_step() -> None:
+    text = _call(
+        "고객: 그저께 책상 설치를 받았는데요 기사님이 바닥을 다 긁어 놓고 가셨어요",
+        "상담원: 아 정말 죄송합니다 포장재는 어떻게 하셨어요",
+        "고객: 포장재는 제가 어제 그냥 치웠어요",
+    )
+    assert _occurred(text) == dt.date(2026, 11, 16)
+
+
+# --- the problem happening now or again today -------------------------------------------------
+
+
+def test_a_problem_happening_again_today_beats_the_earlier_times() -> None:
+    text = _call(
+        "고객: 정수기가 또 물이 새요 벌써 세 번째예요",
+        "상담원: 지난주 금요일에 기사님이 누수로 다녀가셨던 걸로 나오는데요 오늘 또 새기 시작하신 거죠",
+        "고객: 네 오늘 아침에 일어나 보니까 바닥이 다 젖었어요",
+    )
+    assert _occurred(text) == DAY
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "약 배송이 아직 안 와서요 세 시 전에 온다고 했는데 지금 다섯 시예요",
+        "방금 족발 시켰는데 막국수가 빠졌어요",
+        "어제 휴대폰을 바꿨는데 오늘 아침에 비밀번호를 몇 번 틀렸더니 잠겼어요",
+    ],
+)
+def test_a_problem_told_of_today_is_today_s(said: str) -> None:
+    assert _occurred(_call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")) == DAY
+
+
+# --- a contract's start or a notice is no problem's day ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("customer", "agent"),
+    [
+        ("회원권 해지하려고요 이사를 가게 돼서요", "네 십이 개월권 칠월 일 일 시작하신 걸로 확인됩니다"),
+        (
+            "가스 점검 날짜를 바꾸고 싶어요 목요일에 집에 아무도 없어요",
+            "네 목요일에 점검원이 방문했는데 안 계시면 부재 스티커 붙이고 갑니다",
+        ),
+    ],
+)
+def test_a_contract_s_start_or_a_visit_that_may_miss_is_no_problem_s_day(customer: str, agent: str) -> None:
+    assert _occurred(_call(f"고객: {customer}", f"상담원: {agent}", "고객: 네 알겠습니다")) is None
