@@ -69,8 +69,9 @@ _ONE_LETTER_CODE = re.compile(
     + r") (?P<digits>\d+(?: ?- ?\d+)+)(?!\d)"
 )
 MIN_PREFIXED_DIGITS = 5
+# A filler may come between the cue and the value ("회원번호가 음 엠 공사칠칠이").
 _LETTER_THEN_NUMBER = re.compile(
-    r"(?:은|는|이|가|요)?\s*(?P<letter>"
+    r"(?:은|는|이|가|요)?\s*(?:(?:음|어|아|그|저|어어|음음)\s+)*(?P<letter>"
     + "|".join(name for name, _ in LETTER_NAMES if name not in ("이", "오"))
     + r") (?P<digits>\d{4,}(?: ?- ?\d+)*)(?!\d)"
 )
