@@ -182,7 +182,7 @@ def _cued(text: str) -> list[Identifier]:
 
 # What the agent asks for to verify the caller: the answer is personal data, never an
 # identifier, even when the question names the order ("주문하신 분 생년월일").
-_IDENTITY_ASKED = re.compile(r"생년월일|성함|뒷자리|앞자리|비밀번호|주민|연락처|전화\s?번호|휴대폰\s?번호|카드\s?번호|계좌")
+_IDENTITY_ASKED = re.compile(r"생년월일|성함|뒷자리|앞자리|끝자리|끝\s?번호|비밀번호|주민|연락처|전화\s?번호|휴대폰\s?번호|카드\s?번호|계좌")
 
 
 def _asked_kind(context: CallContext, turn: Turn) -> str | None:

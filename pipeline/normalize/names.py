@@ -174,12 +174,15 @@ _LABEL_BEFORE = re.compile(r"(?:이름은|이름이|성함은|성함이|성명�
 # A name followed by who that person is to the caller is someone else's ("정하윤이 엄마고요").
 _WHOSE_AFTER = re.compile(r"(?:이|의)?\s(?:" + "|".join(RELATION_NOUNS) + r")(?![가-힣])")
 # Titles a caller gives after their own name at work ("총무팀 윤재석 대리인데요").
+# (이사, 책임 are everyday words too: "부산 이사요".) The name is a full one: surname and two
+# syllables, or a two-syllable surname and one.
 TITLES = (
-    "대리", "과장", "차장", "부장", "팀장", "사원", "주임", "실장", "이사", "대표", "원장",
-    "사장", "계장", "반장", "책임", "선임", "수석", "매니저", "주무관",
+    "대리", "과장", "차장", "부장", "팀장", "사원", "주임", "실장", "원장", "사장", "계장",
+    "매니저", "주무관",
 )
 _TITLED_SELF = re.compile(
-    r"(?<![가-힣])(?P<name>" + _SURNAME + r"[가-힣]{1,2})\s(?:" + "|".join(TITLES) + r")"
+    r"(?<![가-힣])(?P<name>" + _LONG_SURNAME + r"[가-힣]{1,2}|" + _SHORT_SURNAME + r"[가-힣]{2})"
+    r"\s(?:" + "|".join(TITLES) + r")"
     r"(?:인데요|입니다|이에요|예요|이고요|고요|이구요|구요|요)(?![가-힣])"
 )
 # Before the titled name: "저 …" or the opening of the turn, with the company and team.

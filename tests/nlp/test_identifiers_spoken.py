@@ -95,3 +95,11 @@ def test_read_back_restores_a_final_two_taken_for_the_particle() -> None:
 고객: 박수아요
 """
     assert _ids(call) == {("tracking", "310288476092")}
+
+
+def test_last_four_digits_asked_for_order_are_no_order() -> None:
+    call = """상담원: 주문하신 분 휴대폰 끝자리 네 자리 말씀해 주시겠어요
+고객: 사칠일팔이요
+상담원: 네 확인됐습니다 주문번호는 오엔 다시 오팔이일삼입니다
+"""
+    assert _ids(call) == {("order", "ON58213")}

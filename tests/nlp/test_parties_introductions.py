@@ -72,3 +72,15 @@ def test_amount_with_its_particle_before_gogaeknim_is_no_name() -> None:
         "고객: 아 네 알겠어요\n"
     )
     assert _note(call).customer.name is None
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "고객: 네 저 한솔물산 총무팀 대리인데요 객실 예약 좀 하려고요",
+        "고객: 저 다음 달에 부산 이사요 그래서 해지하려고요",
+    ],
+)
+def test_title_without_a_full_name_before_it_names_nobody(turn: str) -> None:
+    call = GREETING + turn + "\n상담원: 네 말씀하세요\n"
+    assert _note(call).customer.name is None
