@@ -39,9 +39,16 @@ class EmailMention:
     guessed: bool
 
 
+# Surnames said the English way as a word of their own ("제이 에이치 점 리" → jh.lee): written
+# as people write them; inside a word ("제이리") the syllable is romanised.
+_ENGLISH_SURNAMES = {"리": "lee", "팍": "park", "킴": "kim", "초이": "choi"}
+
+
 def _email_piece(word: str) -> Piece | None:
     if re.fullmatch(r"[A-Za-z0-9._-]+", word):
         return Piece(word.lower())
+    if word in _ENGLISH_SURNAMES:
+        return Piece(_ENGLISH_SURNAMES[word])
     written = email_words().get(word)
     if written is not None:
         return Piece(written)
