@@ -89,11 +89,16 @@ def _placed_values(text: str, start: int, end: int) -> list[Code]:
             continue
         if value.isdigit() and (is_phone_number(digits) or _MOBILE_PREFIX.match(digits)):
             continue  # a mobile number, or the start of one cut short ("010 6780 12")
+        if _LAST_DIGITS_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "번호 끝자리 4718": the last digits of a number, said to verify
         found.append((match.start(), match.end(), value))
     return sorted(v for v in found if not _RESIDENT_NUMBER.match(v[2]))
 
 
 _MASKED_AFTER = re.compile(r"-?\d*\*")
+_LAST_DIGITS_BEFORE = re.compile(
+    r"(?:끝|뒷|앞)\s?자리(?:는|가|요|가요)?\s*$|(?:마지막|뒤)\s?(?:네|4)\s?자리(?:는|가)?\s*$"
+)
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -177,7 +182,7 @@ def _cued(text: str) -> list[Identifier]:
 
 # What the agent asks for to verify the caller: the answer is personal data, never an
 # identifier, even when the question names the order ("주문하신 분 생년월일").
-_IDENTITY_ASKED = re.compile(r"생년월일|성함|뒷자리|앞자리|비밀번호|주민|연락처|전화\s?번호|휴대폰\s?번호|카드\s?번호|계좌")
+_IDENTITY_ASKED = re.compile(r"생년월일|성함|뒷자리|앞자리|끝자리|끝\s?번호|비밀번호|주민|연락처|전화\s?번호|휴대폰\s?번호|카드\s?번호|계좌")
 
 
 def _asked_kind(context: CallContext, turn: Turn) -> str | None:
@@ -197,14 +202,47 @@ def _asked_kind(context: CallContext, turn: Turn) -> str | None:
     return _kind(question[-1].group()) if question else None
 
 
+def _read_turn(text: str) -> str:
+    """The turn as the value readers see it: letters joined, spoken digits and dashes written."""
+    spoken = _SPOKEN_DASH.sub("다시", _joined_letters(_letter_before_dash(text)))
+    spoken = _SINGLE_DIGITS_AFTER_DASH.sub(lambda m: m.group().replace(" ", ""), spoken)
+    return _WRITTEN_DASH.sub("-", read_stray_groups(_reading(spoken)))
+
+
 def _from_turn(context: CallContext, turn: Turn) -> list[Identifier]:
     """Values with spoken digits read as digits ("오팔이일삼" → 58213)."""
-    spoken = _SPOKEN_DASH.sub("다시", _joined_letters(turn.text))
-    text = _WRITTEN_DASH.sub("-", read_stray_groups(_reading(spoken)))
+    text = _read_turn(turn.text)
     found = _from_text(context, turn, text)
     if _RESIDENT_CUE.search(turn.text):
         found = [i for i in found if not _RESIDENT_PART.match(i.value)]
-    return found
+    asked = context.previous(turn)
+    contact = bool(_CONTACT_CUE.search(turn.text)) or (
+        asked is not None and bool(_CONTACT_CUE.search(asked.text))
+    )
+    return [i for i in found if not _contact_number(i.value, contact)]
+
+
+# Where a contact number is asked for or given ("연락은 회사로 주세요", "집 전화로 해").
+_CONTACT_CUE = re.compile(r"연락|전화|휴대\s?폰|핸드폰|폰으로|폰\s?번호|내선|팩스|번호로")
+_LANDLINE = re.compile(r"^0(?:2|[3-6]\d)\d{7,8}$")
+
+
+def _contact_number(value: str, contact: bool) -> bool:
+    """A number whose digits make a Korean phone number is the caller's contact, never a case's
+    identifier, wherever the reader put the dash ("공일공 칠칠사일 다시 이팔공삼" → 0107741-2803):
+    a mobile always, a landline (02, 0XX) where a contact number is asked for or given."""
+    if not re.fullmatch(r"[\d-]+", value):
+        return False
+    digits = value.replace("-", "")
+    if _MOBILE_PREFIX.match(digits) and len(digits) in (10, 11):
+        return True
+    return contact and bool(_LANDLINE.match(digits)) and is_phone_number(digits)
+
+
+# Digits said one by one after the spoken dash ("에스 티 비 다시 칠 공 공" → STB-700).
+_SINGLE_DIGITS_AFTER_DASH = re.compile(
+    r"(?<=다시 )[영공일이삼사오육칠팔구](?: [영공일이삼사오육칠팔구])+(?![가-힣])"
+)
 
 
 # The dash said after a code's written letters ("PRO 하이픈 칠칠팔팔"): the reader joins only
@@ -233,6 +271,15 @@ _LETTER_BEFORE = re.compile(rf"(?:^|\s)(?:{_LETTER_WORDS}|이|오) $")
 _LETTERS_THEN_DIGITS = re.compile(
     rf"(?<![가-힣])((?:{_LETTER_WORDS}){{2,4}})(?=[영공일이삼사육칠팔구][영공일이삼사오육칠팔구]{{2,}})"
 )
+
+
+# 오 and 이 between a letter name and the spoken dash are letters, as a code's prefix is
+# ("에스 오 다시 이육공구" → SO-2609, not S5-2609).
+_LETTER_THEN_O = re.compile(rf"(?<![가-힣])((?:{_LETTER_WORDS})) ?(오|이)(?= ?다시)")
+
+
+def _letter_before_dash(text: str) -> str:
+    return _LETTER_THEN_O.sub(r"\1\2", text)
 
 
 def _joined_letters(text: str) -> str:
@@ -295,9 +342,9 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
             for v in _values(text, 0, len(text))
             if _long_number(v) and not _SHAPED.match(v)
         ]
-    for value, end in _shaped_values(text):
+    for value, start, end in _shaped_values(text):
         kind_after = _cue_pattern().match(text, end + 1) or _cue_pattern().match(text, end)
-        said_kind = _kind(kind_after.group()) if kind_after else kind or DEFAULT_KIND
+        said_kind = _kind(kind_after.group()) if kind_after else kind or _unnamed_kind(text, start)
         found.append(Identifier(kind=said_kind, value=value))
     return found
 
@@ -327,7 +374,18 @@ def _shadowed(mixed: Code, spelled: list[Code]) -> bool:
     )
 
 
-def _shaped_values(text: str) -> list[tuple[str, int]]:
+# "심사 요청 번호는 알 에프 …": a number the agent names with a word the kinds do not list is
+# some other number (approval, claim, review), not an order.
+_NAMED_NUMBER_BEFORE = re.compile(r"[가-힣]{2,}\s(?:번호|넘버)(?:는|가|은|요)?\s*$")
+
+
+def _unnamed_kind(text: str, start: int) -> str:
+    if _NAMED_NUMBER_BEFORE.search(text, max(0, start - 20), start):
+        return "other"
+    return DEFAULT_KIND
+
+
+def _shaped_values(text: str) -> list[tuple[str, int, int]]:
     """Values shaped like identifiers anywhere in the turn, with where each ends; none inside
     an e-mail address ("에이치 알 엔 공칠 언더바 … 골뱅이 …")."""
     shaped: list[tuple[str, int]] = []
@@ -335,13 +393,13 @@ def _shaped_values(text: str) -> list[tuple[str, int]]:
     mail = email_spans(text)
     for start, end, code in codes:
         if not _inside(start, mail):
-            shaped.append((code, end))
+            shaped.append((code, start, end))
     taken = [(s, e) for s, e, _ in codes] + mail
     for match in _VALUE.finditer(text):
         value = _clean(match.group())
         if _SHAPED.match(value) and not _RESIDENT_NUMBER.match(value):
             if not _inside(match.start(), taken):
-                shaped.append((value, match.end()))
+                shaped.append((value, match.start(), match.end()))
     return shaped
 
 
@@ -386,8 +444,13 @@ def _prefer(new: str, known: str, read_back: bool) -> bool:
 def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
     identifiers: list[Identifier] = []
     turns: list[Turn] = []
+    last: list[Identifier] = []
     for turn in context.turns:
-        for identifier in map(_as_said, _from_turn(context, turn)):
+        said = list(map(_as_said, _from_turn(context, turn)))
+        if last and not said:
+            _extend_read_back(identifiers, last, _read_turn(turn.text))
+        last = said
+        for identifier in said:
             turns.append(turn)
             known = next((i for i in identifiers if _same(i.value, identifier.value)), None)
             if known is None:
@@ -396,3 +459,17 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
                 replacement = Identifier(kind=known.kind, value=identifier.value)
                 identifiers[identifiers.index(known)] = _as_said(replacement)
     return Found(identifiers, tuple(turns), 0.9 if identifiers else 0.8)
+
+
+def _extend_read_back(identifiers: list[Identifier], last: list[Identifier], text: str) -> None:
+    """A number whose last group ended in 이 ("오공육이요") was read with 이 as the particle; the
+    other party reading it back with the digit ("… 오공육이 받으시는 분") gives the whole one."""
+    values = {_clean(v) for v in _values(text, 0, len(text))}
+    for said in last:
+        core = said.value.replace("-", "")
+        if not core.isdigit():
+            continue
+        longer = next((v for v in values if v.replace("-", "") == core + "2"), None)
+        known = next((i for i in identifiers if i.value == said.value), None)
+        if longer is not None and known is not None:
+            identifiers[identifiers.index(known)] = Identifier(kind=known.kind, value=longer)

@@ -32,6 +32,8 @@ _ADDRESSED_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고�
 
 
 _NAME_CUE = "저는 "
+# Two syllables whose second is a particle ("원은", "정이"): no name.
+_PARTICLE_NAME = re.compile(r"^[가-힣](?:은|는|이|가|을|를|도|만|의|에)$")
 _AGENT_CUE = "상담원 "
 
 
@@ -75,6 +77,8 @@ def _customer_name(context: CallContext) -> Found[str | None]:
     # The agent addressing the customer by name ("김철수 고객님 맞으시죠?").
     for turn in context.agent_turns:
         for match in _ADDRESSED_NAME.finditer(turn.text):
+            if _PARTICLE_NAME.match(match["name"]):
+                continue  # "이십만 원은 고객님 부담이세요": a word and its particle
             name = _plausible_name(match["name"])
             if name:
                 return Found(name, (turn,), 0.7)
@@ -84,7 +88,7 @@ def _customer_name(context: CallContext) -> Found[str | None]:
 def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
     """The names one customer turn gives: an answer to the name question, a cued or
     self-introduced name, and names the agent reads back."""
-    from pipeline.normalize.names import find_customer_name, self_named
+    from pipeline.normalize.names import find_customer_name, find_titled_name, self_named
 
     asked = _asked(context, turn, _NAME_QUESTION)
     first = _first_word_at(turn.text)
@@ -107,8 +111,32 @@ def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
         if asked or cued or _addressed(context, mention.value):
             found.append(_Named(mention.value, turn, start, 0.95 if asked else 0.8, own))
             break
+    if not found:
+        titled = find_titled_name(turn.text)
+        if titled is not None:  # "저 태광정밀 총무팀 윤재석 대리인데요"
+            found.append(_Named(titled.value, turn, titled.start, 0.85, True))
     found += [n for n in _read_back(context, turn) if all(n.value != f.value for f in found)]
+    found += [n for n in _confirmed(context, turn) if all(n.value != f.value for f in found)]
     return sorted(found, key=lambda n: n.start)
+
+
+def _confirmed(context: CallContext, turn: Turn) -> list[_Named]:
+    """The caller saying back the name the agent has just read ("오현우 님 계정 맞으세요" →
+    "네 오현우요"): the name is theirs."""
+    from pipeline.normalize.names import name_shaped
+
+    asked = context.previous(turn, Role.AGENT)
+    if asked is None or asked.index != turn.index - 1:
+        return []
+    said = _read_back_names(asked.text)
+    if not said:
+        return []
+    first = _first_word_at(turn.text)
+    opening = turn.text[first:] if first is not None else ""
+    for mention in name_shaped(opening):
+        if mention.start == 0 and mention.value in said and len(mention.value) >= 3:
+            return [_Named(mention.value, turn, first + mention.start, 0.8, False)]
+    return []
 
 
 # The agent repeating a name with the honorific of the person on the line ("진소라 보호자님",

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from functools import cache
+
+from pipeline.nlp import word_list
 from pipeline.normalize.numbers import parse_korean_number
 
 _PROVINCES = (
@@ -108,7 +111,16 @@ def _join(pieces: list[str]) -> str:
             out[-2:] = [out[-2] + out[-1]]  # 월드컵북로12길
     if out:
         out[0] = _CANONICAL_HEAD.get(out[0], out[0])
+        region = _regions().get(out[0])
+        if region is not None:  # "노원구 한글비석로 …" → "서울시 노원구 …"
+            out.insert(0, region)
     return " ".join(out)
+
+
+@cache
+def _regions() -> dict[str, str]:
+    """The region written before a district or city said alone (place_regions.txt)."""
+    return dict(line.split() for line in word_list("place_regions"))
 
 
 def _names_a_place(piece: str) -> bool:
@@ -130,8 +142,20 @@ def _names_building(following: str, after: str) -> bool:
     return bool(_BUILDING_WORD.match(word)) or (number is not None and number["unit"] == "동")
 
 
+# Words the head pattern takes for a city or district that are spoken numbers: the dash
+# "다시" and digit syllables before 구 ("다시 이육공구" is "-2609").
+_NUMBER_WORD = re.compile(r"^(?:다시|[영공일이삼사오육칠팔구십백천]+(?:시|구|군))$")
+
+
+def _head(text: str) -> re.Match[str] | None:
+    for head in _HEAD.finditer(text):
+        if not any(_NUMBER_WORD.match(w) for w in head.group().split()):
+            return head
+    return None
+
+
 def find_address(text: str) -> AddressMention | None:
-    head = _HEAD.search(text)
+    head = _head(text)
     if head is None:
         return None
     mention = _read_on(text, head.start(), head.end(), head.group().split())
@@ -183,7 +207,7 @@ def find_road_address(text: str) -> AddressMention | None:
 
 def find_place(text: str) -> str | None:
     """A city and district said without an address ("인천 부평구 쪽으로"), written canonically."""
-    head = _HEAD.search(text)
+    head = _head(text)
     if head is None or re.search(r"(?:로|길)$", head.group()):
         return None
     return _join(head.group().split())
@@ -192,6 +216,17 @@ def find_place(text: str) -> str | None:
 def _road_index(pieces: list[str]) -> int | None:
     return next(
         (i for i, p in enumerate(pieces) if re.search(r"[가-힣](?:로|길)(?:\d+(?:번)?길)?$", p)), None
+    )
+
+
+def _floor_for_flat(tail: list[str], other: list[str]) -> bool:
+    """One reading ends at the floor, the other, otherwise the same, at a flat on it."""
+    return (
+        len(tail) == len(other)
+        and tail[:-1] == other[:-1]
+        and bool(re.fullmatch(r"\d+층", tail[-1]))
+        and bool(re.fullmatch(r"\d+호", other[-1]))
+        and other[-1].startswith(tail[-1][:-1])
     )
 
 
@@ -207,4 +242,6 @@ def completed(address: str, other: str) -> str:
     tail, other_tail = pieces[mine:], others[theirs:]
     if len(other_tail) > len(tail) and other_tail[: len(tail)] == tail:
         tail = other_tail
+    elif _floor_for_flat(tail, other_tail):
+        tail = other_tail  # "… 24 3층" heard, "… 24 302호" read back: the flat names the floor too
     return " ".join(head + tail)

@@ -69,8 +69,9 @@ _ONE_LETTER_CODE = re.compile(
     + r") (?P<digits>\d+(?: ?- ?\d+)+)(?!\d)"
 )
 MIN_PREFIXED_DIGITS = 5
+# A filler may come between the cue and the value ("회원번호가 음 엠 공사칠칠이").
 _LETTER_THEN_NUMBER = re.compile(
-    r"(?:은|는|이|가|요)?\s*(?P<letter>"
+    r"(?:은|는|이|가|요)?\s*(?:(?:음|어|아|그|저|어어|음음)\s+)*(?P<letter>"
     + "|".join(name for name, _ in LETTER_NAMES if name not in ("이", "오"))
     + r") (?P<digits>\d{4,}(?: ?- ?\d+)*)(?!\d)"
 )
@@ -130,10 +131,16 @@ _SAID_AS = {letter: name for name, letter in reversed(LETTER_NAMES)} | {
 Piece = tuple[str, bool]  # (written form, is_letters)
 _LETTER_OF = dict(LETTER_NAMES)
 # A spoken digit before a letter name: 이 and 오 read as 2 and 5 (names are longest first).
+# Digits said in English among letter names ("에이치 와이 칠 큐 엠 투" = HY7QM2); 원 and 포
+# are Korean words too often.
+ENGLISH_DIGITS: dict[str, str] = {
+    "제로": "0", "투": "2", "쓰리": "3", "파이브": "5", "식스": "6", "세븐": "7", "에잇": "8",
+    "나인": "9",
+}
 _CODE_TOKEN = re.compile(
     r"[A-Za-z]+|\d+|-|(?P<spoken>[" + "".join(SPOKEN_DIGITS) + r"])|(?P<name>"
     + "|".join(name for name, _ in LETTER_NAMES)
-    + ")"
+    + r")|(?P<english>" + "|".join(ENGLISH_DIGITS) + ")"
 )
 _CODE_WORD = re.compile(f"(?:{_CODE_TOKEN.pattern})+")
 
@@ -155,6 +162,8 @@ def _word_pieces(word: str) -> list[Piece] | None:
             pieces.append((SPOKEN_DIGITS[token["spoken"]], False))
         elif token["name"]:
             pieces.append((_LETTER_OF[token["name"]], True))
+        elif token["english"]:
+            pieces.append((ENGLISH_DIGITS[token["english"]], False))
         else:
             pieces.append((token.group().upper(), token.group().isalpha()))
     return pieces

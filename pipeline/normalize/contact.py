@@ -39,9 +39,16 @@ class EmailMention:
     guessed: bool
 
 
+# Surnames said the English way as a word of their own ("제이 에이치 점 리" → jh.lee): written
+# as people write them; inside a word ("제이리") the syllable is romanised.
+_ENGLISH_SURNAMES = {"리": "lee", "팍": "park", "킴": "kim", "초이": "choi"}
+
+
 def _email_piece(word: str) -> Piece | None:
     if re.fullmatch(r"[A-Za-z0-9._-]+", word):
         return Piece(word.lower())
+    if word in _ENGLISH_SURNAMES:
+        return Piece(_ENGLISH_SURNAMES[word])
     written = email_words().get(word)
     if written is not None:
         return Piece(written)
@@ -84,10 +91,19 @@ def _local_part(text: str, at: int) -> tuple[int, list[Piece]]:
     return start, pieces
 
 
+def _spelled_letter(word: str) -> str | None:
+    """One letter name said alone ("티", "케이"), not a word of them."""
+    if word in email_words():
+        return None
+    letters = spelled_letters_one(word)
+    return letters if letters is not None and len(letters) == 1 else None
+
+
 def _domain(text: str, after: int) -> tuple[int, str]:
     """The domain from ``after`` on: labels joined by dots, ending after the last label."""
     parts: list[str] = []
     end = after
+    spelled_before = False
     for word in re.finditer(r"\S+", text[after:]):
         whole = _email_piece(word.group())
         stripped = _PARTICLE_TAIL.sub("", word.group())
@@ -96,8 +112,13 @@ def _domain(text: str, after: int) -> tuple[int, str]:
         ended = ending is not None and not ending.korean and (whole is None or whole.korean)
         piece = ending if ended else whole or ending
         label_due = not parts or parts[-1].endswith(".")
-        if piece is None or (not label_due and not piece.text.startswith(".")):
+        # A label spelled letter by letter ("티 케이 피 엠 닷 씨 오 닷 케이 알" → tkpm.co.kr).
+        spelled = _spelled_letter(word.group()) or _spelled_letter(stripped)
+        if piece is not None and spelled and spelled_before and not label_due:
+            piece = Piece(spelled.lower())
+        elif piece is None or (not label_due and not piece.text.startswith(".")):
             break  # "… 케이알 로 되어 있는데": the address ended at its last label
+        spelled_before = bool(spelled) and not piece.text.startswith(".")
         parts.append(piece.text)
         end = after + word.end()
         if ended or piece is ending:

@@ -57,8 +57,9 @@ _NAME = re.compile(
     # Most names are three syllables: "하정구요" is 하정구 + 요 before 하정 + 구요; after a
     # two-syllable surname one given syllable is as common ("남궁민이요").
     # A name spelled syllable by syllable first: "남궁 은 비요" is not 남궁 + 은.
+    # A two-syllable surname said apart from the given name ("남궁 현이요") is one name too.
     r"(?<![가-힣])(?P<name>" + _SURNAME + r"(?: [가-힣]){2}|"
-    + _LONG_SURNAME + r"[가-힣]{1,2}?|" + _SHORT_SURNAME + r"[가-힣]{1,2})"
+    + _LONG_SURNAME + r" ?[가-힣]{1,2}?|" + _SHORT_SURNAME + r"[가-힣]{1,2})"
     r"(?P<ending>" + _ENDINGS + r")?(?![가-힣])"
 )
 _FILLERS = frozenset({"", "네", "예", "아", "아네", "네네", "음", "어"})
@@ -66,8 +67,11 @@ _FILLERS = frozenset({"", "네", "예", "아", "아네", "네네", "음", "어"}
 _CUSTOMER_CUES = re.compile(r"성함은|성함이|이름은|이름이|저는|전|본인은|명의자는|명의는|자\s?명\s")
 # The speaker naming themselves: a first-person subject or topic right before the name, or before
 # one word that says who they are to the call ("나는 남편 채병수요", "제가 보호자 진소라예요").
+# Whose relation may be named too ("저 콩이 보호자 임소연인데요", "저 민준이 엄마 김지수예요").
 _SELF_CUE = re.compile(
-    r"(?:^|\s)(?:저는|제가|나는|내가|전|난|저|본인은)\s(?:(?:" + "|".join(RELATION_NOUNS) + r")\s)?$"
+    r"(?:^|\s)(?:저는|제가|나는|내가|전|난|저|본인은)\s(?:(?:[가-힣]{1,4}\s)?(?:"
+    + "|".join(RELATION_NOUNS)
+    + r")\s)?$"
 )
 _AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당|고객센터|센터|팀|저는")
 # A word followed by a name label is whose name it is, not the name ("주문자 이름은", "예약자 명
@@ -164,11 +168,50 @@ def _is_whole_answer(text: str, match: re.Match[str]) -> bool:
     return before in _FILLERS and not text[match.end() :].strip(" .,!?~")
 
 
+# The name label said right before a name ("이름은 오 미 경이에요"): that name is the one given,
+# before any other the sentence names ("저는 정자점 다니는 … 엄마고요 이름은 …").
+_LABEL_BEFORE = re.compile(r"(?:이름은|이름이|성함은|성함이|성명은)\s$")
+# A name followed by who that person is to the caller is someone else's ("정하윤이 엄마고요").
+_WHOSE_AFTER = re.compile(r"(?:이|의)?\s(?:" + "|".join(RELATION_NOUNS) + r")(?![가-힣])")
+# Titles a caller gives after their own name at work ("총무팀 윤재석 대리인데요").
+# (이사, 책임 are everyday words too: "부산 이사요".) The name is a full one: surname and two
+# syllables, or a two-syllable surname and one.
+TITLES = (
+    "대리", "과장", "차장", "부장", "팀장", "사원", "주임", "실장", "원장", "사장", "계장",
+    "매니저", "주무관",
+)
+_TITLED_SELF = re.compile(
+    r"(?<![가-힣])(?P<name>" + _LONG_SURNAME + r"[가-힣]{1,2}|" + _SHORT_SURNAME + r"[가-힣]{2})"
+    r"\s(?:" + "|".join(TITLES) + r")"
+    r"(?:인데요|입니다|이에요|예요|이고요|고요|이구요|구요|요)(?![가-힣])"
+)
+# Before the titled name: "저 …" or the opening of the turn, with the company and team.
+_TITLE_BEFORE = re.compile(
+    r"(?:(?:^|\s)(?:저|저는|제가)\s|^\s*(?:(?:네|예|아|안녕하세요)\s+)*)(?:[가-힣]+\s){0,3}$"
+)
+
+
+def find_titled_name(text: str) -> NameMention | None:
+    """"저 태광정밀 총무팀 윤재석 대리인데요": a caller naming themselves with their work title,
+    the company and team said before; the name is a surname-led word right before the title."""
+    for match in _TITLED_SELF.finditer(text):
+        name = match["name"]
+        if name in COMMON_WORDS:
+            continue
+        if self_named(text, match.start()) or _TITLE_BEFORE.search(text, 0, match.start()):
+            return NameMention(match.start("name"), match.end("name"), name, name, "요")
+    return None
+
+
 def find_customer_name(text: str, *, asked: bool = False) -> NameMention | None:
     """The name a customer gives: '김철수고요', '성함은 박영희입니다', '김 철 수'; ``asked``: the
     agent has just asked for it, so a full name ending like an answer is one ("예약은 제 이름으로
     했어요 유하늘이요")."""
-    for match in _candidates(text):
+    candidates = _candidates(text)
+    labelled = [m for m in candidates if _LABEL_BEFORE.search(text, 0, m.start())]
+    for match in labelled + [m for m in candidates if m not in labelled]:
+        if _WHOSE_AFTER.match(text, match.end("name")) and not match["ending"]:
+            continue
         whole = _is_whole_answer(text, match)
         cued = bool(_CUSTOMER_CUES.search(text[: match.start()][-6:])) or _introduced(text, match)
         if not (match["ending"] or cued or whole) or _noun_and_particle(text, match):
