@@ -22,7 +22,9 @@ Scoring (a call counts as correct for a field when):
   ("charges" = "charged" = "charge"), number words as digits.
 Then: the drafted sentences of every call checked with the flagger (must be zero flags); the
 flagger's precision/recall on samples/notes/phrasing.jsonl; no RRN/card/account/passport digits
-of any transcript in any output; and speed on one core as a ratio to plain Kiwi tokenisation of
+of any transcript in any output (the masked transcript read aloud included): the numbers the
+masker finds, and every number of 12 or more digits the gold does not keep and that is no phone
+number, found by the number reader alone so that a number the masker misses is a leak; and speed on one core as a ratio to plain Kiwi tokenisation of
 the same transcripts, measured in the same run. Exits 0 even when targets are missed.
 """
 
@@ -257,6 +259,36 @@ def _pii_digits(text: str) -> list[str]:
     return found
 
 
+# RRNs have 13 digits, cards 14–16, most bank accounts 11–14: a number this long that the
+# gold does not keep (an order or tracking number, the customer's phone) must not come out in
+# clear. Found by the number reader alone, so a number the masker fails to recognise still
+# counts as a leak.
+_LONG_NUMBER = 12
+
+
+def _long_numbers(call: DevCall) -> list[str]:
+    from pipeline.normalize.numbers import digit_sequences, is_phone_number
+
+    gold = re.sub(r"[\s-]", "", json.dumps(call.gold, ensure_ascii=False)).upper()
+    kept = [k for k in re.findall(r"\d{7,}", gold)]
+    found = []
+    for sequence in digit_sequences(call.text):
+        digits = sequence.digits
+        # The reader may run a kept number on into the next word ("…3306이요" → …33062);
+        # such a run is the kept number, not a secret.
+        # A phone number, corrected or someone else's, is contact data, not a secret.
+        phone = is_phone_number(digits[:11]) or is_phone_number(digits[:10])
+        if len(digits) >= _LONG_NUMBER and not phone and not any(k in digits for k in kept):
+            found.append(digits)
+    return found
+
+
+def _read_numbers(text: str) -> str:
+    from pipeline.normalize.numbers import digit_sequences
+
+    return " ".join(sequence.digits for sequence in digit_sequences(text))
+
+
 def _timed(run: Callable[[], None], repeat: int) -> float:
     start = time.perf_counter()
     for _ in range(repeat):
@@ -302,7 +334,10 @@ def main(argv: list[str] | None = None) -> None:
             for flag in flag_text(text):
                 flagged_drafts.append(f"{call.id}: {flag.text!r} in {text!r}")
         output = re.sub(r"[\s-]", "", result.note.model_dump_json() + result.transcript.model_dump_json()).upper()
-        leaks += [f"{call.id}: {d[:4]}…" for d in _pii_digits(call.text) if d and d in output]
+        # The masked transcript is checked as read aloud too: a number left in words is in clear.
+        output += "".join(_read_numbers(u.text) for u in result.transcript.utterances)
+        secret = set(_pii_digits(call.text)) | set(_long_numbers(call))
+        leaks += [f"{call.id}: {d[:4]}…" for d in sorted(secret) if d and d in output]
 
     _print_fields(tallies, show_errors=args.errors)
     print(f"\nDrafted sentences with flags: {len(flagged_drafts)}" + (" — MISSED (target 0)" if flagged_drafts else " (target 0) ok"))

@@ -108,6 +108,12 @@ def _is_card_shaped(sequence: DigitSequence) -> bool:
     return not boundaries or any(b <= boundaries for b in _CARD_BOUNDARIES[len(digits)])
 
 
+def _is_said_as_card(sequence: DigitSequence) -> bool:
+    """Sixteen digits said as four groups of four: a card's reading even when a digit was
+    misheard or misspoken and the check digit fails."""
+    return len(sequence.groups) == 4 and all(len(g.digits) == 4 for g in sequence.groups)
+
+
 def _nearest_cue(text: str, start: int, end: int) -> str | None:
     """The cue word closest to the number: '카드번호 … 주문번호 1234…' is an order number."""
     best: tuple[int, str] | None = None
@@ -126,7 +132,7 @@ def _classify(text: str, sequence: DigitSequence) -> PiiKind | None:
     digits, n = sequence.digits, len(sequence.digits)
     if _is_rrn(sequence):
         return PiiKind.RRN
-    if _is_card_shaped(sequence):
+    if _is_card_shaped(sequence) or _is_said_as_card(sequence):
         # No label unmasks a card: "고객번호 3000-0000-0000-0004" may be a mislabelled card,
         # and a leak is worse than a masked order number.
         return PiiKind.CARD

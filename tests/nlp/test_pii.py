@@ -350,6 +350,9 @@ def test_order_numbers_said_with_a_copula_are_kept(text: str) -> None:
             "회원번호는요 5412-75**-****-7880이요",
         ),
         ("카드 3000 0000 0000 0004원 결제했어요", "카드 3000-00**-****-0004원 결제했어요"),
+        # Four groups of four with no label and a failing check digit (a digit misheard or
+        # misspoken) are still a card's reading.
+        ("아 그냥 전체 불러드릴게요 구사구일 이칠공공 일팔삼오 육육공이", "아 그냥 전체 불러드릴게요 9491-27**-****-6602"),
     ],
 )
 def test_doubtful_readings_are_masked(text: str, masked: str) -> None:
