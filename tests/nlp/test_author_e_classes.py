@@ -1,0 +1,110 @@
+"""Classes of phrasing found with dev author E's calls (173–184), each tested on a call written
+for this file: a model's letter after its digits, a SIM card's serial, the other driver's
+number, a delivery day said with a past adnominal, "그 뒤로" after a later sentence, a morning
+accident told with a connective, a sign-up the customer disowns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.process import process_text
+
+KST = dt.timezone(dt.timedelta(hours=9))
+# 2026-11-11 is a Wednesday.
+WEDNESDAY = dt.datetime(2026, 11, 11, 10, 0, tzinfo=KST)
+
+
+def _note(text: str, started: dt.datetime = WEDNESDAY):
+    return process_text(text, call_started_at=started).note
+
+
+def _ids(text: str) -> set[tuple[str, str]]:
+    return {(i.kind, i.value.replace("-", "").upper()) for i in _note(text).identifiers}
+
+
+# --- identifiers -------------------------------------------------------------------------
+
+
+def test_a_letter_said_after_a_models_digits_is_part_of_the_model() -> None:
+    call = """상담원: 네 한결전자 서비스센터입니다 모델명 확인 부탁드립니다
+고객: 어 뒤에 보면 에이 알 다시 삼사공 케이 이렇게 적혀 있네요
+상담원: 에이 알 다시 삼사공 케이 확인됐습니다
+"""
+    assert ("model", "AR340K") in _ids(call)
+
+
+def test_the_digits_off_a_sim_card_are_its_serial() -> None:
+    call = """상담원: 네 개통센터입니다 새로 받으신 유심 뒷면에 적힌 숫자 불러 주시겠어요
+고객: 팔구팔이 공오일이 삼삼사사 오오칠칠 팔팔이요
+상담원: 네 확인됐습니다 개통 진행하겠습니다
+"""
+    assert ("serial", "898205123344557788") in _ids(call)
+
+
+# --- customer.phone ----------------------------------------------------------------------
+
+
+def test_the_other_drivers_number_is_not_the_callers_phone() -> None:
+    call = """고객: 사고가 나서 접수하려고요
+상담원: 네 사고접수센터입니다 성함 말씀해 주세요
+고객: 남기현이요
+상담원: 상대방 운전자 연락처 받으셨으면 불러 주시겠어요
+고객: 네 공일공 칠칠일이 삼사오육이요
+상담원: 네 상대방 연락처 공일공 칠칠일이 삼사오육 받았습니다 보상 담당자가 연락드릴 거예요
+"""
+    assert _note(call).customer.phone is None
+
+
+def test_the_callers_own_number_still_counts_beside_the_other_drivers() -> None:
+    call = """고객: 접촉 사고 접수하려고요
+상담원: 네 성함이랑 연락처 말씀해 주세요
+고객: 남기현이고요 제 번호는 공일공 사사오오 일이일이요
+상담원: 네 상대 차량 운전자분 번호도 받으셨어요
+고객: 네 공일공 칠칠일이 삼사오육이요
+"""
+    assert _note(call).customer.phone == "01044551212"
+
+
+# --- issue.occurred_on -------------------------------------------------------------------
+
+
+def test_a_bare_weekday_with_a_past_adnominal_is_the_day_just_gone() -> None:
+    call = """상담원: 네 신선마켓 고객센터입니다
+고객: 월요일 아침에 받은 거요 생선이 상해서 왔어요 냄새가 심하게 나요
+상담원: 아 죄송합니다 환불 도와드리겠습니다
+"""
+    assert _note(call).issue.occurred_on == dt.date(2026, 11, 9)
+
+
+def test_since_after_another_sentence_is_not_since_the_day_said_before_it() -> None:
+    call = """상담원: 네 카드 분실 신고센터입니다
+고객: 카드를 잃어버려서요 어제 저녁에 동창 모임 하고 지하철 타고 왔는데 오늘 아침에 보니까 카드 지갑이 없더라고요 지하철에서는 제가 들고 있었거든요 그 다음부터 없어요
+상담원: 네 바로 분실 신고 도와드릴게요
+"""
+    assert _note(call).issue.occurred_on == dt.date(2026, 11, 10)
+
+
+def test_a_morning_accident_told_with_a_connective_is_today() -> None:
+    call = """고객: 여보세요 사고 접수 좀 하려고요
+상담원: 네 보험사 사고접수센터입니다 어떻게 나셨어요
+고객: 아침에 주차장에서 나가다가 기둥을 못 보고 뒷범퍼를 박았어요
+상담원: 네 다치신 데는 없으시죠 접수 도와드리겠습니다
+"""
+    assert _note(call).issue.occurred_on == WEDNESDAY.date()
+
+
+def test_a_sign_up_the_customer_disowns_dates_the_problem() -> None:
+    call = """상담원: 네 통신사 고객센터입니다
+고객: 요금이 많이 나와서요 보니까 무슨 음악 서비스가 있던데 저는 그런 거 가입한 적이 없어요
+상담원: 네 확인해 보니 뮤직 플러스가 구월 이십 일에 가입된 걸로 나와요
+고객: 그거 해지해 주세요
+"""
+    assert _note(call).issue.occurred_on == dt.date(2026, 9, 20)
+
+
+def test_a_problem_that_never_happened_before_keeps_the_purchase_out() -> None:
+    call = """상담원: 네 서비스센터입니다
+고객: 세탁기를 작년 오월에 샀는데 이런 적이 없었거든요 어제부터 탈수가 안 돼요
+상담원: 네 점검 접수 도와드리겠습니다
+"""
+    assert _note(call).issue.occurred_on == dt.date(2026, 11, 10)
