@@ -426,7 +426,12 @@ _CHANGES = frozenset(
 
 def _done_in_call(context: CallContext) -> bool:
     """The agent did something in the call ("열 석 추가했습니다", "변경 완료됐습니다")."""
-    for turn in context.agent_turns:
+    return _last_done(context) is not None
+
+
+def _last_done(context: CallContext) -> Turn | None:
+    """The last agent turn that did something in the call."""
+    for turn in reversed(context.agent_turns):
         for clause in clauses(turn):
             forms = {m.form for m in clause.morphs}
             acted = [i for i in range(len(clause.morphs)) if _acts(clause.morphs, i)]
@@ -434,8 +439,8 @@ def _done_in_call(context: CallContext) -> bool:
             # it belongs to the condition before it.
             done = any(_past_after(clause.morphs, i) for i in acted) or (acted and "완료" in forms)
             if done and not _asks_question(clause):
-                return True
-    return False
+                return turn
+    return None
 
 
 # "연락받으셨을까요", "처리됐나요": the agent asks whether something happened.
@@ -554,6 +559,13 @@ def _names_visit(turn: Turn) -> bool:
     return not turn.lemmas.isdisjoint(_VISITS)
 
 
+def _undecided_after(context: CallContext, undecided: list[Turn], last_done: Turn) -> bool:
+    """The customer's last word is still to think it over ("… 알림 신청 완료됐습니다" → "일단
+    생각해 보고 신청할게요"): what was done was a side step; the request is still open."""
+    said = [t for t in undecided if t.role is Role.CUSTOMER]
+    return bool(said) and said[-1].index > last_done.index
+
+
 def classify_resolution(context: CallContext) -> Found[Resolution]:
     matched: dict[str, list[Turn]] = defaultdict(list)
     for turn in context.turns:
@@ -592,8 +604,9 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
             previous_conditional = (
                 last is not None and last.tag.startswith("EC") and last.form in _CONDITIONAL
             )
-    done = _done_in_call(context)
-    if matched["unresolved"] and done:
+    last_done = _last_done(context)
+    done = last_done is not None
+    if matched["unresolved"] and done and not _undecided_after(context, matched["unresolved"], last_done):
         matched["unresolved"] = []  # a side question left open; the request itself was done
     # A committed step after the call, read the way the follow-ups are (who, which verb mood,
     # not only-if), decides pending better than a cue word ("다시 연락 주시면" promises nothing).

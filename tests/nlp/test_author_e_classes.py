@@ -108,3 +108,45 @@ def test_a_problem_that_never_happened_before_keeps_the_purchase_out() -> None:
 상담원: 네 점검 접수 도와드리겠습니다
 """
     assert _note(call).issue.occurred_on == dt.date(2026, 11, 10)
+
+
+# --- complaint and resolution ------------------------------------------------------------
+
+
+def test_an_inquiry_left_unanswered_is_a_complaint() -> None:
+    call = """상담원: 네 마켓온 고객센터입니다
+고객: 주문한 의자가 아직 안 왔는데요 판매자한테 문의를 세 번이나 남겼는데 답변이 없어요
+상담원: 네 확인해 보겠습니다 판매자에게 출고 요청 넣어 드리겠습니다
+"""
+    assert _note(call).complaint is True
+
+
+def test_a_plain_question_about_an_inquiry_is_no_complaint() -> None:
+    call = """상담원: 네 마켓온 고객센터입니다
+고객: 상품 문의는 어디에 남기면 돼요
+상담원: 네 상품 상세페이지 아래 문의하기 누르시면 됩니다
+고객: 네 감사합니다
+"""
+    assert _note(call).complaint is False
+
+
+def test_still_thinking_it_over_after_a_side_step_is_unresolved() -> None:
+    call = """상담원: 네 패션몰 고객센터입니다
+고객: 원피스 교환하려고 하는데요 검정색 에스 사이즈로요
+상담원: 죄송한데 검정 에스는 품절이고 남색 에스는 있습니다 아니면 반품 환불도 가능합니다
+고객: 음 그럼 생각해 볼게요
+상담원: 네 교환 반품은 수령 후 칠 일 이내에 신청해 주셔야 합니다
+고객: 네 그럼 검정 들어오면 알림 받을 수 있어요
+상담원: 네 재입고 알림 신청 완료됐습니다
+고객: 네 일단 생각해 보고 다시 연락할게요
+"""
+    assert _note(call).resolution.value == "unresolved"
+
+
+def test_a_side_question_left_open_before_the_request_is_done_stays_resolved() -> None:
+    call = """상담원: 네 통신사 고객센터입니다
+고객: 요금제 변경하려고요 그리고 가족 결합은 좀 생각해 볼게요
+상담원: 네 요금제 변경 완료됐습니다 다음 달부터 적용됩니다
+고객: 네 감사합니다
+"""
+    assert _note(call).resolution.value == "resolved"
