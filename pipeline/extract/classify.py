@@ -487,6 +487,13 @@ def _returns_something(turn: Turn) -> bool:
     return any(m.lemma in _ON_ITS_WAY for m in turn.morphs)
 
 
+def _visit_booked(step: Promise, context: CallContext) -> bool:
+    """A technician's visit or a pickup booked for a later day ("기사님 방문 금요일 오후 두 시로
+    접수됐습니다"): the case waits on it, unless booking it was the request itself."""
+    later = step.due is not None and context.call_date_known and step.due > context.call_date
+    return later and step.kind == "visit"
+
+
 def _later_day(step: Promise, context: CallContext) -> bool:
     """The agent's own word to come back on a later day; the company's routine steps (a
     shipment, a final statement) may follow a request that was done in the call."""
@@ -625,7 +632,8 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
         # Money or papers on their way back to the customer ("취소 처리됩니다", "재발송"), or
         # the agent's step on a later day ("견적서는 내일 오전 중으로 보내드리겠습니다").
         matched["pending"] = [
-            s.turn for s in steps if _returns_something(s.turn) or _later_day(s, context)
+            s.turn for s in steps
+            if _returns_something(s.turn) or _later_day(s, context) or _visit_booked(s, context)
         ]
     for label in ("escalated", "unresolved", "pending"):
         if matched[label]:

@@ -150,3 +150,88 @@ def test_a_side_question_left_open_before_the_request_is_done_stays_resolved() -
 고객: 네 감사합니다
 """
     assert _note(call).resolution.value == "resolved"
+
+
+# --- follow_ups --------------------------------------------------------------------------
+
+
+def _steps(text: str) -> list[tuple[str, dt.date | None]]:
+    return [(f.owner.value, f.due) for f in _note(text).follow_ups]
+
+
+def test_a_visit_slot_the_agent_books_is_the_companys_step_on_that_day() -> None:
+    call = """상담원: 네 하늘전자 서비스센터입니다
+고객: 냉장고가 냉동이 안 돼요
+상담원: 네 기사님 방문 점검 접수 도와드릴게요 가장 빠른 날이 다음 주 월요일인데요
+고객: 네 월요일 좋아요
+상담원: 네 그럼 다음 주 월요일 오전 열 시에서 열두 시로 잡아 드릴게요
+고객: 네 감사합니다
+"""
+    assert ("company", dt.date(2026, 11, 16)) in _steps(call)
+
+
+def test_a_text_sent_to_a_registered_phone_after_the_call_is_the_agents_step() -> None:
+    call = """상담원: 네 하늘전자 서비스센터입니다
+고객: 세탁기가 탈수가 안 돼요
+상담원: 네 점검이 필요해서 기사님 방문 금요일 오후 두 시로 접수됐습니다
+고객: 접수번호를 문자로 받을 수 있을까요
+상담원: 네 등록된 휴대폰으로 보내 드리겠습니다
+고객: 네 감사합니다
+"""
+    steps = _steps(call)
+    assert ("agent", WEDNESDAY.date()) in steps
+    assert ("company", dt.date(2026, 11, 13)) in steps
+
+
+def test_photos_the_customer_already_sent_are_no_step_of_theirs() -> None:
+    call = """상담원: 네 고객센터입니다
+고객: 케이크가 다 뭉개져서 왔어요 사진도 앱에 올렸어요
+상담원: 네 사진 두 장 올려 주신 거 확인됩니다 환불 접수해 드리겠습니다 결제하신 카드로 다음 주 수요일까지 취소 반영될 거예요
+고객: 네
+"""
+    steps = _steps(call)
+    assert not any(owner == "customer" for owner, _ in steps)
+    assert ("company", dt.date(2026, 11, 18)) in steps
+
+
+def test_a_payment_told_with_a_past_main_verb_is_no_step() -> None:
+    call = """상담원: 네 하람은행입니다
+고객: 어제 대출 이자 넣었는데 들어갔는지 궁금해서요
+상담원: 네 어제 오후 세 시에 이자 십이만 원 입금돼서 정상 처리됐습니다
+고객: 네 알겠습니다
+"""
+    assert _steps(call) == []
+
+
+def test_the_customer_taking_the_step_after_thinking_it_over_is_their_step() -> None:
+    call = """상담원: 네 패션몰 고객센터입니다
+고객: 바지 교환하려고 하는데요
+상담원: 죄송한데 그 사이즈는 품절이라서요 다른 색으로 교환하시거나 반품하실 수 있습니다
+고객: 음 생각해 볼게요
+상담원: 네 교환이나 반품은 이번 주 금요일까지 앱에서 신청해 주셔야 합니다
+고객: 네 일단 생각해 보고 신청할게요
+"""
+    note = _note(call)
+    assert note.resolution.value == "unresolved"
+    assert [(f.owner.value, f.due) for f in note.follow_ups] == [("customer", dt.date(2026, 11, 13))]
+
+
+def test_a_verification_code_sent_in_the_call_is_no_step() -> None:
+    call = """상담원: 네 하람은행입니다
+고객: 앱 비밀번호를 잊어버려서요
+상담원: 네 등록된 휴대폰으로 인증번호를 보내 드릴 건데요 받으시면 불러 주세요
+고객: 네 일이삼사오육이요
+상담원: 네 확인됐습니다 비밀번호 재설정 완료됐습니다
+"""
+    note = _note(call)
+    assert note.follow_ups == []
+    assert note.resolution.value == "resolved"
+
+
+def test_the_customer_asking_what_the_company_will_do_is_no_step_of_theirs() -> None:
+    call = """상담원: 네 서비스센터입니다
+고객: 어제 기사님이 안 오셨어요 저 휴가까지 쓴 건 어떻게 하실 거예요
+상담원: 정말 죄송합니다 센터장님이 내일 중으로 전화드려서 보상 안내해 드릴 거예요
+고객: 네
+"""
+    assert not any(owner == "customer" for owner, _ in _steps(call))
