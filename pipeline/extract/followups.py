@@ -716,6 +716,8 @@ def _read_promises(context: CallContext) -> list[Promise]:
             owner = _owner(context, clause, earlier)
             if owner is None or _fulfilled(context, clause, owner):
                 continue
+            if owner is Owner.CUSTOMER and turn.role is Role.AGENT and _explains_an_option(pieces, index):
+                continue
             words = _step_words(context, clause, earlier, owner)
             if not words:
                 continue
@@ -740,6 +742,20 @@ def _read_promises(context: CallContext) -> list[Promise]:
                 )
             )
     return _dated_by_the_customer(found)
+
+
+def _explains_an_option(pieces: list[Clause], index: int) -> bool:
+    """"기본 데이터 다 쓰시면 | 삼 메가 속도로 계속 쓰실 수 있습니다": a condition followed by
+    what the customer can then do explains the terms; it asks nothing of them."""
+    clause = pieces[index]
+    if not is_condition(clause) or index + 1 >= len(pieces):
+        return False
+    after = pieces[index + 1].morphs
+    return any(
+        m.tag == "NNB" and m.form == "수" and i and after[i - 1].tag == "ETM"
+        and any(n.lemma == "있다" for n in after[i + 1 : i + 3])
+        for i, m in enumerate(after)
+    )
 
 
 def _dated_by_the_customer(found: list[Promise]) -> list[Promise]:

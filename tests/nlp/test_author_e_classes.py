@@ -235,3 +235,35 @@ def test_the_customer_asking_what_the_company_will_do_is_no_step_of_theirs() -> 
 고객: 네
 """
     assert not any(owner == "customer" for owner, _ in _steps(call))
+
+
+# --- category ----------------------------------------------------------------------------
+
+
+def test_porting_a_number_to_a_new_line_is_an_order() -> None:
+    call = """상담원: 네 누리모바일 가입센터입니다
+고객: 네 번호이동 하려고 하는데요 요금제는 데이터 많은 걸로요
+상담원: 네 요금제 월 사만 오천 원짜리 추천드립니다 요금은 다음 달부터 청구됩니다
+고객: 네 그걸로 할게요
+"""
+    assert _note(call).category.value == "order"
+
+
+def test_what_the_customer_can_do_once_a_condition_is_met_asks_nothing() -> None:
+    call = """상담원: 네 누리모바일입니다
+고객: 요금제 변경하려고요 무제한 말고 십 기가짜리로요
+상담원: 네 십 기가 요금제로 변경 완료됐습니다 십 기가 다 쓰시면 일 메가 속도로 계속 쓰실 수 있습니다
+고객: 네 감사합니다
+"""
+    note = _note(call)
+    assert note.follow_ups == []
+    assert note.resolution.value == "resolved"
+
+
+def test_a_conditional_request_still_asks_the_customer() -> None:
+    call = """상담원: 네 한결손해보험입니다
+고객: 병원비 청구하려고요
+상담원: 네 진단서랑 영수증 앱으로 올리시면 이틀 안에 심사해서 문자로 안내드리겠습니다
+고객: 네 오늘 올릴게요
+"""
+    assert any(f.owner.value == "customer" for f in _note(call).follow_ups)
