@@ -569,8 +569,12 @@ def _names_visit(turn: Turn) -> bool:
 def _undecided_after(context: CallContext, undecided: list[Turn], last_done: Turn) -> bool:
     """The customer's last word is still to think it over ("… 알림 신청 완료됐습니다" → "일단
     생각해 보고 신청할게요"): what was done was a side step; the request is still open."""
-    said = [t for t in undecided if t.role is Role.CUSTOMER]
+    said = [t for t in undecided if t.role is Role.CUSTOMER and t.lemmas & _DELIBERATION]
     return bool(said) and said[-1].index > last_done.index
+
+
+# Thinking it over, not only calling back ("또 안 되면 다시 전화할게요" after a done request).
+_DELIBERATION = frozenset(["생각", "고민", "상의", "결정", "비교", "알아보다"])
 
 
 def classify_resolution(context: CallContext) -> Found[Resolution]:

@@ -750,6 +750,8 @@ def _explains_an_option(pieces: list[Clause], index: int) -> bool:
     clause = pieces[index]
     if not is_condition(clause) or index + 1 >= len(pieces):
         return False
+    if any(m.lemma in ("주다", "두다") and m.tag.startswith("VX") for m in clause.morphs):
+        return False  # "영수증 올려 주시면 | 환급받으실 수 있어요" asks for it all the same
     after = pieces[index + 1].morphs
     return any(
         m.tag == "NNB" and m.form == "수" and i and after[i - 1].tag == "ETM"

@@ -267,3 +267,21 @@ def test_a_conditional_request_still_asks_the_customer() -> None:
 고객: 네 오늘 올릴게요
 """
     assert any(f.owner.value == "customer" for f in _note(call).follow_ups)
+
+
+def test_calling_back_if_it_fails_again_after_a_done_request_stays_resolved() -> None:
+    call = """상담원: 네 모아소프트입니다
+고객: 프로그램 라이선스 인증이 안 돼서요
+상담원: 네 라이선스 재등록 완료했습니다 다시 실행해 보시겠어요
+고객: 네 되네요 혹시 또 안 되면 다시 전화할게요
+"""
+    assert _note(call).resolution.value == "resolved"
+
+
+def test_a_request_with_what_it_then_allows_still_asks_the_customer() -> None:
+    call = """상담원: 네 한결손해보험입니다
+고객: 약값도 청구할 수 있나요
+상담원: 네 약제비 영수증 앱으로 올려 주시면 다음 주까지 환급받으실 수 있습니다
+고객: 네 오늘 올릴게요
+"""
+    assert any(f.owner.value == "customer" for f in _note(call).follow_ups)
