@@ -390,7 +390,7 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
         return None  # "개발팀에서 판단해야 돼서 말씀드리긴 어렵고요" explains, promises nothing
     # "종이 증권은 내일 등기로 다시 발송해서": a company step on a named later day.
     dated_process = (
-        _has(clause, "process") and _dated(context, clause) and not _waits_for_event(clause, earlier)
+        _process(context, clause) and _dated(context, clause) and not _waits_for_event(clause, earlier)
     )
     if not (_commits(clause) or named and _obliged(clause) or dated_process) or _is_past(clause):
         return None
@@ -408,9 +408,15 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
         if _only_explains(context, clause) or _MINUTES_LATER.search(clause.text):
             return None
         return _contact_owner(clause, named, _said_by_self(clause, earlier))
-    if _has(clause, "process"):
+    if _process(context, clause):
         return Owner.AGENT if _said_by_self(clause, earlier) and not named else Owner.COMPANY
     return None
+
+
+def _process(context: CallContext, clause: Clause) -> bool:
+    """A step the company carries out after the call; a change taking effect ("반영") is one
+    only on a later day said ("다음 주 월요일까지는 취소 반영될 거예요"), not "바로 반영돼요"."""
+    return _has(clause, "process") or (_has(clause, "takes_effect") and _dated(context, clause))
 
 
 _SEQUENCE_ENDINGS = frozenset(["어서", "아서", "여서", "서"])
