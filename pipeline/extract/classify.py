@@ -426,7 +426,12 @@ _CHANGES = frozenset(
 
 def _done_in_call(context: CallContext) -> bool:
     """The agent did something in the call ("열 석 추가했습니다", "변경 완료됐습니다")."""
-    for turn in context.agent_turns:
+    return _last_done(context) is not None
+
+
+def _last_done(context: CallContext) -> Turn | None:
+    """The last agent turn that did something in the call."""
+    for turn in reversed(context.agent_turns):
         for clause in clauses(turn):
             forms = {m.form for m in clause.morphs}
             acted = [i for i in range(len(clause.morphs)) if _acts(clause.morphs, i)]
@@ -434,8 +439,8 @@ def _done_in_call(context: CallContext) -> bool:
             # it belongs to the condition before it.
             done = any(_past_after(clause.morphs, i) for i in acted) or (acted and "완료" in forms)
             if done and not _asks_question(clause):
-                return True
-    return False
+                return turn
+    return None
 
 
 # "연락받으셨을까요", "처리됐나요": the agent asks whether something happened.
@@ -480,6 +485,13 @@ def _team_decides(turn: Turn) -> bool:
 
 def _returns_something(turn: Turn) -> bool:
     return any(m.lemma in _ON_ITS_WAY for m in turn.morphs)
+
+
+def _visit_booked(step: Promise, context: CallContext) -> bool:
+    """A technician's visit or a pickup booked for a later day ("기사님 방문 금요일 오후 두 시로
+    접수됐습니다"): the case waits on it, unless booking it was the request itself."""
+    later = step.due is not None and context.call_date_known and step.due > context.call_date
+    return later and step.kind == "visit"
 
 
 def _later_day(step: Promise, context: CallContext) -> bool:
@@ -554,6 +566,17 @@ def _names_visit(turn: Turn) -> bool:
     return not turn.lemmas.isdisjoint(_VISITS)
 
 
+def _undecided_after(context: CallContext, undecided: list[Turn], last_done: Turn) -> bool:
+    """The customer's last word is still to think it over ("… 알림 신청 완료됐습니다" → "일단
+    생각해 보고 신청할게요"): what was done was a side step; the request is still open."""
+    said = [t for t in undecided if t.role is Role.CUSTOMER and t.lemmas & _DELIBERATION]
+    return bool(said) and said[-1].index > last_done.index
+
+
+# Thinking it over, not only calling back ("또 안 되면 다시 전화할게요" after a done request).
+_DELIBERATION = frozenset(["생각", "고민", "상의", "결정", "비교", "알아보다"])
+
+
 def classify_resolution(context: CallContext) -> Found[Resolution]:
     matched: dict[str, list[Turn]] = defaultdict(list)
     for turn in context.turns:
@@ -592,8 +615,9 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
             previous_conditional = (
                 last is not None and last.tag.startswith("EC") and last.form in _CONDITIONAL
             )
-    done = _done_in_call(context)
-    if matched["unresolved"] and done:
+    last_done = _last_done(context)
+    done = last_done is not None
+    if matched["unresolved"] and done and not _undecided_after(context, matched["unresolved"], last_done):
         matched["unresolved"] = []  # a side question left open; the request itself was done
     # A committed step after the call, read the way the follow-ups are (who, which verb mood,
     # not only-if), decides pending better than a cue word ("다시 연락 주시면" promises nothing).
@@ -612,7 +636,8 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
         # Money or papers on their way back to the customer ("취소 처리됩니다", "재발송"), or
         # the agent's step on a later day ("견적서는 내일 오전 중으로 보내드리겠습니다").
         matched["pending"] = [
-            s.turn for s in steps if _returns_something(s.turn) or _later_day(s, context)
+            s.turn for s in steps
+            if _returns_something(s.turn) or _later_day(s, context) or _visit_booked(s, context)
         ]
     for label in ("escalated", "unresolved", "pending"):
         if matched[label]:

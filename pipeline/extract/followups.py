@@ -29,7 +29,7 @@ from models.note import FollowUp, Owner
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
 from pipeline.extract.phrase import clause_phrase, step_phrase
-from pipeline.extract.text import DATE_WORD, is_condition, is_question, nouns
+from pipeline.extract.text import DATE_WORD, is_condition, is_question, nouns, sentences
 from pipeline.nlp import word_list
 
 _PAST = frozenset(["었", "았", "였", "ᆻ", "었었"])
@@ -223,6 +223,8 @@ def _polite_request(clause: Clause) -> bool:
     for index, morph in enumerate(morphs):
         rest = morphs[index + 1 : index + 3]
         if morph.lemma in ("주다", "두다") and morph.tag.startswith("VX"):
+            if _adnominal(morphs, index):
+                continue  # "사진 올려 주신 거 보이고요", "보내 주실 서류": no request
             if any(m.form in ("세요", "시", "셔야") or m.form.startswith("셔") for m in rest):
                 return True
         if morph.tag == "EP" and morph.form == "시" and is_condition(clause):
@@ -375,6 +377,10 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
         return None
     if clause.turn.role is Role.CUSTOMER:
         return _customer_owner(context, clause, earlier)
+    if _past_by_its_sentence(clause):
+        return None  # "어제 … 입금돼서 정상 처리됐습니다": told of the past, not promised
+    if any(word in clause.text.replace(" ", "") for word in _cues()["verification"]):
+        return None  # "인증번호 보내 드릴게요": a code used while on the phone
     if _polite_request(clause) and _asks_act(clause) and not clause.lemmas & _CALL_BACK:
         return Owner.CUSTOMER  # "사진 보내 주시면 참고하겠습니다" asks for it all the same
     if _booked_visit(context, clause):
@@ -384,7 +390,7 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
         return None  # "개발팀에서 판단해야 돼서 말씀드리긴 어렵고요" explains, promises nothing
     # "종이 증권은 내일 등기로 다시 발송해서": a company step on a named later day.
     dated_process = (
-        _has(clause, "process") and _dated(context, clause) and not _waits_for_event(clause, earlier)
+        _process(context, clause) and _dated(context, clause) and not _waits_for_event(clause, earlier)
     )
     if not (_commits(clause) or named and _obliged(clause) or dated_process) or _is_past(clause):
         return None
@@ -402,9 +408,39 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
         if _only_explains(context, clause) or _MINUTES_LATER.search(clause.text):
             return None
         return _contact_owner(clause, named, _said_by_self(clause, earlier))
-    if _has(clause, "process"):
+    if _process(context, clause):
         return Owner.AGENT if _said_by_self(clause, earlier) and not named else Owner.COMPANY
     return None
+
+
+def _process(context: CallContext, clause: Clause) -> bool:
+    """A step the company carries out after the call; a change taking effect ("반영") is one
+    only on a later day said ("다음 주 월요일까지는 취소 반영될 거예요"), not "바로 반영돼요"."""
+    return _has(clause, "process") or (_has(clause, "takes_effect") and _dated(context, clause))
+
+
+_SEQUENCE_ENDINGS = frozenset(["어서", "아서", "여서", "서"])
+
+
+def _past_by_its_sentence(clause: Clause) -> bool:
+    """A clause ending in -어서 with no tense of its own takes its sentence's: "입금돼서 | 정상
+    처리됐습니다" is past, "입금돼서 | 내일 처리됩니다" is not."""
+    morphs = clause.morphs
+    if not morphs or morphs[-1].tag != "EC" or morphs[-1].form not in _SEQUENCE_ENDINGS:
+        return False
+    if any(m.tag == "EP" and m.form in (*_PAST, "겠") for m in morphs):
+        return False
+    turn = clause.turn
+    sentence = next((s for s in sentences(turn) if s.start <= clause.start < s.end), None)
+    if sentence is None:
+        return False
+    rest = [m for m in sentence.morphs if m.start >= clause.end]
+    verbs = [i for i, m in enumerate(rest) if m.tag.startswith(("VV", "XSV", "VA", "XSA"))]
+    if not verbs:
+        return False
+    main = rest[verbs[0] :]
+    ending = next((i for i, m in enumerate(main) if m.tag.startswith(("EC", "EF"))), len(main))
+    return any(m.tag == "EP" and m.form in _PAST for m in main[:ending])
 
 
 def _reported_done(clause: Clause) -> bool:
@@ -457,6 +493,8 @@ def _customer_owner(context: CallContext, clause: Clause, earlier: tuple[Clause,
     )
     if not future or _is_past(clause) or _WAIT in clause.lemmas or _demands(clause):
         return None
+    if _honorific_subject(clause):
+        return None  # "반차 쓴 건 어떻게 하실 거예요": the customer asks what the company will do
     acts = _asks_act(clause) or _has(clause, "contact") or _has(clause, "go")
     does_it = any(m.lemma == "하다" for m in clause.morphs) and any(
         _asks_act(c) for c in earlier
@@ -502,6 +540,8 @@ def _acts_in_call(clause: Clause) -> bool:
         if morph.tag.startswith(("VV", "VX")):
             return True
         following = morphs[index + 1 : index + 3]
+        if following and following[0].tag.startswith("XSV") and _adnominal(morphs, index + 1):
+            continue  # "등록된 휴대폰으로 보내 드리겠습니다": the noun only describes
         if following and (following[0].tag.startswith("XSV") or (
             following[0].tag.startswith("JKO") and len(following) > 1 and following[1].lemma == "하다"
         )):
@@ -579,7 +619,9 @@ def _booked_visit(context: CallContext, clause: Clause) -> bool:
 
 
 def _books(clause: Clause) -> bool:
-    return bool(clause.lemmas & _cues()["booking"]) and _is_past(clause)
+    """"…으로 접수됐습니다", and the agent booking it while on the phone ("다음 주 화요일 오후
+    한 시에서 세 시로 잡아 드릴게요")."""
+    return bool(clause.lemmas & _cues()["booking"]) and (_is_past(clause) or _volitional(clause))
 
 
 def _visit_talked_about(context: CallContext, turn: Turn) -> bool:
@@ -680,6 +722,8 @@ def _read_promises(context: CallContext) -> list[Promise]:
             owner = _owner(context, clause, earlier)
             if owner is None or _fulfilled(context, clause, owner):
                 continue
+            if owner is Owner.CUSTOMER and turn.role is Role.AGENT and _explains_an_option(pieces, index):
+                continue
             words = _step_words(context, clause, earlier, owner)
             if not words:
                 continue
@@ -704,6 +748,22 @@ def _read_promises(context: CallContext) -> list[Promise]:
                 )
             )
     return _dated_by_the_customer(found)
+
+
+def _explains_an_option(pieces: list[Clause], index: int) -> bool:
+    """"기본 데이터 다 쓰시면 | 삼 메가 속도로 계속 쓰실 수 있습니다": a condition followed by
+    what the customer can then do explains the terms; it asks nothing of them."""
+    clause = pieces[index]
+    if not is_condition(clause) or index + 1 >= len(pieces):
+        return False
+    if any(m.lemma in ("주다", "두다") and m.tag.startswith("VX") for m in clause.morphs):
+        return False  # "영수증 올려 주시면 | 환급받으실 수 있어요" asks for it all the same
+    after = pieces[index + 1].morphs
+    return any(
+        m.tag == "NNB" and m.form == "수" and i and after[i - 1].tag == "ETM"
+        and any(n.lemma == "있다" for n in after[i + 1 : i + 3])
+        for i, m in enumerate(after)
+    )
 
 
 def _dated_by_the_customer(found: list[Promise]) -> list[Promise]:
@@ -831,7 +891,10 @@ def _merged(promises: list[Promise]) -> list[Promise]:
         )
         if repeated_contact:
             continue  # "24일까지 연락드리겠습니다" repeats the team's call with the result
-        if promise.due is None and any(_same_step(p, promise) for p in promises if p.due is not None):
+        # Not into a step that happens only if ("결과 나오면 … 반영돼요"): that one may not come.
+        if promise.due is None and any(
+            _same_step(p, promise) for p in promises if p.due is not None and not p.contingent
+        ):
             continue
         if promise.owner is Owner.CUSTOMER and promise.pays and any(
             p.kind == "visit" and promise.due in (None, p.due)
@@ -887,7 +950,9 @@ def _decision_step(context: CallContext, promises: list[Promise], topic: str) ->
     or "안 되면 다시 전화할게요" leaves nothing the case waits for."""
     comes_back = _comes_back(context) or _asked_back_by_a_day(context)
     if comes_back is None:
-        return []
+        # "일단 생각해 보고 신청할게요": the customer takes the step themselves once decided.
+        own = [p for p in promises if p.owner is Owner.CUSTOMER]
+        return own[-1:] if _takes_the_step(context) else []
     if comes_back.role is Role.AGENT and topic:
         # Due back by the day the agent named ("십일월 오 일까지 … 전화 주시면").
         due = _latest_date(context, comes_back)
@@ -900,6 +965,20 @@ def _decision_step(context: CallContext, promises: list[Promise], topic: str) ->
     last = (c for t in context.turns[-4:] for c in clauses(t))
     due = next((d for c in last if (d := _due(context, c, ()))), None)
     return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", comes_back)]
+
+
+def _takes_the_step(context: CallContext) -> bool:
+    """The customer's last turns promise a step of their own ("생각해 보고 신청할게요"), not
+    only to think it over."""
+    last = {t.index for t in context.customer_turns[-LAST_CUSTOMER_TURNS:]}
+    return any(
+        p.owner is Owner.CUSTOMER and p.turn.role is Role.CUSTOMER and p.turn.index in last
+        and not p.contingent
+        for p in _promises(context)
+    )
+
+
+LAST_CUSTOMER_TURNS = 3
 
 
 def _asked_back_by_a_day(context: CallContext) -> Turn | None:

@@ -370,8 +370,17 @@ def _shadowed(mixed: Code, spelled: list[Code]) -> bool:
     """A spelled code (letters, then digits) wins over a mixed reading of the same words
     ("제이 와이 오 오 엔" has 오 = O, not 5) unless the mixed one runs clearly further."""
     return any(
-        mixed[0] < s[1] and s[0] < mixed[1] and mixed[1] - s[1] < MIN_EXTRA_CHARS for s in spelled
+        mixed[0] < s[1] and s[0] < mixed[1] and mixed[1] - s[1] < MIN_EXTRA_CHARS
+        and not _suffixed(mixed, s)
+        for s in spelled
     )
+
+
+def _suffixed(mixed: Code, spelled: Code) -> bool:
+    """The mixed reading is the spelled code and a letter suffix said after its digits ("디
+    더블유 다시 일이공 에스" → DW-120S, a model's variant letter)."""
+    core, head = mixed[2].replace("-", "").upper(), spelled[2].replace("-", "").upper()
+    return mixed[0] == spelled[0] and core.startswith(head) and any(c.isalpha() for c in core[len(head):])
 
 
 # "심사 요청 번호는 알 에프 …": a number the agent names with a word the kinds do not list is

@@ -262,6 +262,8 @@ def _phone(context: CallContext) -> Found[str | None]:
                 continue
             if turn.role is Role.AGENT and _STAFF_NUMBER.search(turn.text, cue_from, mention.start):
                 continue  # "기사님 번호는 공일공 …": a number the agent gives for staff
+            if _counterparty_number(context, turn, mention.start):
+                continue  # "상대방 연락처 받으셨으면 …": the other driver's, not the caller's
             score = 2 if turn.role is Role.CUSTOMER else 0
             if turn.role is Role.CUSTOMER and _someone_elses(turn.text[: mention.start]):
                 score -= OTHER_PERSON_WEIGHT
@@ -280,6 +282,24 @@ def _phone(context: CallContext) -> Found[str | None]:
         return Found(None, (), 0.7)
     score, turn, value = max(candidates, key=lambda c: (c[0], -c[1].index))
     return Found(value, (turn,), min(0.99, 0.6 + 0.1 * score))
+
+
+# The other side of an accident or dispute: a number asked or read back for them is theirs.
+_COUNTERPARTY = re.compile(r"상대\s?(?:방|편|측|차량|차|운전자|쪽)|피해자|가해자")
+_COUNTERPARTY_GAP = 30
+
+
+def _counterparty_number(context: CallContext, turn: Turn, start: int) -> bool:
+    before = turn.text[max(0, start - _COUNTERPARTY_GAP) : start]
+    if _COUNTERPARTY.search(before):
+        return not _OWN_AGAIN.search(before, _COUNTERPARTY.search(before).end())
+    asked = context.previous(turn, Role.AGENT) if turn.role is Role.CUSTOMER else None
+    if asked is None or context.previous(turn) is not asked:
+        return False
+    question = list(_COUNTERPARTY.finditer(asked.text))
+    return bool(question) and bool(_PHONE_QUESTION.search(asked.text, question[-1].end())) and not (
+        _OWN_AGAIN.search(turn.text[:start])
+    )
 
 
 def _someone_elses(before: str) -> bool:

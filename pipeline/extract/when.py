@@ -231,10 +231,23 @@ def _same_day(context: CallContext) -> Iterator[EventDate]:
             )
             if not (_said(clause, "same_day") or hour) or resolve_dates(clause.text, context.call_date):
                 continue
-            told_as_past = any(m.tag == "EP" and m.form in _PAST_MARKERS for m in clause.morphs)
+            told_as_past = _told_as_past(turn, clause)
             since = _SINCE_THEN.match(turn.plain, clause.end) is not None  # "넘어서부터"
             if (told_as_past or since) and (stated or hour or any(_faulty(c) for c in spoken[index:])):
                 yield EventDate(context.call_date, turn, True, clause.start, True)
+
+
+def _told_as_past(turn: Turn, clause: Clause) -> bool:
+    """The clause's verb is past, or the clause leads on ("아침에 출근하다가 …") to its
+    sentence's past verb ("… 살짝 긁었어요")."""
+    if any(m.tag == "EP" and m.form in _PAST_MARKERS for m in clause.morphs):
+        return True
+    if any(m.tag == "EF" for m in clause.morphs):
+        return False
+    sentence = next((s for s in sentences(turn) if s.start <= clause.start < s.end), None)
+    return sentence is not None and any(
+        m.tag == "EP" and m.form in _PAST_MARKERS for m in sentence.morphs if m.start >= clause.end
+    )
 
 
 def _began_dates(context: CallContext) -> Iterator[EventDate]:
@@ -244,8 +257,16 @@ def _began_dates(context: CallContext) -> Iterator[EventDate]:
 
     for turn in context.customer_turns:
         for mention in resolve_dates(turn.plain, context.call_date):
-            if mention.date <= context.call_date and _BEGAN.match(turn.plain, mention.end):
+            began = _BEGAN.match(turn.plain, mention.end) if mention.date <= context.call_date else None
+            if began and not _told_in_between(turn, mention.end, began.end()):
                 yield EventDate(mention.date, turn, True)
+
+
+def _told_in_between(turn: Turn, start: int, end: int) -> bool:
+    """"오늘 아침에 보니까 없더라고요 식당에서는 제가 계산했거든요 그 다음부터": a whole
+    sentence told between the day and "그 뒤로" is what it followed, not the day. One sentence
+    end is the day's own ("어제 유심을 바꿨거든요 그 뒤로")."""
+    return sum(1 for m in turn.morphs if m.tag == "EF" and start <= m.start < end) > 1
 
 
 def _customer_reports_problem(context: CallContext) -> bool:
@@ -397,13 +418,36 @@ def _has_verb(clause: Clause) -> bool:
 
 
 def _purchase_was_mistake(context: CallContext) -> bool:
+    """The purchase itself was the mistake ("라이선스를 잘못 사서요"), or a sign-up the customer
+    disowns ("가입한 적도 없는데", "아버지는 그런 거 쓰신 적이 없대요"): its day is the problem's."""
     purchase = _transactions()
     return any(
-        _MISTAKE in clause.text
-        and any(_predicate_lemma(clause, i) in purchase for i in range(len(clause.morphs)))
+        (_MISTAKE in clause.text and any(_predicate_lemma(clause, i) in purchase for i in range(len(clause.morphs))))
+        or _disowned(clause)
         for turn in context.customer_turns
         for clause in clauses(turn)
     )
+
+
+_NEVER = "적"
+_NONE = "없다"
+
+
+def _disowned(clause: Clause) -> bool:
+    """"쓴 적이 없다", "신청한 적 없어요": a use or sign-up the customer says never happened
+    (not "이런 적이 없었는데", the problem being new)."""
+    morphs = clause.morphs
+    for i, m in enumerate(morphs):
+        if m.form != _NEVER or m.tag != "NNB" or i < 2 or morphs[i - 1].tag != "ETM":
+            continue
+        verb = i - 2
+        while verb > 0 and morphs[verb].tag == "EP":
+            verb -= 1  # "쓰신 적": the honorific 시 between the verb and its ending
+        if _predicate_lemma(clause, verb) in _cues()["disown"] and any(
+            n.lemma == _NONE for n in morphs[i + 1 : i + 3]
+        ):
+            return True
+    return False
 
 
 @cache
