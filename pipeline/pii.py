@@ -132,7 +132,7 @@ def _classify(text: str, sequence: DigitSequence) -> PiiKind | None:
     digits, n = sequence.digits, len(sequence.digits)
     if _is_rrn(sequence):
         return PiiKind.RRN
-    if _is_card_shaped(sequence) or _is_said_as_card(sequence):
+    if _is_card_shaped(sequence):
         # No label unmasks a card: "고객번호 3000-0000-0000-0004" may be a mislabelled card,
         # and a leak is worse than a masked order number.
         return PiiKind.CARD
@@ -192,8 +192,10 @@ def _is_rrn_reading(_text: str, _whole: DigitSequence, window: DigitSequence) ->
     return _is_rrn(window)
 
 
-def _is_card_reading(_text: str, _whole: DigitSequence, window: DigitSequence) -> bool:
-    return _is_card_shaped(window)
+def _is_card_reading(_text: str, whole: DigitSequence, window: DigitSequence) -> bool:
+    # Four groups of four are a card's reading only when nothing more is said with them: the
+    # first sixteen digits of a SIM serial are not.
+    return _is_card_shaped(window) or (window.groups == whole.groups and _is_said_as_card(whole))
 
 
 def _is_other_reading(text: str, _whole: DigitSequence, window: DigitSequence) -> bool:
@@ -258,7 +260,11 @@ def _number_hits(text: str) -> list[PiiHit]:
                 if taken & set(range(first, last)) or not accepts(text, sequence, window):
                     continue
                 taken |= set(range(first, last))
-                kind = None if accepts is _is_protected else _classify(text, window)
+                kind = (
+                    None if accepts is _is_protected
+                    else PiiKind.CARD if accepts is _is_card_reading
+                    else _classify(text, window)
+                )
                 if kind is not None:
                     hits.append(_hit(kind, window))
                     masked_by_kind.setdefault(kind, set()).update(range(first, last))
