@@ -140,7 +140,9 @@ def build_context(transcript: Transcript, call_started_at: dt.datetime | None) -
     plains = [
         written_numbers(standard_endings(u.text), date if known else None) for u in utterances
     ]
-    analyses = kiwi.tokenize(plains) if utterances else []
+    # One string at a time: given a list, Kiwi hands the texts to a thread pool, which on the
+    # one core a worker gets costs half as much again as the analysis itself.
+    analyses = [kiwi.tokenize(plain) for plain in plains]
     turns = tuple(
         Turn(
             index=i,

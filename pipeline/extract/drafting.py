@@ -238,12 +238,9 @@ def _facts(note: ConsultationNote, context: CallContext) -> object:
 
 
 def clean_drafts(note: ConsultationNote, context: CallContext) -> ConsultationNote:
+    from pipeline.flagging import read_ahead
+
     flagger = _Flagger(_facts(note, context))
-    # A follow-up is judged as the note reads it, with its owner and due date: its action alone
-    # ("해지 여부 결정 후 연락") always lacks the when and who that sit in the other fields. One
-    # the flagger still objects to is left out whole, for the agent to add: a step cut down to
-    # the words that pass ("해지 여부") would be a wrong record.
-    note.follow_ups = [f for f in note.follow_ups if not flagger.objects(follow_up_sentence(f))]
     fields: list[tuple[str, int | None]] = [
         ("purpose", None),
         ("issue.summary", None),
@@ -251,6 +248,13 @@ def clean_drafts(note: ConsultationNote, context: CallContext) -> ConsultationNo
         ("desired_outcome", None),
         *(("actions_taken", i) for i in range(len(note.actions_taken))),
     ]
+    steps = [follow_up_sentence(f) for f in note.follow_ups]
+    read_ahead(steps + [_read(note, name, index) for name, index in fields])
+    # A follow-up is judged as the note reads it, with its owner and due date: its action alone
+    # ("해지 여부 결정 후 연락") always lacks the when and who that sit in the other fields. One
+    # the flagger still objects to is left out whole, for the agent to add: a step cut down to
+    # the words that pass ("해지 여부") would be a wrong record.
+    note.follow_ups = [f for f, step in zip(note.follow_ups, steps) if not flagger.objects(step)]
     # One text at a time: Kiwi reads short texts much faster than one long joined one.
     for name, index in fields:
         text = _read(note, name, index)
@@ -264,7 +268,11 @@ def clean_drafts(note: ConsultationNote, context: CallContext) -> ConsultationNo
 def _clean_summary(note: ConsultationNote, flagger: _Flagger) -> str:
     """The summary without the sentences the flagger objects to: a sentence is left out whole,
     never cut into a fragment."""
-    return " ".join(s for s in summary_sentences(note) if not flagger.objects(s))
+    from pipeline.flagging import read_ahead
+
+    sentences = summary_sentences(note)
+    read_ahead(sentences)
+    return " ".join(s for s in sentences if not flagger.objects(s))
 
 
 def _read(note: ConsultationNote, name: str, index: int | None) -> str | None:

@@ -681,6 +681,12 @@ def _sent_later(context: CallContext, turn: Turn) -> bool:
     return False
 
 
+def _only_do(tail: tuple[Morph, ...]) -> bool:
+    """ "주시면 됩니다": nothing after the condition but 되다."""
+    words = [m for m in tail if not m.tag.startswith(("E", "J", "S"))]
+    return bool(words) and all(m.lemma in ("되다", "되") for m in words)
+
+
 def _split_conditions(turn: Turn) -> list[Clause]:
     """The turn's clauses, also split after a condition ("서류 올려 주시면 | 이틀 안에 확인하고")."""
     pieces: list[Clause] = []
@@ -688,9 +694,9 @@ def _split_conditions(turn: Turn) -> list[Clause]:
         start = 0
         morphs = clause.morphs
         for index, morph in enumerate(morphs[:-1]):
-            tail = [m for m in morphs[index + 1 :] if not m.tag.startswith(("E", "J", "S"))]
-            only_do = bool(tail) and all(m.lemma in ("되다", "되") for m in tail)  # "주시면 됩니다"
-            if morph.tag.startswith("EC") and morph.form in ("면", "으면") and index + 1 - start > 1 and not only_do:
+            condition = morph.tag.startswith("EC") and morph.form in ("면", "으면")
+            # The tail matters only after a condition; reading it at every morpheme is quadratic.
+            if condition and index + 1 - start > 1 and not _only_do(morphs[index + 1 :]):
                 part = morphs[start : index + 1]
                 pieces.append(Clause(turn, part[0].start, part[-1].end, part))
                 start = index + 1

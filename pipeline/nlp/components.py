@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.nlp import word_list
-from pipeline.nlp.matching import AnchoredMatcher
+from pipeline.nlp.matching import AnchoredMatcher, doc_text
 
 FLAG_SPAN_KEY = "phrasing_flags"
 QUOTE_SPAN_KEY = "quotes"
@@ -1071,7 +1071,7 @@ class QuoteMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for match in _QUOTE_PAIRS.finditer(doc.text):
+        for match in _QUOTE_PAIRS.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label=SPEECH))
@@ -1081,7 +1081,7 @@ class QuoteMarker:
             if label == SPEECH and _is_own_promise(doc, left, start, end):
                 label = BRIEFING
             spans.append(Span(doc, left, start + 1, label=label))
-        for match in _ACCOUNT_LABEL.finditer(doc.text):
+        for match in _ACCOUNT_LABEL.finditer(doc_text(doc)):
             span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label=SPEECH))
@@ -1119,7 +1119,7 @@ _REPORTING_WHILE = frozenset(["다며", "라며", "ᆫ다며", "는다며", "이
 
 def _reported_while(doc: Doc) -> list[Span]:
     spans: list[Span] = []
-    if "며" not in doc.text:  # most notes have none; spare the walk over every token
+    if "며" not in doc_text(doc):  # most notes have none; spare the walk over every token
         return spans
     for token in doc:
         if token._.ending in _REPORTING_WHILE:
@@ -1130,9 +1130,9 @@ def _reported_while(doc: Doc) -> list[Span]:
 
 def _english_speech(doc: Doc) -> list[Span]:
     spans: list[Span] = []
-    if not _LATIN.search(doc.text):
+    if not _LATIN.search(doc_text(doc)):
         return spans
-    for match in _ENGLISH_SPEECH.finditer(doc.text):
+    for match in _ENGLISH_SPEECH.finditer(doc_text(doc)):
         verb = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if verb is None or verb.end >= len(doc):
             continue
@@ -1151,10 +1151,10 @@ def _english_matches(
 ) -> list[tuple[Rule, int, int]]:
     """(rule, start, end) token ranges of the English regexes, widened to whole tokens."""
     found: list[tuple[Rule, int, int]] = []
-    if not _LATIN.search(doc.text):  # most notes are all Korean: skip the regexes
+    if not _LATIN.search(doc_text(doc)):  # most notes are all Korean: skip the regexes
         return found
     for rule, regex in regexes:
-        for match in regex.finditer(doc.text):
+        for match in regex.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None and len(span):
                 found.append((rule, span.start, span.end))

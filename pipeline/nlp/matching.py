@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 TokenSpec = dict[str, object]
 _LATIN = re.compile(r"[A-Za-z]")
 _USER_DATA_KEY = "anchored_matcher_words"
+_TEXT_KEY = "doc_text"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,15 @@ def _lemmas(spec: object) -> frozenset[str]:
     return frozenset()
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept with the doc: spaCy joins every token's text anew on each read, and
+    the components read it several times per doc (the flagger's docs are never retokenised)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 @dataclass(frozen=True)
 class DocWords:
     lemmas: frozenset[str]
@@ -65,7 +75,7 @@ class DocWords:
         cached = doc.user_data.get(_USER_DATA_KEY)
         if isinstance(cached, DocWords):
             return cached
-        words = cls(frozenset(t.lemma_ for t in doc), bool(_LATIN.search(doc.text)))
+        words = cls(frozenset(t.lemma_ for t in doc), bool(_LATIN.search(doc_text(doc))))
         doc.user_data[_USER_DATA_KEY] = words
         return words
 
