@@ -9,9 +9,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -56,23 +53,7 @@ def process_transcript(
     from pipeline.extract import extract_note
     from pipeline.pii import mask_transcript
 
-    with _collector_paused():
-        masked, maskings = mask_transcript(transcript)
-        note = extract_note(masked, call_started_at=call_started_at)
+    masked, maskings = mask_transcript(transcript)
+    note = extract_note(masked, call_started_at=call_started_at)
     note.pii_masked = maskings + [m for m in note.pii_masked if m not in maskings]
     return ProcessedCall(transcript=masked, note=note)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A call's objects die with it by reference counting, but the many it makes would start
-    the cyclic collector every few hundred, each run walking the loaded models' objects again:
-    about a tenth of the extraction's time. It runs once the call is done instead; a call that
-    found it off (another call under way, or the host's choice) leaves it off."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
