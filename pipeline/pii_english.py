@@ -16,6 +16,7 @@ import re
 from models.note import PiiKind
 from pipeline.normalize.english import Span, code_spans, digit_runs
 from pipeline.normalize.numbers import DigitGroup
+from pipeline.pii import luhn_valid
 
 _CUE_WINDOW = 90
 _CUES: tuple[tuple[PiiKind, re.Pattern[str]], ...] = (
@@ -37,14 +38,6 @@ _KEEP = re.compile(
     r"last four|last 4)\b"
 )
 _LAST_FOUR = 4
-
-
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
 
 
 def _nearest_cue(text: str, start: int) -> tuple[PiiKind | None, bool]:

@@ -18,9 +18,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from models.note import ConsultationNote, EvidenceRef, IssueInfo, Resolution
+from models.note import ConsultationNote, IssueInfo, Resolution
 from models.transcript import Transcript
-from pipeline.extract.context import CallContext, Found, build_context
+from pipeline.extract.context import CallContext, Found, build_context, joined_evidence
 
 
 def extract_note(
@@ -100,18 +100,11 @@ def extract_note(
     note.confidence = {k: round(f.confidence, 2) for k, f in found.items()}
     # Composed fields point at the fields they were composed from.
     if note.issue.status != agent_status:
-        note.evidence["issue.status"] = _joined(note.evidence, "actions_taken", "follow_ups")
-    note.evidence["summary"] = _joined(note.evidence, "issue.summary", "actions_taken", "follow_ups")
+        note.evidence["issue.status"] = joined_evidence(note.evidence, "actions_taken", "follow_ups")
+    note.evidence["summary"] = joined_evidence(note.evidence, "issue.summary", "actions_taken", "follow_ups")
     note.confidence["summary"] = 0.5 if note.summary else 0.0
     note.evidence = {k: refs for k, refs in note.evidence.items() if refs}
     return note
 
-
-def _joined(evidence: dict[str, list[EvidenceRef]], *fields: str) -> list[EvidenceRef]:
-    refs: dict[str, EvidenceRef] = {}
-    for name in fields:
-        for ref in evidence.get(name, []):
-            refs.setdefault(ref.utterance_id, ref)
-    return sorted(refs.values(), key=lambda r: r.utterance_id)
 
 __all__ = ["CallContext", "extract_note"]

@@ -191,3 +191,13 @@ def _split_clauses(turn: Turn) -> list[Clause]:
     if current:
         pieces.append(Clause(turn, current[0].start, current[-1].end, tuple(current)))
     return [p for p in pieces if any(m.is_noun or m.is_predicate for m in p.morphs)]
+
+
+def joined_evidence(evidence: dict[str, list[EvidenceRef]], *fields: str) -> list[EvidenceRef]:
+    """The utterances behind several fields, once each, in call order: the evidence of a field
+    composed from them."""
+    refs: dict[str, EvidenceRef] = {}
+    for name in fields:
+        for ref in evidence.get(name, []):
+            refs.setdefault(ref.utterance_id, ref)
+    return sorted(refs.values(), key=lambda r: r.utterance_id)

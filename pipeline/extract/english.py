@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.note import ConsultationNote, EvidenceRef, FollowUp, IssueInfo
+from models.note import ConsultationNote, FollowUp, IssueInfo
 from models.transcript import Transcript
-from pipeline.extract.context import Found
+from pipeline.extract.context import Found, joined_evidence
 
 
 def extract_english_note(
@@ -83,7 +83,7 @@ def extract_english_note(
         if _passes(s)
     )
     note.evidence = {k: f.evidence for k, f in found.items() if f.turns}
-    note.evidence["summary"] = _joined(note.evidence, "issue.summary", "actions_taken", "follow_ups")
+    note.evidence["summary"] = joined_evidence(note.evidence, "issue.summary", "actions_taken", "follow_ups")
     note.evidence = {k: refs for k, refs in note.evidence.items() if refs}
     note.confidence = {k: round(f.confidence, 2) for k, f in found.items()}
     note.confidence["summary"] = 0.4 if note.summary else 0.0
@@ -110,11 +110,3 @@ def _clean(text: str | None) -> str | None:
 
 def _clean_list(texts: list[str]) -> list[str]:
     return [t for t in texts if _passes(t)]
-
-
-def _joined(evidence: dict[str, list[EvidenceRef]], *fields: str) -> list[EvidenceRef]:
-    refs: dict[str, EvidenceRef] = {}
-    for name in fields:
-        for ref in evidence.get(name, []):
-            refs.setdefault(ref.utterance_id, ref)
-    return sorted(refs.values(), key=lambda r: r.utterance_id)
