@@ -72,8 +72,15 @@ _NUMERIC = re.compile(
     r"(?<![\d./-])(?:(?P<year>\d{4})[./-](?P<month>\d{1,2})[./-](?P<day>\d{1,2})"
     r"|(?P<short_month>\d{1,2})/(?P<short_day>\d{1,2}))(?![\d./-])"
 )
+# What may follow a day word inside its own word: a particle or a time of that day. Anything
+# else makes it part of another word, a name such as 오늘마켓 or 오늘장보기.
+_DAY_WORD_END = (
+    r"(?=(?![가-힣])|(?:은|는|이|가|도|만|부터|부로|까지|에|의|로|요|인데|이나|이면|이라|엔|하고"
+    r"|이랑|처럼|보다|쯤|중|안|내|밤|아침|새벽|오전|오후|저녁|낮|날짜|날|자|일))"
+)
 _RELATIVE_DAY = re.compile(
     _NOT_AFTER_WORD + r"(?:내일모레|엊그저께|그저께|그제(?!서야)|엊그제|어젯밤(?:에)?\s?새벽|어젯밤|어제|오늘|금일|내일|명일|모레|글피)"
+    + _DAY_WORD_END
 )
 _WEEK = r"(?P<week>지지난\s?주|지난\s?주|저번\s?주|이번\s?주|금주|다음\s?주|차주|담주|다다음\s?주)"
 _WEEK_DAY = re.compile(_NOT_AFTER_WORD + _WEEK + r"\s*(?P<weekday>[월화수목금토일])요일")

@@ -86,6 +86,9 @@ def test_several_dates_in_order() -> None:
         "2월 30일",
         "13월 5일",
         "그제서야 알았어요",
+        # A day word inside a company name is no date: the note must keep the name.
+        "네 오늘장보기 고객센터입니다",
+        "오늘마켓 앱에서 주문했어요",
         "안내일정 확인",
         "일단 확인해 볼게요",
         "",
