@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from models.note import ConsultationNote
 from pipeline.extract.style import written_numbers
 from pipeline.hangul import object_particle
@@ -201,3 +203,20 @@ def test_spoken_geo_is_written_out() -> None:
 """
     )
     assert "건 같" not in (note.issue.summary or "")
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # 네 is "yes" before a noun that only starts like a unit; the note keeps the words.
+        ("네 번호 불러 드릴게요", "네 번호 불러 드릴게요"),
+        ("네 회원번호 확인됐습니다", "네 회원번호 확인됐습니다"),
+        ("네 대리점에서 해지했어요", "네 대리점에서 해지했어요"),
+        ("네 번 전화했어요", "4번 전화했어요"),
+        ("두 대 주문할게요", "2대 주문할게요"),
+        # A day word inside a company name is part of the name.
+        ("오늘장보기 고객센터입니다", "오늘장보기 고객센터입니다"),
+    ],
+)
+def test_counts_and_days_are_written_only_as_whole_words(said: str, written: str) -> None:
+    assert written_numbers(said, CALL_DAY) == written
