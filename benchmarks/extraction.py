@@ -42,6 +42,7 @@ from pathlib import Path
 
 from models.note import FollowUp
 from pipeline.extract.drafting import follow_up_sentence
+from pipeline.hangul import has_hangul
 
 DEV_DIR = Path(__file__).resolve().parents[1] / "samples" / "transcripts"
 FIELD_TARGET = 0.9
@@ -137,7 +138,6 @@ def _norm(field_name: str, value: object) -> object:
     return re.sub(r"\s", "", text).lower()
 
 
-_HANGUL = re.compile(r"[가-힣]")
 # English gold: Kiwi tags every Latin word SL and keeps its case and inflection, so "Inquiry" /
 # "inquiry", "days" / "day" would differ and "the", "of", "is" would count as content. English
 # free text is scored on its own words instead: lower case, function words and the parties'
@@ -197,13 +197,13 @@ def content_lemmas(text: str) -> set[str]:
 
 
 def lemma_precision(predicted: str, gold: str) -> float:
-    english = not _HANGUL.search(gold)
+    english = not has_hangul(gold)
     said = _content(predicted, english)
     return len(said & _content(gold, english)) / len(said) if said else 0.0
 
 
 def lemma_recall(predicted: str, gold: str) -> float:
-    english = not _HANGUL.search(gold)
+    english = not has_hangul(gold)
     wanted = _content(gold, english)
     return len(wanted & _content(predicted, english)) / len(wanted) if wanted else 1.0
 

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def has_hangul(text: str) -> bool:
+    """True when ``text`` has a Hangul syllable: what tells a Korean text from an English one."""
+    return _HANGUL.search(text) is not None
+
 
 def has_final_consonant(text: str) -> bool:
     """True when the last character is a Hangul syllable with a final consonant (받침)."""

@@ -18,6 +18,7 @@ from itertools import accumulate
 from callnotes.errors import InvalidInputError
 from models.note import PiiKind, PiiMasking
 from models.transcript import Transcript, Utterance, Word
+from pipeline.hangul import has_hangul
 from pipeline.normalize.numbers import (
     SPOKEN_DIGITS,
     DigitGroup,
@@ -326,13 +327,12 @@ def _passport_hits(text: str) -> list[PiiHit]:
     return hits
 
 
-_HANGUL = re.compile(r"[가-힣]")
 
 
 def find_pii(text: str) -> list[PiiHit]:
     """Every number to mask in ``text``, in order."""
     hits = _number_hits(text) + _passport_hits(text)
-    if not _HANGUL.search(text):  # an English call says its digits as words (pii_english)
+    if not has_hangul(text):  # an English call says its digits as words (pii_english)
         hits += [h for h in _english_hits(text) if not any(h.start < o.end and o.start < h.end for o in hits)]
     return sorted(hits, key=lambda h: h.start)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import callnotes
 from callnotes.errors import InvalidTranscriptError
 from models.transcript import Role, RoleAssignment, RunInfo, Transcript, Utterance
+from pipeline.hangul import has_hangul
 
 MAX_TRANSCRIPT_CHARS = 500_000
 
@@ -96,7 +97,7 @@ def parse_text_transcript(text: str) -> Transcript:
     return Transcript(
         source="text",
         utterances=utterances,
-        language="ko" if re.search(r"[가-힣]", text) else None,
+        language="ko" if has_hangul(text) else None,
         roles=RoleAssignment(
             speaker_roles={r.value: r for r in {t.role for t in turns}},
             method="text_labels",

@@ -12,7 +12,7 @@ from functools import cache
 
 from models.note import ConsultationNote, FollowUp, Owner, PhrasingFlag, Resolution
 from pipeline.extract.context import CallContext
-from pipeline.hangul import object_particle, subject_particle
+from pipeline.hangul import has_hangul, object_particle, subject_particle
 from pipeline.nlp import word_list
 from pipeline.normalize.dates import written_date
 
@@ -103,7 +103,6 @@ def _with_object(phrases: list[str]) -> str:
     return f"{listed}{object_particle(listed)}" if listed else ""
 
 
-_HANGUL_IN = re.compile(r"[가-힣]")
 _ENGLISH_OWNERS = {Owner.AGENT: "Agent", Owner.COMPANY: "Company", Owner.CUSTOMER: "Customer"}
 
 
@@ -111,7 +110,7 @@ def follow_up_sentence(follow_up: FollowUp) -> str:
     """A follow-up as the note reads it: who, by when, what. A customer who names no date
     ("생각해 보고 다시 전화드릴게요") is recorded as what they said: the company cannot set their
     date, and "고객이 … 예정" without one would be a vague placeholder."""
-    if not _HANGUL_IN.search(follow_up.action):  # an English note reads in English
+    if not has_hangul(follow_up.action):  # an English note reads in English
         due = f" by {follow_up.due.isoformat()}" if follow_up.due else ""
         return f"{_ENGLISH_OWNERS[follow_up.owner]}{due}: {follow_up.action}."
     if follow_up.owner is Owner.CUSTOMER and follow_up.due is None:

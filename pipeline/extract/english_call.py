@@ -15,10 +15,9 @@ from functools import cache
 
 from models.note import EvidenceRef
 from models.transcript import Role, Transcript
+from pipeline.hangul import has_hangul
 from pipeline.normalize.dates_en import DateSpan, find_dates
 from pipeline.normalize.english import Span, code_spans
-
-_HANGUL = re.compile(r"[가-힣]")
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def is_english(transcript: Transcript) -> bool:
     if transcript.language not in (None, "en"):
         return False
     texts = [u.text for u in transcript.utterances if u.text.strip()]
-    return bool(texts) and not any(_HANGUL.search(t) for t in texts)
+    return bool(texts) and not any(has_hangul(t) for t in texts)
 
 
 def build_call(transcript: Transcript, call_started_at: dt.datetime | None) -> EnglishCall:
