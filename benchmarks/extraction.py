@@ -24,8 +24,9 @@ Then: the drafted sentences of every call checked with the flagger (must be zero
 flagger's precision/recall on samples/notes/phrasing.jsonl; no RRN/card/account/passport digits
 of any transcript in any output (the masked transcript read aloud included): the numbers the
 masker finds, and every number of 12 or more digits the gold does not keep and that is no phone
-number, found by the number reader alone so that a number the masker misses is a leak; and speed on one core as a ratio to plain Kiwi tokenisation of
-the same transcripts, measured in the same run. Exits 0 even when targets are missed.
+number, found by the number reader alone so that a number the masker misses is a leak; and
+speed on one core as a ratio to plain Kiwi tokenisation of the same transcripts, measured in
+the same run. Exits 0 even when targets are missed.
 """
 
 from __future__ import annotations
@@ -270,13 +271,13 @@ def _long_numbers(call: DevCall) -> list[str]:
     from pipeline.normalize.numbers import digit_sequences, is_phone_number
 
     gold = re.sub(r"[\s-]", "", json.dumps(call.gold, ensure_ascii=False)).upper()
-    kept = [k for k in re.findall(r"\d{7,}", gold)]
+    kept = re.findall(r"\d{7,}", gold)
     found = []
     for sequence in digit_sequences(call.text):
         digits = sequence.digits
-        # The reader may run a kept number on into the next word ("…3306이요" → …33062);
-        # such a run is the kept number, not a secret.
-        # A phone number, corrected or someone else's, is contact data, not a secret.
+        # A phone number, corrected or someone else's, is contact data, not a secret; and the
+        # reader may run a kept number on into the next word ("…3306이요" → …33062), which is
+        # still the kept number.
         phone = is_phone_number(digits[:11]) or is_phone_number(digits[:10])
         if len(digits) >= _LONG_NUMBER and not phone and not any(k in digits for k in kept):
             found.append(digits)
