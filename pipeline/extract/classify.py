@@ -424,13 +424,9 @@ _CHANGES = frozenset(
 )
 
 
-def _done_in_call(context: CallContext) -> bool:
-    """The agent did something in the call ("열 석 추가했습니다", "변경 완료됐습니다")."""
-    return _last_done(context) is not None
-
-
 def _last_done(context: CallContext) -> Turn | None:
-    """The last agent turn that did something in the call."""
+    """The last agent turn that did something in the call ("열 석 추가했습니다", "변경
+    완료됐습니다")."""
     for turn in reversed(context.agent_turns):
         for clause in clauses(turn):
             forms = {m.form for m in clause.morphs}
@@ -566,15 +562,15 @@ def _names_visit(turn: Turn) -> bool:
     return not turn.lemmas.isdisjoint(_VISITS)
 
 
-def _undecided_after(context: CallContext, undecided: list[Turn], last_done: Turn) -> bool:
+# Thinking it over, not only calling back ("또 안 되면 다시 전화할게요" after a done request).
+_DELIBERATION = frozenset(["생각", "고민", "상의", "결정", "비교", "알아보다"])
+
+
+def _undecided_after(undecided: list[Turn], last_done: Turn) -> bool:
     """The customer's last word is still to think it over ("… 알림 신청 완료됐습니다" → "일단
     생각해 보고 신청할게요"): what was done was a side step; the request is still open."""
     said = [t for t in undecided if t.role is Role.CUSTOMER and t.lemmas & _DELIBERATION]
     return bool(said) and said[-1].index > last_done.index
-
-
-# Thinking it over, not only calling back ("또 안 되면 다시 전화할게요" after a done request).
-_DELIBERATION = frozenset(["생각", "고민", "상의", "결정", "비교", "알아보다"])
 
 
 def classify_resolution(context: CallContext) -> Found[Resolution]:
@@ -617,7 +613,7 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
             )
     last_done = _last_done(context)
     done = last_done is not None
-    if matched["unresolved"] and done and not _undecided_after(context, matched["unresolved"], last_done):
+    if last_done is not None and not _undecided_after(matched["unresolved"], last_done):
         matched["unresolved"] = []  # a side question left open; the request itself was done
     # A committed step after the call, read the way the follow-ups are (who, which verb mood,
     # not only-if), decides pending better than a cue word ("다시 연락 주시면" promises nothing).
