@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -17,6 +18,9 @@ from callnotes.config import Settings, get_settings
 from models.note import ConsultationNote
 from models.transcript import Transcript
 from pipeline.progress import ProgressCallback
+
+if TYPE_CHECKING:
+    from pipeline.extract.category_model import CategoryModel
 
 
 class ProcessedCall(BaseModel):
@@ -41,19 +45,29 @@ def process_recording(
     return process_transcript(transcript, call_started_at=call_started_at)
 
 
-def process_text(text: str, *, call_started_at: dt.datetime | None = None) -> ProcessedCall:
+def process_text(
+    text: str,
+    *,
+    call_started_at: dt.datetime | None = None,
+    category_model: CategoryModel | None = None,
+) -> ProcessedCall:
     from pipeline.textinput import parse_text_transcript
 
-    return process_transcript(parse_text_transcript(text), call_started_at=call_started_at)
+    return process_transcript(
+        parse_text_transcript(text), call_started_at=call_started_at, category_model=category_model
+    )
 
 
 def process_transcript(
-    transcript: Transcript, *, call_started_at: dt.datetime | None = None
+    transcript: Transcript,
+    *,
+    call_started_at: dt.datetime | None = None,
+    category_model: CategoryModel | None = None,
 ) -> ProcessedCall:
     from pipeline.extract import extract_note
     from pipeline.pii import mask_transcript
 
     masked, maskings = mask_transcript(transcript)
-    note = extract_note(masked, call_started_at=call_started_at)
+    note = extract_note(masked, call_started_at=call_started_at, category_model=category_model)
     note.pii_masked = maskings + [m for m in note.pii_masked if m not in maskings]
     return ProcessedCall(transcript=masked, note=note)

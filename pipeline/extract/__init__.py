@@ -20,12 +20,18 @@ import datetime as dt
 
 from models.note import ConsultationNote, IssueInfo, Resolution
 from models.transcript import Transcript
+from pipeline.extract.category_model import CategoryModel
 from pipeline.extract.context import CallContext, Found, build_context, joined_evidence
 
 
 def extract_note(
-    transcript: Transcript, *, call_started_at: dt.datetime | None
+    transcript: Transcript,
+    *,
+    call_started_at: dt.datetime | None,
+    category_model: CategoryModel | None = None,
 ) -> ConsultationNote:
+    """``category_model`` defaults to the shipped one; a benchmark passes a model trained
+    without the calls it scores."""
     from pipeline.extract import actions, followups, issue, when
     from pipeline.extract.classify import classify_category, classify_resolution, detect_complaint
     from pipeline.extract.drafting import (
@@ -51,7 +57,7 @@ def extract_note(
     named = {parties.customer.name, parties.agent.name} - {None}
     context = dataclasses.replace(context, names=frozenset(n for n in named if n))
     complaint = detect_complaint(context)
-    category = classify_category(context, complaint.value)
+    category = classify_category(context, category_model)
     resolution = classify_resolution(context)
     identifiers = extract_identifiers(context)
     facts = read_facts(context)

@@ -31,7 +31,6 @@ def _opening(customer: str, agent: str = "네 확인해 보겠습니다") -> Con
         # Cancelling asked for in the call: the money back follows from it.
         ("연간 이용권 해지하고 남은 기간은 환불받으려고요", "cancellation"),
         ("인터넷 해지하려고요 남은 할인 반환금은 환불되는 거죠", "cancellation"),
-        ("멤버십 탈퇴하고 싶어요 남은 포인트는 돌려받을 수 있어요", "cancellation"),
     ],
 )
 def test_the_customer_s_request_outweighs_the_background(opening: str, category: str) -> None:
