@@ -325,7 +325,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     get_kiwi(), get_nlp()  # loading is not extraction
 
-    fold_models = _out_of_fold_models(args.dir, calls)
+    fold_models = _out_of_fold_models(calls)
     if fold_models:
         print(
             f"  ({len(fold_models)} of them trained the category model: each is scored with a model "
@@ -365,21 +365,29 @@ def main(argv: list[str] | None = None) -> None:
 FOLD_SIZE = 12
 
 
-def _out_of_fold_models(directory: Path, calls: list[DevCall]) -> dict[str, CategoryModel]:
-    """For the scored calls the shipped category model was trained on, a model trained on the
-    rest of its calls minus the call's batch: the score is then one of calls it has not seen."""
+def _out_of_fold_models(calls: list[DevCall]) -> dict[str, CategoryModel]:
+    """For the scored calls the shipped category model was trained on (the dev set), a model
+    trained on the dev set minus the call's batch: the score is then one of calls it has not
+    seen."""
     from pipeline.extract.category_model import shipped_model, train, training_calls
 
     trained_on = shipped_model().trained_on
-    if not trained_on & {call.id for call in calls}:
+    scored = {call.id for call in calls} & trained_on
+    if not scored:
         return {}
-    ids, documents, labels = training_calls(directory)
+    ids, documents, labels = training_calls(DEV_DIR)
     models: dict[str, CategoryModel] = {}
     for start in range(0, len(ids), FOLD_SIZE):
-        held = set(ids[start : start + FOLD_SIZE])
-        rest = [i for i, call_id in enumerate(ids) if call_id not in held and call_id in trained_on]
+        held = scored.intersection(ids[start : start + FOLD_SIZE])
+        if not held:
+            continue
+        rest = [
+            i
+            for i, call_id in enumerate(ids)
+            if call_id in trained_on and not start <= i < start + FOLD_SIZE
+        ]
         model = train([documents[i] for i in rest], [labels[i] for i in rest], [ids[i] for i in rest])
-        models.update((call_id, model) for call_id in held if call_id in trained_on)
+        models.update((call_id, model) for call_id in held)
     return models
 
 

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from models.note import ConsultationNote, IssueInfo, Resolution
 from models.transcript import Transcript
-from pipeline.extract.category_model import CategoryModel
 from pipeline.extract.context import CallContext, Found, build_context, joined_evidence
+
+if TYPE_CHECKING:
+    from pipeline.extract.category_model import CategoryModel
 
 
 def extract_note(
