@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.note import FollowUp
-from pipeline.extract.category_model import CategoryModel
+from pipeline.extract.label_models import LabelModels
 from pipeline.extract.drafting import follow_up_sentence
 from pipeline.hangul import has_hangul
 
@@ -328,7 +328,7 @@ def main(argv: list[str] | None = None) -> None:
     fold_models = _out_of_fold_models(calls)
     if fold_models:
         print(
-            f"  ({len(fold_models)} of them trained the category model: each is scored with a model "
+            f"  ({len(fold_models)} of them trained the label models: each is scored with models "
             f"trained without its batch of {FOLD_SIZE})"
         )
     tallies = {name: FieldTally() for name in FIELDS}
@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> None:
     leaks: list[str] = []
     for call in calls:
         result = process_text(
-            call.text, call_started_at=call.call_started_at, category_model=fold_models.get(call.id)
+            call.text, call_started_at=call.call_started_at, label_models=fold_models.get(call.id)
         )
         predicted = json.loads(result.note.model_dump_json())
         _tally(tallies, call, predicted)
@@ -365,29 +365,23 @@ def main(argv: list[str] | None = None) -> None:
 FOLD_SIZE = 12
 
 
-def _out_of_fold_models(calls: list[DevCall]) -> dict[str, CategoryModel]:
-    """For the scored calls the shipped category model was trained on (the dev set), a model
-    trained on the dev set minus the call's batch: the score is then one of calls it has not
+def _out_of_fold_models(calls: list[DevCall]) -> dict[str, LabelModels]:
+    """For the scored calls the shipped label models were trained on (the dev set), models
+    trained on the dev set minus the call's batch: the score is then one of calls they have not
     seen."""
-    from pipeline.extract.category_model import shipped_model, train, training_calls
+    from pipeline.extract.label_models import shipped_model, train_all, training_calls
 
-    trained_on = shipped_model().trained_on
+    trained_on = shipped_model("category").trained_on
     scored = {call.id for call in calls} & trained_on
     if not scored:
         return {}
-    ids, documents, labels = training_calls(DEV_DIR)
-    models: dict[str, CategoryModel] = {}
-    for start in range(0, len(ids), FOLD_SIZE):
-        held = scored.intersection(ids[start : start + FOLD_SIZE])
-        if not held:
-            continue
-        rest = [
-            i
-            for i, call_id in enumerate(ids)
-            if call_id in trained_on and not start <= i < start + FOLD_SIZE
-        ]
-        model = train([documents[i] for i in rest], [labels[i] for i in rest], [ids[i] for i in rest])
-        models.update((call_id, model) for call_id in held)
+    dev = [c for c in training_calls(DEV_DIR) if c.id in trained_on]
+    models: dict[str, LabelModels] = {}
+    for start in range(0, len(dev), FOLD_SIZE):
+        held = scored.intersection(c.id for c in dev[start : start + FOLD_SIZE])
+        if held:
+            fold = train_all(dev[:start] + dev[start + FOLD_SIZE :])
+            models.update((call_id, fold) for call_id in held)
     return models
 
 

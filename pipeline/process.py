@@ -20,7 +20,7 @@ from models.transcript import Transcript
 from pipeline.progress import ProgressCallback
 
 if TYPE_CHECKING:
-    from pipeline.extract.category_model import CategoryModel
+    from pipeline.extract.label_models import LabelModels
 
 
 class ProcessedCall(BaseModel):
@@ -49,12 +49,12 @@ def process_text(
     text: str,
     *,
     call_started_at: dt.datetime | None = None,
-    category_model: CategoryModel | None = None,
+    label_models: LabelModels | None = None,
 ) -> ProcessedCall:
     from pipeline.textinput import parse_text_transcript
 
     return process_transcript(
-        parse_text_transcript(text), call_started_at=call_started_at, category_model=category_model
+        parse_text_transcript(text), call_started_at=call_started_at, label_models=label_models
     )
 
 
@@ -62,12 +62,12 @@ def process_transcript(
     transcript: Transcript,
     *,
     call_started_at: dt.datetime | None = None,
-    category_model: CategoryModel | None = None,
+    label_models: LabelModels | None = None,
 ) -> ProcessedCall:
     from pipeline.extract import extract_note
     from pipeline.pii import mask_transcript
 
     masked, maskings = mask_transcript(transcript)
-    note = extract_note(masked, call_started_at=call_started_at, category_model=category_model)
+    note = extract_note(masked, call_started_at=call_started_at, label_models=label_models)
     note.pii_masked = maskings + [m for m in note.pii_masked if m not in maskings]
     return ProcessedCall(transcript=masked, note=note)

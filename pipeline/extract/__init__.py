@@ -24,16 +24,16 @@ from models.transcript import Transcript
 from pipeline.extract.context import CallContext, Found, build_context, joined_evidence
 
 if TYPE_CHECKING:
-    from pipeline.extract.category_model import CategoryModel
+    from pipeline.extract.label_models import LabelModels
 
 
 def extract_note(
     transcript: Transcript,
     *,
     call_started_at: dt.datetime | None,
-    category_model: CategoryModel | None = None,
+    label_models: LabelModels | None = None,
 ) -> ConsultationNote:
-    """``category_model`` defaults to the shipped one; a benchmark passes a model trained
+    """``label_models`` default to the shipped ones; a benchmark passes models trained
     without the calls it scores."""
     from pipeline.extract import actions, followups, issue, when
     from pipeline.extract.classify import classify_category, classify_resolution, detect_complaint
@@ -45,6 +45,7 @@ def extract_note(
     )
     from pipeline.extract.facts import read_facts
     from pipeline.extract.identifiers import extract_identifiers
+    from pipeline.extract.label_models import call_features, shipped_models, vote
     from pipeline.extract.english_call import is_english
     from pipeline.extract.parties import extract_parties
 
@@ -59,9 +60,11 @@ def extract_note(
     parties = extract_parties(context)
     named = {parties.customer.name, parties.agent.name} - {None}
     context = dataclasses.replace(context, names=frozenset(n for n in named if n))
-    complaint = detect_complaint(context)
-    category = classify_category(context, category_model)
-    resolution = classify_resolution(context)
+    models = label_models or shipped_models()
+    features = call_features(context)
+    complaint = vote(models.complaint, features, detect_complaint(context), lambda v: v == "True")
+    category = classify_category(context, models.category)
+    resolution = vote(models.resolution, features, classify_resolution(context), Resolution)
     identifiers = extract_identifiers(context)
     facts = read_facts(context)
     occurred = when.occurred_on(context, facts.problems)

@@ -1,5 +1,5 @@
 """Category, complaint and resolution: weighted cue lemmas (pipeline/nlp/data/*_cues.txt), and
-for the category a learned model beside them (category_model.py)."""
+learned models beside them (label_models.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from functools import cache, cached_property
 
 from models.note import Category, Owner, Resolution
 from models.transcript import Role
-from pipeline.extract.category_model import CategoryModel, call_features, shipped_model
+from pipeline.extract.label_models import LabelModel, blend, call_features
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
 from pipeline.extract.followups import Promise, committed_steps
 from pipeline.nlp import word_list
@@ -184,11 +184,6 @@ def _cue_words() -> frozenset[str]:
     return frozenset(lemma for cue in category_cues() for lemma in cue.lemmas)
 
 
-# How much the cue shares count beside the model's probabilities: chosen on calls by authors
-# neither had seen (the dev batches 161–196 before they were added, scored with the rules and a
-# model of that day); at 0.3 the blend read 86% of them, the model alone 81%, the cues alone 72%.
-RULE_WEIGHT = 0.3
-WHOLE_CALL_LEMMAS = 80
 # What the customer asks for names the call ("환불해 주세요"); what they tell around it is
 # background ("항공권 취소했는데 … 돌려받을 수 없나 해서요" is about the money back).
 ASK_WEIGHT = 2.0
@@ -392,10 +387,9 @@ def category_hits(context: CallContext) -> list[tuple[Turn, Cue, float]]:
     return hits
 
 
-def classify_category(context: CallContext, model: CategoryModel | None = None) -> Found[Category]:
-    """The learned model's probabilities plus the cues' shares of the cue score, weighted by
-    RULE_WEIGHT: the model reads the whole call, the cues what the customer asks for."""
-    model = model or shipped_model()
+def classify_category(context: CallContext, model: LabelModel) -> Found[Category]:
+    """The learned model's probabilities blended with the cues' shares of the cue score: the
+    model reads the whole call, the cues what the customer asks for."""
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[Turn]] = defaultdict(list)
     for turn, cue, weight in category_hits(context):
@@ -405,17 +399,10 @@ def classify_category(context: CallContext, model: CategoryModel | None = None) 
     if not context.customer_turns and not scores:
         return Found(Category.OTHER, (), 0.3)
     cue_total = sum(scores.values()) or 1.0
-    features = call_features(context)
-    # Trained on whole calls, the model reads a few lines poorly: its say shrinks below a
-    # call's length (the shortest dev call has 88 content lemmas).
-    model_share = min(1.0, len(features) / WHOLE_CALL_LEMMAS)
-    blended = {
-        label: model_share * probability + RULE_WEIGHT * scores.get(label, 0.0) / cue_total
-        for label, probability in model.probabilities(features).items()
-    }
-    best = max(blended, key=blended.__getitem__)
-    confidence = round(min(0.95, max(0.3, blended[best] / (model_share + RULE_WEIGHT))), 2)
-    return Found(Category(best), tuple(evidence[best][:3]), confidence)
+    best, sure = blend(
+        model, call_features(context), {label: score / cue_total for label, score in scores.items()}
+    )
+    return Found(Category(best), tuple(evidence[best][:3]), round(min(0.95, max(0.3, sure)), 2))
 
 
 def detect_complaint(context: CallContext) -> Found[bool]:
