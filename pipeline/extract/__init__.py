@@ -68,6 +68,10 @@ def extract_note(
     identifiers = extract_identifiers(context)
     facts = read_facts(context)
     occurred = when.occurred_on(context, facts.problems)
+    ruled_kind = issue.request_kind(
+        facts, category.value, resolution.value is Resolution.UNRESOLVED
+    )
+    kind = vote(models.purpose_kind, features, Found(ruled_kind), str)
     lookup = next((actions.KIND_NOUNS.get(i.kind) for i in identifiers.value), None)
     found: dict[str, Found[object]] = {
         **parties.found,
@@ -75,9 +79,7 @@ def extract_note(
         "complaint": complaint,
         "resolution": resolution,
         "identifiers": identifiers,
-        "purpose": issue.purpose(
-            facts, category.value, resolution.value is Resolution.UNRESOLVED
-        ),
+        "purpose": issue.purpose(facts, category.value, kind.value),
         "issue.summary": issue.issue_summary(context, facts, occurred.value),
         "issue.occurred_on": occurred,
         "issue.status": actions.status(context),

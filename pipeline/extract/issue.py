@@ -31,16 +31,15 @@ from pipeline.normalize.dates import written_date
 from pipeline.normalize.numbers import spoken_digits_to_text
 
 
-def purpose(facts: IssueFacts, category: str, undecided: bool) -> Found[str | None]:
+def purpose(facts: IssueFacts, category: str, kind: str) -> Found[str | None]:
     """"{object} {problem} {request kind}": what the call is about, what went wrong and what
-    kind of request it is, as one noun phrase."""
+    kind of request it is (request_kind, or the learned vote on it), as one noun phrase."""
     words = [*facts.objects[:4], *facts.problems[:2], *facts.remedies[:1], *facts.raised]
     if not words:
         phrase = category_phrase(category)
         words = [w for w in phrase.split() if w != "기타"]
     if not words:
         return Found(None, (), 0.2)
-    kind = request_kind(facts, category, undecided)
     words = [w for w in dict.fromkeys(words) if w not in kind.split()]
     return Found(f"{' '.join(words)} {kind}", facts.evidence, 0.5)
 

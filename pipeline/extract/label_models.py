@@ -1,5 +1,6 @@
-"""Linear models of the call's category, resolution and complaint flag over the lemmas said in
-the call, trained on the dev set, that vote beside the rules.
+"""Linear models of the call's category, resolution, complaint flag and kind of request (the
+purpose line's last words: 요청, 문의, 불만 제기 …) over the lemmas said in the call, trained on
+the dev set, that vote beside the rules.
 
 Why learned models beside the cue rules: the rules scored 92–95% on the calls they were written
 from but 72–80% on calls by authors they had never seen, because every author says things with
@@ -13,7 +14,7 @@ before any change for them):
     resolution      75 / 79       81 / 83     83 / 83 %
     complaint       75 / 92       75 / 96     83 / 96 %
 
-The shipped weights are ``pipeline/nlp/data/{category,resolution,complaint}_model.json``;
+The shipped weights are ``pipeline/nlp/data/{label}_model.json``;
 rebuild them after adding calls to the dev set with
 ``python -m pipeline.extract.label_models samples/transcripts``. scikit-learn is needed only to
 train.
@@ -41,8 +42,10 @@ from pipeline.nlp import DATA_DIR
 from pipeline.textinput import parse_text_transcript
 
 T = TypeVar("T")
-Label = Literal["category", "resolution", "complaint"]
-LABELS: tuple[Label, ...] = ("category", "resolution", "complaint")
+Label = Literal["category", "resolution", "complaint", "purpose_kind"]
+LABELS: tuple[Label, ...] = ("category", "resolution", "complaint", "purpose_kind")
+# The kind of request the purpose line ends in (상담 목적 "… 요청"), as the gold logs name it.
+PURPOSE_KINDS = ("요청", "문의", "불만 제기", "이의 제기", "민원 제기", "접수", "신고")
 FEATURE_TAGS = ("NNG", "NNP", "VV", "VA", "XR")
 # A lemma said in one training call only is that call's detail, not a sign of its label.
 MIN_CALLS_PER_LEMMA = 2
@@ -131,6 +134,7 @@ class LabelModels:
     category: LabelModel
     resolution: LabelModel
     complaint: LabelModel
+    purpose_kind: LabelModel
 
 
 def blend(
@@ -198,8 +202,9 @@ class TrainingCall:
     category: str
     resolution: str
     complaint: str  # "True" / "False", as the model's classes are strings
+    purpose_kind: str | None  # None when the gold purpose ends in none of PURPOSE_KINDS
 
-    def label(self, name: Label) -> str:
+    def label(self, name: Label) -> str | None:
         return getattr(self, name)
 
 
@@ -223,14 +228,23 @@ def training_calls(directory: Path) -> list[TrainingCall]:
                 category=gold["category"],
                 resolution=gold["resolution"],
                 complaint=str(bool(gold["complaint"])),
+                purpose_kind=purpose_kind(gold["purpose"] or ""),
             )
         )
     return calls
 
 
+def purpose_kind(purpose: str) -> str | None:
+    return next((kind for kind in PURPOSE_KINDS if purpose.endswith(kind)), None)
+
+
 def train_all(calls: Sequence[TrainingCall]) -> LabelModels:
-    documents, ids = [c.features for c in calls], [c.id for c in calls]
-    return LabelModels(*(train(documents, [c.label(name) for c in calls], ids) for name in LABELS))
+    models = []
+    for name in LABELS:
+        labelled = [c for c in calls if c.label(name) is not None]
+        labels = [str(c.label(name)) for c in labelled]
+        models.append(train([c.features for c in labelled], labels, [c.id for c in calls]))
+    return LabelModels(*models)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,9 +9,11 @@ import pytest
 
 from benchmarks.extraction import DEV_DIR, FOLD_SIZE, _out_of_fold_models, load_dev_set
 from models.note import Resolution
+from pipeline.process import process_text
 from pipeline.extract.context import Found
 from pipeline.extract.label_models import (
     LABELS,
+    PURPOSE_KINDS,
     LabelModel,
     TrainingCall,
     shipped_model,
@@ -97,3 +99,10 @@ def test_the_benchmark_scores_each_dev_call_with_models_that_never_saw_it() -> N
 def test_a_set_the_models_never_saw_is_scored_with_the_shipped_models() -> None:
     held_out, _ = load_dev_set(DEV_DIR / "validation")
     assert held_out and _out_of_fold_models(held_out) == {}
+
+
+def test_the_purpose_line_ends_in_a_kind_of_request_the_logs_use() -> None:
+    calls, _ = load_dev_set(DEV_DIR)
+    for call in calls[::30]:
+        purpose = process_text(call.text, call_started_at=call.call_started_at).note.purpose
+        assert purpose and purpose.endswith(PURPOSE_KINDS)
