@@ -66,7 +66,12 @@ def _offered(context: CallContext, turn: Turn, cue: re.Pattern[str]) -> bool:
         and offer is not None
         and offer.role is Role.CUSTOMER
         and bool(cue.search(offer.text))
+        and not _DECLINED.search(agent.text)
     )
+
+
+# The agent turning the offer down ("아니요 괜찮습니다 성함만 주세요").
+_DECLINED = re.compile(r"괜찮|아니요|아뇨|필요\s?없|안\s?주셔도")
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,18 @@ def test_a_customer_number_the_caller_offers_then_reads_is_the_customer_id() -> 
     assert _note(call).customer.customer_id == "7701246835"
 
 
+def test_a_customer_number_the_agent_turns_down_is_not_read_from_the_next_turn() -> None:
+    call = """상담원: 네 별빛통신입니다
+고객: 요금 때문에 전화했는데요 가입자 번호 불러 드릴까요
+상담원: 아니요 괜찮습니다 성함만 말씀해 주세요
+고객: 노하람이요 연락처는 공일공 일이삼사 오육칠팔이요
+상담원: 네 조회됐습니다
+"""
+    note = _note(call)
+    assert note.customer.customer_id is None
+    assert note.customer.phone == "01012345678"
+
+
 def test_a_residents_registration_number_is_never_the_customer_id() -> None:
     call = """상담원: 본인 확인을 위해 주민 등록번호 앞자리 말씀해 주세요
 고객: 팔공공일일이요
