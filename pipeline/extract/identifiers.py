@@ -8,7 +8,7 @@ from functools import cache
 from models.note import Identifier
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
-from pipeline.extract.parties import CUSTOMER_ID_CUE
+from pipeline.extract.parties import CUSTOMER_ID_CUE, login_addresses
 from pipeline.nlp import word_list
 from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, prefixed_number, spelled_codes
 from pipeline.normalize.contact import email_spans, spoken_id
@@ -294,10 +294,13 @@ def _joined_letters(text: str) -> str:
     return _SPACED_LETTERS.sub(join, text)
 
 
-# A Korean number plate ("십이가 삼사오육" → 12가3456), when a vehicle is being talked about.
+# A Korean number plate ("십이가 삼사오육" → 12가3456), when a vehicle is being talked about:
+# the mark of a private car, a business vehicle's 바 사 아 자 ("팔이 바 사칠일삼": a company van),
+# a rental's 하 허 호, a delivery van's 배.
 _PLATE = re.compile(
     r"(?<![\d가-힣])(?P<head>\d{2,3}|[일이삼사오육칠팔구십백]{1,4})\s?"
-    r"(?P<mark>[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배])\s?(?P<tail>\d{4})(?!\d)"
+    r"(?P<mark>[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자하허호배])\s?"
+    r"(?P<tail>\d{4})(?!\d)"
 )
 _VEHICLE = re.compile(r"차량|차\s?번호|번호판|자동차")
 
@@ -465,8 +468,18 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
             if known is None:
                 identifiers.append(identifier)
             elif _prefer(identifier.value, known.value, turn.role is Role.AGENT):
-                replacement = Identifier(kind=known.kind, value=identifier.value)
-                identifiers[identifiers.index(known)] = _as_said(replacement)
+                replacement = _as_said(Identifier(kind=known.kind, value=identifier.value))
+                identifiers[identifiers.index(known)] = replacement
+                # A part of it the caller said again on its own ("케이 사일일 아이고 사일일삼칠")
+                # is this value too, now that a fuller reading holds it.
+                identifiers[:] = [
+                    i for i in identifiers if i is replacement or not _same(i.value, replacement.value)
+                ]
+    # The address an account is known by, when the caller gives another to write to, is the
+    # account's id ("계정 이메일" … "새 메일로 보내 주세요"); the contact is the note's e-mail.
+    for address in login_addresses(context):
+        if all(i.value != address for i in identifiers):
+            identifiers.append(Identifier(kind=ACCOUNT_ID, value=address))
     return Found(identifiers, tuple(turns), 0.9 if identifiers else 0.8)
 
 

@@ -17,8 +17,11 @@ from pipeline.normalize.numbers import find_phone_numbers, read_stray_groups, sp
 _NAME_QUESTION = re.compile(r"성함|이름|본인\s?확인|명의자|주문자")
 _PHONE_QUESTION = re.compile(r"연락처|전화\s?번호|휴대\s?폰|핸드폰|번호")
 _ADDRESS_QUESTION = re.compile(r"주소|배송지|어디로|받으실\s?곳")
+# A hospital's patient number is its 등록번호 ("환자 등록번호", "등록번호는 카드에 있는 거"); the
+# 등록번호 of a resident, business or car is no customer number (주민등록번호 never is one).
 CUSTOMER_ID_CUE = re.compile(
     r"(?:회원|고객|가입자|멤버십|환자|수용가|납부자)\s?번호|(?:가게|매장|가맹점|업체|사업장|고객|회원)\s?코드"
+    r"|(?<![가-힣])(?<!주민 )(?<!사업자 )(?<!차량 )(?<!자동차 )등록\s?번호"
 )
 # Company lines the agent reads out are never the customer's phone.
 _SERVICE_NUMBER = re.compile(r"^(?:1[568]\d{6}|0[78]0\d+)$")
@@ -32,8 +35,11 @@ _ADDRESSED_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고�
 
 
 _NAME_CUE = "저는 "
-# Two syllables whose second is a particle ("원은", "정이"): no name.
-_PARTICLE_NAME = re.compile(r"^[가-힣](?:은|는|이|가|을|를|도|만|의|에)$")
+# Two syllables whose second is a particle ("원은", "정이"), or a word with a two-syllable
+# particle no given name ends in ("세 시 전까지 고객님께", "내일부터 고객님"): no name.
+_PARTICLE_NAME = re.compile(
+    r"^[가-힣](?:은|는|이|가|을|를|도|만|의|에)$|^[가-힣]{1,2}(?:까지|부터|에서|에게|한테|께서|마다|처럼|으로)$"
+)
 _AGENT_CUE = "상담원 "
 
 
@@ -47,6 +53,25 @@ class Parties:
 def _asked(context: CallContext, turn: Turn, question: re.Pattern[str]) -> bool:
     previous = context.previous(turn, Role.AGENT)
     return previous is not None and bool(question.search(previous.text))
+
+
+def _offered(context: CallContext, turn: Turn, cue: re.Pattern[str]) -> bool:
+    """The caller offered the number a turn before and the agent took it up ("고객번호도 불러
+    드릴까요" → "네 말씀해 주시면 …" → the number): the answer is that number."""
+    agent = context.previous(turn)
+    offer = context.previous(agent) if agent is not None else None
+    return (
+        agent is not None
+        and agent.role is Role.AGENT
+        and offer is not None
+        and offer.role is Role.CUSTOMER
+        and bool(cue.search(offer.text))
+        and not _DECLINED.search(agent.text)
+    )
+
+
+# The agent turning the offer down ("아니요 괜찮습니다 성함만 주세요").
+_DECLINED = re.compile(r"괜찮|아니요|아뇨|필요\s?없|안\s?주셔도")
 
 
 @dataclass(frozen=True)
@@ -316,8 +341,12 @@ def _corrected(number: str, after: str) -> str:
 def _email(context: CallContext) -> Found[str | None]:
     """The address the customer gives, else the one the agent reads out; a reading that had to
     guess ("에스 더블유 노" → swno) gives way to one spelled out letter by letter for the same
-    domain ("에스 더블유 엔 오 에이치" → swnoh)."""
+    domain ("에스 더블유 엔 오 에이치" → swnoh), a reading cut short at a word ("에스 비 옥 일이일"
+    → 121@…) to the fuller one it ends ("에스 비 오 케이 일이일" → sbok121@…). An account's
+    address, given to find the account, is no contact when another is given to write to."""
+    login = set(login_addresses(context))
     said = [(t, m) for t in context.turns for m in find_emails(t.text)]
+    said = [s for s in said if s[1].value not in login] or said
     if not said:
         return Found(None, (), 0.8)
     turn, mention = next((s for s in said if s[0].role is Role.CUSTOMER), said[0])
@@ -326,7 +355,36 @@ def _email(context: CallContext) -> Found[str | None]:
         spelled = [s for s in said if not s[1].guessed and s[1].value.endswith("@" + domain)]
         if spelled:
             return Found(spelled[0][1].value, (turn, spelled[0][0]), 0.85)
+    fuller = [s for s in said if s[1].value != mention.value and s[1].value.endswith(mention.value)]
+    if fuller:
+        return Found(fuller[0][1].value, (turn, fuller[0][0]), 0.85)
     return Found(mention.value, (turn,), 0.9)
+
+
+# The account an address is asked for or named as ("지금 쓰시는 계정 이메일", "로그인 이메일"),
+# and the words of an address given to be written to ("…으로 보내 드릴까요", "…으로 주세요").
+_LOGIN_CUE = re.compile(r"계정|로그인|아이디|가입(?:한|된|하신|할\s?때)")
+_SEND_CUE = re.compile(r"보내|받으실|받을|발송|(?:으로|로)\s?(?:주세요|해\s?주세요)")
+
+
+def login_addresses(context: CallContext) -> list[str]:
+    """The addresses said as an account's (its login), when the call gives another one to write
+    to ("지금 쓰시는 계정 이메일 알려 주시겠어요" … "새로 쓰실 메일로 보내 드릴까요"): the first is
+    the account's id, the other the contact."""
+    accounts: list[str] = []
+    contacts: list[str] = []
+    for turn in context.customer_turns:
+        asked = context.previous(turn, Role.AGENT)
+        texts = [turn.text] + ([asked.text] if asked is not None else [])
+        login = any(_LOGIN_CUE.search(t) for t in texts)
+        send = any(_SEND_CUE.search(t) for t in texts)
+        values = [m.value for m in find_emails(turn.text)]
+        if login and not send:
+            accounts += values
+        elif send and not login:
+            contacts += values  # the caller's own answer to "어느 메일로 보내 드릴까요"
+    accounts = [a for a in dict.fromkeys(accounts) if a not in contacts]
+    return accounts if contacts else []
 
 
 def _address(context: CallContext) -> Found[str | None]:
@@ -374,7 +432,9 @@ def _customer_id(context: CallContext) -> Found[str | None]:
             _, value = _id_value(text, cue.end()) or (0, None)
             if value is not None and "*" not in value:
                 return Found(value, (turn,), 0.85)
-        if turn.role is Role.CUSTOMER and _asked(context, turn, CUSTOMER_ID_CUE):
+        if turn.role is Role.CUSTOMER and (
+            _asked(context, turn, CUSTOMER_ID_CUE) or _offered(context, turn, CUSTOMER_ID_CUE)
+        ):
             at, value = _id_value(text, 0) or (0, None)
             # The answer, said first ("지 오 13557이요 아 그리고 …") or alone.
             if value is not None and (len(turn.text) < MAX_ID_ANSWER or at <= MAX_ID_OFFSET):

@@ -114,6 +114,9 @@ def spelled_codes(text: str) -> list[tuple[int, int, str]]:
 
 
 _DIGIT_WORD = re.compile(r"^(?:\d+|[영공일이삼사오육칠팔구]+|[일이삼사오육칠팔구]?[백천][일이삼사오육칠팔구십백]*)$")
+# A day said with the copula's question ending ("이십구 일일지 삼십일 일일지": whether it is the
+# 29th or the 31st): 일 + 일지, not the digits 11 and the letter G.
+_DAY_IN_QUESTION = re.compile(r"^[영공일이삼사오육칠팔구십]*일일지$")
 # "이십" in "에이피 엠 이십 더블유" is 20, said with a unit.
 _TENS_WORD = re.compile(r"^[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?$")
 _PARTICLE_TAIL = re.compile(
@@ -148,6 +151,8 @@ _CODE_WORD = re.compile(f"(?:{_CODE_TOKEN.pattern})+")
 def _word_pieces(word: str) -> list[Piece] | None:
     """One spoken word of a code as letter and digit groups: "이칠큐" → 27 + Q, "M이공W" →
     M + 20 + W, "칠백" → 700; None when part of it is neither."""
+    if _DAY_IN_QUESTION.match(word):
+        return None
     if _DIGIT_WORD.match(word) and re.search("[백천]", word) or _TENS_WORD.match(word):
         value = parse_korean_number(word)  # "칠백" in "에이치티 육오 유 칠백" is 700
         return [(str(value), False)] if value is not None else None

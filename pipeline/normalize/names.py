@@ -31,9 +31,7 @@ TWO_SYLLABLE_SURNAMES: tuple[str, ...] = (
 SURNAMES: tuple[str, ...] = word_list("surnames")
 KIN_NOUNS: tuple[str, ...] = word_list("kin_nouns")
 RELATION_NOUNS: tuple[str, ...] = KIN_NOUNS + word_list("relation_nouns")
-# Words that begin with a surname syllable and end like a self-introduction ("정상입니다"), and
-# the words for who someone is (엄마, 보호자), which stand where a name would.
-COMMON_WORDS: frozenset[str] = frozenset(word_list("name_lookalikes")) | frozenset(RELATION_NOUNS)
+
 _ENDINGS = (
     r"(?:(?:이)?라고\s?(?:합니다|해요|하는데요|하고요|하구요)|이고요|고요|이구요|구요|이에요|예요|"
     r"입니다|이었습니다|였습니다|이요|요|인데요|이며|이고|고|님이요"
@@ -73,12 +71,14 @@ _SELF_CUE = re.compile(
     + "|".join(RELATION_NOUNS)
     + r")\s)?$"
 )
-_AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당|고객센터|센터|팀|저는")
+# A hospital's or office's desk is a 상담실 or 민원실 ("고객상담실 변하윤입니다"), as a company's
+# is a 센터 or 팀.
+_AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당|고객센터|센터|팀|상담실|민원실|저는")
 # A word followed by a name label is whose name it is, not the name ("주문자 이름은", "예약자 명
 # 표준수요"); "김철수 이름으로" still names 김철수.
 _NAME_LABEL_AFTER = re.compile(r"\s?(?:(?:이름|성함|성명)(?:은|는|이|가)|명\s)")
 _GREETING = re.compile(
-    r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저"
+    r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저|상담실|민원실"
     r"|바꿨습니다|전화\s?받았습니다"
 )
 
@@ -180,14 +180,22 @@ TITLES = (
     "대리", "과장", "차장", "부장", "팀장", "사원", "주임", "실장", "원장", "사장", "계장",
     "매니저", "주무관",
 )
+# Words that begin with a surname syllable and end like a self-introduction ("정상입니다"), the
+# words for who someone is (엄마, 보호자), which stand where a name would, and the titles people
+# are called by with 님 ("선생님", "과장님"), which the agent says back as it would a name.
+COMMON_WORDS: frozenset[str] = (
+    frozenset(word_list("name_lookalikes")) | frozenset(RELATION_NOUNS) | frozenset(TITLES)
+)
 _TITLED_SELF = re.compile(
     r"(?<![가-힣])(?P<name>" + _LONG_SURNAME + r"[가-힣]{1,2}|" + _SHORT_SURNAME + r"[가-힣]{2})"
     r"\s(?:" + "|".join(TITLES) + r")"
-    r"(?:인데요|입니다|이에요|예요|이고요|고요|이구요|구요|요)(?![가-힣])"
+    # "… 염승우 대리라고 하는데요": the title quoted as one names oneself.
+    r"(?:인데요|입니다|이에요|예요|이고요|고요|이구요|구요|요|(?:이)?라고\s?(?:합니다|해요|하는데요|하고요))"
+    r"(?![가-힣])"
 )
 # Before the titled name: "저 …" or the opening of the turn, with the company and team.
 _TITLE_BEFORE = re.compile(
-    r"(?:(?:^|\s)(?:저|저는|제가)\s|^\s*(?:(?:네|예|아|안녕하세요)\s+)*)(?:[가-힣]+\s){0,3}$"
+    r"(?:(?:^|\s)(?:저|저는|제가)\s|^\s*(?:(?:네|예|아|안녕하세요)\s+)*)(?:[가-힣]+\s){0,5}$"
 )
 
 

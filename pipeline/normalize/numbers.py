@@ -325,12 +325,24 @@ def find_phone_numbers(text: str) -> list[NumberMention]:
     for sequence in digit_sequences(text):
         next_free = 0
         for first, last, window in sequence.windows(MAX_PHONE_DIGITS):
-            if first < next_free:
+            if first < next_free or _tail_overruns_group(window):
                 continue
             if is_phone_number(window.digits):
                 mentions.append(_mention(text, window.start, window.end, window.digits))
                 next_free = last
     return mentions
+
+
+# A phone number is read in groups of at most four digits ("공이 삼삼사 칠칠팔일이요").
+MAX_PHONE_GROUP = 4
+
+
+def _tail_overruns_group(window: DigitSequence) -> bool:
+    """The 이 of "…칠칠팔일이요" read as the digit 2 would make the last of two or more groups
+    longer than a phone number's groups are said: it is the copula's 이, and the reading without
+    it (which ``windows`` gives next) is the number."""
+    last = window.groups[-1]
+    return len(window.groups) > 1 and last.particle_tail and len(last.digits) > MAX_PHONE_GROUP
 
 
 def _mention(text: str, start: int, end: int, value: str) -> NumberMention:
