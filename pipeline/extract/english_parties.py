@@ -16,7 +16,14 @@ from models.note import AgentInfo, CustomerInfo, Identifier
 from models.transcript import Role
 from pipeline.extract.context import Found
 from pipeline.extract.english_call import EnglishCall, EnTurn, kind_table, not_names
-from pipeline.normalize.english import Span, digit_runs, email_spans
+from pipeline.normalize.english import (
+    Span,
+    StreetAddress,
+    digit_runs,
+    email_spans,
+    spoken_postcode,
+    street_addresses,
+)
 
 _SELF_INTRO = re.compile(
     r"\b(?:my name is|my name's|name is|this is|it's|you're speaking (?:to|with)|you are speaking "
@@ -160,11 +167,56 @@ def email(call: EnglishCall) -> Found[str | None]:
     return Found(None)
 
 
+# The agent asks for an address, or the caller gives one unasked ("i moved to", "i live at").
+_ASKS_ADDRESS = re.compile(r"\b(?:address|first line|where do you live|where are you based)\b")
+_GIVES_ADDRESS = re.compile(r"\b(?:address|live at|moved to|i'm at|we're at|deliver(?:ed)? to|send it to)\b")
+_POSTCODE_CUE = re.compile(r"\b(?:postcode|post code|zip code|zip)\b(?:\s+(?:is|it's))?")
+
+
+def address(call: EnglishCall) -> Found[str | None]:
+    """The customer's street address: the last one the customer says when giving an address (a
+    caller who moves says the new one last), completed from the agent's read-back ("portland
+    oregon" for "portland") and from a postcode said on its own ("and the postcode please")."""
+    best: tuple[StreetAddress, EnTurn] | None = None
+    for turn in call.by(Role.CUSTOMER):
+        previous = call.previous(turn)
+        asked = previous is not None and previous.role is Role.AGENT and _ASKS_ADDRESS.search(previous.text)
+        if not (asked or _GIVES_ADDRESS.search(turn.text)):
+            continue
+        said = street_addresses(turn.text, not_names())
+        if said:
+            best = (said[-1], turn)
+    if best is None:
+        return Found(None)
+    said, turn = best
+    turns = [turn]
+    reply = call.following(turn)
+    if reply is not None and reply.role is Role.AGENT:
+        for echo in street_addresses(reply.text, not_names()):
+            if echo.number == said.number and echo.street == said.street:
+                said = StreetAddress(
+                    said.number, said.street, said.unit or echo.unit, said.flat_first or echo.flat_first,
+                    said.city or echo.city, said.state or echo.state, said.postcode or echo.postcode,
+                )
+                turns.append(reply)
+    if said.postcode is None:
+        for other in call.by(Role.CUSTOMER):
+            previous = call.previous(other)
+            for text in (other.text, f"{previous.text if previous else ''} | {other.text}"):
+                cue = list(_POSTCODE_CUE.finditer(text))
+                code = spoken_postcode(text[cue[-1].end() :]) if cue else None
+                if code and said.postcode is None:
+                    said = StreetAddress(said.number, said.street, said.unit, said.flat_first, said.city, said.state, code)
+                    turns.append(other)
+    return Found(said.written(), tuple(turns), 0.7)
+
+
 def parties(call: EnglishCall) -> tuple[CustomerInfo, AgentInfo, dict[str, Found[object]]]:
     found: dict[str, Found[object]] = {
         "customer.name": customer_name(call),
         "customer.phone": phone(call),
         "customer.email": email(call),
+        "customer.address": address(call),
         "agent.name": agent_name(call),
     }
     if found["customer.name"].value is None:
@@ -173,6 +225,7 @@ def parties(call: EnglishCall) -> tuple[CustomerInfo, AgentInfo, dict[str, Found
         name=found["customer.name"].value,  # type: ignore[arg-type]
         phone=found["customer.phone"].value,  # type: ignore[arg-type]
         email=found["customer.email"].value,  # type: ignore[arg-type]
+        address=found["customer.address"].value,  # type: ignore[arg-type]
     )
     return customer, AgentInfo(name=found["agent.name"].value), found  # type: ignore[arg-type]
 
