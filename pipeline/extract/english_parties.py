@@ -34,18 +34,30 @@ _AFTER_NAME = re.compile(
     r"^(?:$|speaking\b|here\b|in\b|from\b|how\b|can\b|may\b|what\b|and\b|with\b|at\b|on\b|"
     r"calling\b|thanks\b|thank\b|who\b|i\b|you\b|so\b|um\b|uh\b|hi\b|hello\b|we're\b)"
 )
+# "hiya it's joanne fairbairn i've got two things": a caller who opens with a greeting and
+# "it's" gives a first and last name, then goes on about themself.
+_GREETING_ITS = re.compile(
+    r"^(?:(?:hi|hiya|hello|hey|oh|um|uh|good (?:morning|afternoon|evening)|morning|afternoon)\s+)+"
+    r"it's\s+[a-z'-]+\s+[a-z'-]+\s+(?:i|i've|i'm|i'd|i was|calling|ringing|here)\b"
+)
 _ASKS_NAME = re.compile(
     r"\b(?:your (?:full )?name|name on the (?:account|order|card|policy|booking)|who am i speaking|"
     r"passenger name|name please|the name|can i take your name|name as it appears|"
-    r"who's calling|who is calling|may i know your name)\b"
+    r"who's calling|who is calling|may i know your name|lead name|lead passenger|"
+    r"name of the (?:account holder|lead passenger|policy holder))\b"
 )
+# A question about the caller's own name, not the passenger's, patient's or account holder's.
+_ASKS_OWN_NAME = re.compile(r"\b(?:your (?:full )?name|who am i speaking|who's calling|who is calling)\b")
 _ASKS_PHONE = re.compile(
     r"\b(?:phone|mobile|contact number|number to reach|reach you|best number|number can they|"
     r"call you on|callback number|good number|cell)\b"
 )
 _NOT_PHONE = re.compile(r"\b(?:account|card|policy|order|serial|model|reference|case|claim|booking)\b")
 _LEADING = re.compile(r"^(?:(?:yes|yeah|yep|sure|hi|hello|oh|um|uh|okay|ok|so|it's|its|it is|"
-                      r"that's|this is|my name is|my name's|i'm|the name is|name's)\s+)+")
+                      r"that's|this is|my name is|my name's|i'm|the name is|name's|"
+                      r"mrs|mr|ms|miss|dr)\s+)+")
+# Titles said before a name ("it's mrs winifred ashcombe"): the note keeps the name only.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _CODE_CUE_WINDOW = 60
 
 
@@ -60,6 +72,8 @@ def _title(word: str) -> str:
 def _name_words(text: str, most: int) -> list[str]:
     words: list[str] = []
     for word in text.split():
+        if not words and word in _TITLES:
+            continue
         if word in not_names() or len(word) < 2 or not re.fullmatch(r"[a-z][a-z'-]*", word):
             break
         words.append(word)
@@ -75,7 +89,8 @@ def _intro_name(turn: EnTurn, most: int) -> str | None:
             continue
         after = turn.text[match.start("name") + len(" ".join(words)) :].strip()
         strong = match.group().startswith(("my name", "name is", "you're", "you are", "speaking"))
-        if match.group().startswith("it's") and not after.startswith(("speaking", "here", "$")) and after:
+        if match.group().startswith("it's") and not after.startswith(("speaking", "here", "$")) and after \
+                and not _GREETING_ITS.match(turn.text[: match.end("name")] + " " + after):
             continue
         if strong or _AFTER_NAME.match(after):
             return " ".join(_title(w) for w in words)
@@ -93,6 +108,13 @@ def agent_name(call: EnglishCall) -> Found[str | None]:
         name = _intro_name(turn, most=1)
         if name and not _is_about_customer(turn):
             found = Found(name, (turn,), 0.8)
+    greeting = call.by(Role.AGENT)[:1]
+    if found.value is None and greeting:
+        # "good afternoon willow green vets sophie speaking": the name just before "speaking"
+        # at the end of the company's greeting, without "this is".
+        match = re.search(r"\b([a-z]+) speaking(?:$|\s+(?:how|what|can|may)\b)", greeting[0].text)
+        if match and match.group(1) not in not_names() and not match.group(1).endswith("'re"):
+            found = Found(_title(match.group(1)), greeting, 0.6)
     return found
 
 
@@ -101,17 +123,26 @@ def _is_about_customer(turn: EnTurn) -> bool:
 
 
 def customer_name(call: EnglishCall) -> Found[str | None]:
-    for turn in call.by(Role.CUSTOMER)[:8]:
+    """The caller's own name: said in an introduction, or the answer to the agent's question. A
+    caller who rings for someone else answers "the passenger name" with theirs and "and your
+    name" with their own, so an answer to a question about *your* name outranks the others."""
+    answers: list[tuple[int, Found[str | None]]] = []
+    for turn in call.by(Role.CUSTOMER)[:10]:
         previous = call.previous(turn)
         asked = previous is not None and previous.role is Role.AGENT and _ASKS_NAME.search(previous.text)
-        if re.search(r"\b(?:my name is|my name's|this is|it's)\s", turn.text) and not asked:
+        intro = None
+        if re.search(r"\b(?:my name is|my name's|this is|it's)\s", turn.text):
             name = _intro_name(turn, most=3)
-            if name and " " in name:
-                return Found(name, (turn,), 0.8)
-        if asked:
-            words = _name_words(_LEADING.sub("", turn.text), most=3)
+            intro = name if name and " " in name else None
+        if intro and not asked:
+            return Found(intro, (turn,), 0.8)
+        if asked and previous is not None:
+            words = intro.split() if intro else _name_words(_LEADING.sub("", turn.text), most=3)
             if words:
-                return Found(" ".join(_title(w) for w in words), (turn, previous), 0.7)
+                rank = 0 if _ASKS_OWN_NAME.search(previous.text) else 1
+                answers.append((rank, Found(" ".join(_title(w) for w in words), (turn, previous), 0.7)))
+    if answers:
+        return min(answers, key=lambda a: a[0])[1]
     return _confirmed_by_agent(call)
 
 

@@ -64,3 +64,42 @@ def test_spelled_street_name_and_no_address_without_an_address_question() -> Non
         "customer: the shop is two minutes walk from me and they said the part is not in\n"
     )
     assert chat.customer.address is None
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+def test_caller_for_someone_else_gives_own_name_after_the_passengers() -> None:
+    note = _note(
+        "agent: thanks for calling bluecrest rail my name is tariq how can i help\n"
+        "customer: hi i'm ringing for my dad his seat booking went missing\n"
+        "agent: can i have the passenger name\n"
+        "customer: harold finch\n"
+        "agent: and your name please\n"
+        "customer: simon finch i'm his son\n"
+    )
+    assert note.customer.name == "Simon Finch"
+
+
+def test_lead_name_title_and_name_after_greeting_the_agent() -> None:
+    lead = _note(
+        "agent: good morning suncoast villas you're speaking with leila\n"
+        "customer: hello i'm chasing a refund\n"
+        "agent: of course and the lead name on the booking\n"
+        "customer: it's mrs deborah lane\n"
+    )
+    assert lead.customer.name == "Deborah Lane"
+    polite = _note(
+        "agent: harbor card services this is omar may i have your name please\n"
+        "customer: yes good evening omar my name is arjun mehta\n"
+    )
+    assert polite.customer.name == "Arjun Mehta"
+
+
+def test_greeting_its_name_and_agent_name_before_speaking() -> None:
+    note = _note(
+        "agent: good morning oakfield dental becky speaking\n"
+        "customer: hiya it's lorna mcbride i've got a question about my bill\n"
+    )
+    assert note.customer.name == "Lorna Mcbride"
+    assert note.agent.name == "Becky"
