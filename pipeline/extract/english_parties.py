@@ -265,14 +265,32 @@ def parties(call: EnglishCall) -> tuple[CustomerInfo, AgentInfo, dict[str, Found
 
 
 def _kind_before(text: str) -> str | None:
-    """The kind named nearest before the number (the end of ``text``)."""
-    best: tuple[int, str] | None = None
+    """The kind named nearest before the number (the end of ``text``); of two cues ending at the
+    same word the longer, more specific one. Where the number is printed ("it's on the
+    invoices") is no kind: a cue before that wins."""
     window = text[-_CODE_CUE_WINDOW:]
+    where = list(_WHERE_PRINTED.finditer(window))
+    if where:
+        kind = _nearest_kind(window[: where[-1].start()])
+        if kind:
+            return kind
+    return _nearest_kind(window)
+
+
+# "do you have the customer id it's on the invoices": the paper the number is printed on.
+_WHERE_PRINTED = re.compile(
+    r"\b(?:it's |it is |it should be |you'll find it )?(?:on|at the top of|printed on) "
+    r"(?:the|your|any of the|all the|one of the|any) [a-z ]*$"
+)
+
+
+def _nearest_kind(window: str) -> str | None:
+    best: tuple[int, int, str] | None = None
     for kind, pattern in kind_table():
         for match in pattern.finditer(window):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), kind)
-    return best[1] if best else None
+            if best is None or (match.end(), -match.start()) > (best[0], -best[1]):
+                best = (match.end(), match.start(), kind)
+    return best[2] if best else None
 
 
 def _skipped(before: str, value: str, phone_digits: str | None) -> bool:
@@ -297,12 +315,40 @@ def _with_listed_prefix(turn: EnTurn, code: Span, found: dict[str, Identifier]) 
     return code.value
 
 
+# Said between a number and the one that replaces it: "t l five five oh two eight sorry five
+# five oh eight two".
+_CORRECTION = re.compile(r"(?:no |oh )?(?:sorry|i mean|sorry i mean|no wait|i beg your pardon)(?: it's)?")
+
+
+def _corrected(turn: EnTurn) -> list[Span]:
+    """The turn's codes with self-corrections applied: a code followed by 'sorry' and another
+    code is replaced by it, which keeps the first one's letters when only its digits are said
+    again."""
+    codes: list[Span] = []
+    for code in turn.codes:
+        if codes and _CORRECTION.fullmatch(turn.text[codes[-1].end : code.start].strip()):
+            wrong = codes.pop()
+            prefix = re.match(r"([A-Z]+-?)(\d+)$", wrong.value)
+            value = code.value
+            if prefix and code.value.isdigit() and len(code.value) == len(prefix.group(2)):
+                value = prefix.group(1) + code.value
+            code = Span(wrong.start, code.end, value)
+        codes.append(code)
+    return codes
+
+
 def identifiers(call: EnglishCall, phone_digits: str | None) -> Found[list[Identifier]]:
+    """The numbers the agent needs, with their kind; the customer's own number comes as kind
+    ``customer_id`` (the note keeps it on the customer, see ``customer_id``)."""
     found: dict[str, Identifier] = {}
     turns: list[EnTurn] = []
+    # "m l e e eight eight": a caller spelling their mailbox name back is not giving a number.
+    mailboxes = {s.value.split("@")[0].replace(".", "").upper() for t in call.turns for s in email_spans(t.text)}
     for turn in call.turns:
         previous = call.previous(turn)
-        for code in turn.codes:
+        for code in _corrected(turn):
+            if code.value.replace("-", "") in mailboxes:
+                continue
             before = turn.text[: code.start]
             kind = _kind_before(before)
             if kind is None and previous is not None and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", before.strip()[-40:] or ""):

@@ -62,6 +62,8 @@ def _digit_piece(words: list[Token], i: int) -> tuple[str, int] | None:
     """The digits one spoken piece of a digit string stands for and how many words it took:
     'five', 'double five', 'eighty eight', 'twelve', '4821'."""
     word = words[i].text
+    if word in DIGIT_WORDS.keys() - {"zero", "oh"} and i + 1 < len(words) and words[i + 1].text == "hundred":
+        return DIGIT_WORDS[word] + "00", 2  # "a q three hundred": a model's round number
     if word in DIGIT_WORDS:
         return DIGIT_WORDS[word], 1
     if word.isdigit():
@@ -163,7 +165,7 @@ def code_spans(text: str) -> list[Span]:
 
 def _one_by_one(words: list[Token], piece: _Piece) -> bool:
     word = words[piece.first].text
-    return word in DIGIT_WORDS or word in _REPEATS or word.isdigit()
+    return (word in DIGIT_WORDS and piece.first == piece.last) or word in _REPEATS or word.isdigit()
 
 
 def digit_runs(text: str) -> list[Span]:
@@ -304,13 +306,15 @@ def price_spans(text: str) -> list[Span]:
 _DOMAIN_ENDS = ("com", "net", "org", "edu", "gov", "uk", "io", "co", "ca", "au", "de", "kr", "me")
 _LOCAL_STOP = frozenset(
     "is it's its at email e-mail address mail to on the my your and yes yeah sure it was "
-    "that's thats confirmation send sent me um uh so".split()
+    "that's thats confirmation send sent me um uh so still just now like".split()
 )
+# ASR splits a mail provider's name: "proton mail", "hot mail", "g mail" are one domain word.
+_DOMAIN_TAILS = frozenset({"mail"})
 
 
 def email_spans(text: str) -> list[Span]:
     """'p nair eighty eight at outlook dot com' → pnair88@outlook.com."""
-    words = tokens(text)
+    words = _without_spelling(tokens(text))
     spans: list[Span] = []
     for at, word in enumerate(words):
         if word.text != "at" or at == 0:
@@ -322,6 +326,23 @@ def email_spans(text: str) -> list[Span]:
         if local:
             spans.append(Span(words[first].start, words[end].end, f"{local}@{domain}"))
     return spans
+
+
+def _without_spelling(words: list[Token]) -> list[Token]:
+    """The words less letters that spell the word before them: "j whitaker w h i t a k e r at
+    fastmail" says the mailbox once, then spells it."""
+    kept: list[Token] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and len(words[j].text) == 1 and words[j].text.isalpha():
+            j += 1
+        if j - i >= 2 and kept and "".join(w.text for w in words[i:j]) == kept[-1].text:
+            i = j
+            continue
+        kept.extend(words[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return kept
 
 
 def _domain(words: list[Token], i: int) -> tuple[str, int]:
@@ -336,7 +357,7 @@ def _domain(words: list[Token], i: int) -> tuple[str, int]:
                 break
             parts.append(current)
             current = ""
-        elif word.isalnum() and word not in _LOCAL_STOP:
+        elif word.isalnum() and (word not in _LOCAL_STOP or (current and word in _DOMAIN_TAILS)):
             current += word
             if parts and current in _DOMAIN_ENDS:
                 last = j

@@ -103,3 +103,82 @@ def test_greeting_its_name_and_agent_name_before_speaking() -> None:
     )
     assert note.customer.name == "Lorna Mcbride"
     assert note.agent.name == "Becky"
+
+
+# --- customer numbers and identifiers -----------------------------------------------------------
+
+
+def test_client_or_patient_number_is_the_customer_id_not_an_identifier() -> None:
+    note = _note(
+        "agent: riverside clinic this is amy can i take your patient number\n"
+        "customer: yes it's m b six two oh four one\n"
+        "agent: thank you\n"
+    )
+    assert note.customer.customer_id == "MB62041"
+    assert note.identifiers == []
+
+
+def test_self_corrected_code_keeps_its_letters_and_where_printed_is_no_kind() -> None:
+    note = _note(
+        "agent: do you have the customer id it's on the invoices\n"
+        "customer: it's k p four one one nine sorry four one nine one\n"
+    )
+    assert note.customer.customer_id == "KP4191"
+    assert note.identifiers == []
+
+
+def test_specific_cues_name_the_kind() -> None:
+    note = _note(
+        "agent: can i get the booking reference\n"
+        "customer: it's z k four r nine p\n"
+        "agent: and your enrollment number\n"
+        "customer: e d three three oh one five\n"
+        "agent: your service order is w s five five one two oh and the model is the v x two hundred\n"
+        "agent: i can see flight b a two oh six\n"
+    )
+    assert [(i.kind, i.value) for i in note.identifiers] == [
+        ("order", "ZK4R9P"), ("order", "ED33015"), ("ticket", "WS55120"), ("model", "VX200"), ("other", "BA206"),
+    ]
+
+
+def test_rental_agreement_is_a_contract() -> None:
+    note = _note(
+        "agent: do you have the rental agreement number\n"
+        "customer: yeah it's h d seven seven one oh two nine\n"
+    )
+    assert [(i.kind, i.value) for i in note.identifiers] == [("contract", "HD771029")]
+
+
+# --- e-mail -------------------------------------------------------------------------------------
+
+
+def test_email_with_spelled_surname_split_provider_and_still() -> None:
+    spelled = _note("agent: and your email\ncustomer: it's k morrow m o r r o w at hot mail dot com\n")
+    assert spelled.customer.email == "kmorrow@hotmail.com"
+    asked = _note("agent: is it still dee dot kaur at gmail dot com\ncustomer: yes\n")
+    assert asked.customer.email == "dee.kaur@gmail.com"
+
+
+def test_spelled_mailbox_name_is_not_an_identifier() -> None:
+    note = _note(
+        "agent: the tickets go to the email on the order which is t west forty at proton mail dot com\n"
+        "customer: yes t w e s t four oh\n"
+    )
+    assert note.customer.email == "twest40@protonmail.com"
+    assert note.identifiers == []
+
+
+# --- masking ------------------------------------------------------------------------------------
+
+
+def test_account_bills_are_paid_from_is_masked() -> None:
+    processed = process_text(
+        "agent: your bill is on hold\n"
+        "customer: good because the account they pull from is like three three oh one two eight "
+        "four four nine one at first national\n"
+        "customer: or it's six two two one oh four eight eight with chase bank\n",
+        call_started_at=CALL_AT,
+    )
+    shown = " ".join(u.text for u in processed.transcript.utterances) + processed.note.model_dump_json()
+    for clear in ("3301284491", "three three oh one two eight four four nine one", "62210488", "six two two one oh four eight eight"):
+        assert clear not in shown
