@@ -26,8 +26,19 @@ _ESCALATED = re.compile(
     r"manager|supervisor|specialists?|partner|carrier|courier)|(?:disputes?|review|development|dev|"
     r"engineering|escalations?|fraud|claims|complaints?) team (?:will|to|is going to|'ll|usually|"
     r"handles?|reviews?|decides?|investigat\w+)|can't (?:approve|override|authori[sz]e)|"
-    r"more than i can approve|raised (?:it|this) (?:with|to))"
+    r"more than i can approve|raised (?:it|this) (?:with|to)|"
+    # Another team has the decision: "our trust and safety team has to verify ownership and
+    # approve", "has to go to our billing review team for approval", "a case with our customer
+    # relations team", "sent it to billing review".
+    r"(?:our|the) (?:[a-z]+ ){1,4}team (?:has to|have to|needs? to|must|will need to) "
+    r"(?:verify|approve|review|decide|investigate|sign off)|"
+    r"(?:has to|have to|needs? to|will) go (?:over )?to (?:our|the) (?:[a-z]+ ){0,3}(?:team|department)|"
+    r"case with (?:our|the) (?:[a-z]+ ){0,3}team|"
+    r"(?:sent|send|sending|passed) (?:it |this )?(?:over )?to (?:our |the )?(?:[a-z]+ )?review\b)"
 )
+# "it hasn't been sent over to our payments team yet": a hand-off that did not happen is the
+# problem the caller rings about, not what the agent did.
+_NOT_DONE = re.compile(r"\b(?:hasn't|has not|haven't|wasn't|was not|hadn't|never|not) (?:been |yet )?(?:\w+ )?$")
 _PENDING = re.compile(
     r"\b(?:i'll (?:call|ring|email|e-mail|text|send|get back|contact|mail|post)|we'll (?:call|email|send|"
     r"contact|ship|refund)|they(?:'ll| will| normally| usually) (?:call|contact|come|get back|review|"
@@ -40,13 +51,16 @@ _RESOLVED = re.compile(
     r"\b(?:that's (?:done|updated|all done|been done|changed|sorted)|it's (?:done|updated|showing|"
     r"unlocked|reset|changed|been changed|been updated)|all set|you're set|both are updated|"
     r"i've (?:updated|changed|reset|unlocked|refunded|issued|processed|applied|credited|corrected|"
-    r"cancelled|removed|added)|payment (?:is )?complete|is now (?:unlocked|active|updated|changed)|"
+    r"cancelled|removed|added|moved|rescheduled|rebooked|exchanged|swapped)|payment (?:is )?complete|"
+    r"is now (?:unlocked|active|updated|changed)|(?:that|it|the payment)(?:'s| has)? (?:went|gone) through|"
     r"can you (?:see|log in)|you should be able to (?:log|see))"
 )
 _UNDECIDED = re.compile(
     r"\b(?:have a think|think about it|think it over|talk (?:it over )?(?:to|with) (?:my|her|him)|"
     r"speak to (?:my|the|her|him)|i don't know|not sure|let me (?:talk|think|check with)|"
-    r"i'll (?:call|ring) (?:you )?back|need to (?:talk|speak) to|i'll just look|i'd have to talk)"
+    r"(?:i'll|i will) (?:call|ring) (?:you )?back|need to (?:talk|speak) to|i'll just look|i'd have to talk|"
+    # "i will discuss with my wife": the decision is talked over at home first.
+    r"discuss (?:it |this )?with (?:my|her|his))"
 )
 
 
@@ -90,7 +104,10 @@ def resolution(call: EnglishCall) -> Found[Resolution]:
     agent = call.by(Role.AGENT)
     body = agent[1:]  # the greeting says nothing about the outcome
     for pattern, label in ((_ESCALATED, Resolution.ESCALATED),):
-        hits = tuple(t for t in body if pattern.search(t.text))
+        hits = tuple(
+            t for t in body
+            if any(not _NOT_DONE.search(t.text[: m.start()]) for m in pattern.finditer(t.text))
+        )
         if hits:
             return Found(label, hits[:3], 0.6)
     undecided = tuple(t for t in call.by(Role.CUSTOMER)[2:] if _UNDECIDED.search(t.text))

@@ -182,3 +182,64 @@ def test_account_bills_are_paid_from_is_masked() -> None:
     shown = " ".join(u.text for u in processed.transcript.utterances) + processed.note.model_dump_json()
     for clear in ("3301284491", "three three oh one two eight four four nine one", "62210488", "six two two one oh four eight eight"):
         assert clear not in shown
+
+
+# --- resolution ---------------------------------------------------------------------------------
+
+
+def test_another_team_has_to_approve_is_escalated() -> None:
+    note = _note(
+        "agent: thanks for calling northgate water this is priya\n"
+        "customer: hi my bill is far too high\n"
+        "agent: i can take the reading but a change like this has to go to our accounts review team for approval\n"
+        "customer: okay\n"
+        "agent: they have up to ten business days and they'll email you\n"
+    )
+    assert note.resolution == "escalated"
+    owner = _note(
+        "agent: hi this is dev\n"
+        "customer: i need the admin rights moved to me\n"
+        "agent: our data protection team has to verify ownership and approve the change\n"
+        "agent: i've opened a case and they'll email you\n"
+    )
+    assert owner.resolution == "escalated"
+
+
+def test_handoff_that_did_not_happen_is_not_an_escalation() -> None:
+    note = _note(
+        "agent: hello this is sam\n"
+        "customer: my refund never came\n"
+        "agent: it was approved but it hasn't been sent over to our finance team i've pushed it through now\n"
+        "agent: it should reach your card within five working days\n"
+    )
+    assert note.resolution == "pending"
+
+
+def test_rescheduled_or_paid_in_the_call_is_resolved() -> None:
+    moved = _note(
+        "agent: hello this is ann\n"
+        "customer: i can't come on friday\n"
+        "agent: i can see you're booked for friday at ten\n"
+        "agent: i've moved it to tuesday the sixteenth at three\n"
+        "customer: thank you\n"
+    )
+    assert moved.resolution == "resolved"
+    paid = _note(
+        "agent: hi this is lou\n"
+        "customer: can i swap my seats to the later show\n"
+        "agent: that's twenty dollars okay that went through your new seats are row d\n"
+    )
+    assert paid.resolution == "resolved"
+
+
+def test_caller_who_will_discuss_at_home_is_unresolved() -> None:
+    note = _note(
+        "agent: card services this is meena\n"
+        "customer: i wanted to ask about the loan offer\n"
+        "agent: can i take your name\n"
+        "customer: rahul menon\n"
+        "agent: the rate is nine percent for three years\n"
+        "customer: okay i will discuss with my husband and then i will call back\n"
+        "agent: sure i'll send the details today\n"
+    )
+    assert note.resolution == "unresolved"
