@@ -243,3 +243,30 @@ def test_caller_who_will_discuss_at_home_is_unresolved() -> None:
         "agent: sure i'll send the details today\n"
     )
     assert note.resolution == "unresolved"
+
+
+# --- category -----------------------------------------------------------------------------------
+
+
+def test_reasons_said_the_second_authors_way() -> None:
+    cases = {
+        "customer: hi so i'm on the data science course and i think i need to drop out or withdraw\n": "cancellation",
+        "customer: hello my dishwasher it's leaking there's water all over the kitchen floor\n": "technical_issue",
+        "customer: hi i double booked myself is there a show on the friday instead\n": "exchange",
+        "customer: hi nobody can get into the admin side of our team account since our manager left\n": "account",
+        "customer: hello i received a letter about a balance transfer i wanted to know the procedure\n": "product_inquiry",
+        "customer: my flight got cancelled and i want you to refund it the app says i didn't no show\n": "refund_return",
+    }
+    for line, category in cases.items():
+        note = _note("agent: thanks for calling this is kim how can i help\n" + line)
+        assert note.category == category, line
+
+
+def test_chasing_the_refund_of_an_earlier_cancellation_is_a_refund_call() -> None:
+    note = _note(
+        "agent: good morning this is tom\n"
+        "customer: hello i emailed you to cancel our cottage a month ago\n"
+        "agent: i see the booking\n"
+        "customer: the man said the money would be back in five days and nothing's come through\n"
+    )
+    assert note.category == "refund_return"
