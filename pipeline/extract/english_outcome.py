@@ -124,8 +124,26 @@ def resolution(call: EnglishCall) -> Found[Resolution]:
     return Found(Resolution.UNRESOLVED, (), 0.3)
 
 
+# "she left about three weeks ago": a count of weeks said as a guess.
+_HEDGED = re.compile(r"\b(?:about|around|like|roughly|maybe|almost|nearly|over)\s+$")
 _BIRTH_DATE = re.compile(r"^\s*(?:nineteen|twenty|19\d\d|20\d\d)\b")
 _NOT_A_PROBLEM_DATE = re.compile(r"\b(?:birth|born|since (?:twenty|nineteen)|registered|due|renew)\b")
+
+
+def _echoes_plan(call: EnglishCall, turn: EnTurn, span: object) -> bool:
+    """'friday from two okay', 'right wednesday okay': a caller repeating the weekday of the day
+    the agent has just offered accepts the plan; the bare weekday is that coming day, not a
+    past one."""
+    said = turn.text[span.start : span.end]  # type: ignore[attr-defined]
+    previous = call.previous(turn)
+    if turn.role is not Role.CUSTOMER or previous is None or previous.role is not Role.AGENT:
+        return False
+    if not re.fullmatch(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?", said):
+        return False
+    return any(
+        d.date >= call.call_date and d.date.weekday() == span.date.weekday()  # type: ignore[attr-defined]
+        for d in previous.dates
+    )
 
 
 def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
@@ -136,7 +154,7 @@ def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
     for role in (Role.CUSTOMER, Role.AGENT):
         for turn in call.by(role):
             for span in turn.dates:
-                if span.deadline or span.date > call.call_date:
+                if span.deadline or span.date > call.call_date or _echoes_plan(call, turn, span):
                     continue
                 if _BIRTH_DATE.match(turn.text[span.end :]) or _NOT_A_PROBLEM_DATE.search(
                     turn.text[max(0, span.start - 30) : span.start]
@@ -147,7 +165,7 @@ def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
                     role is Role.AGENT or not re.search(r"\b(?:this morning|today|tonight)\b", said)
                 ):
                     continue
-                if re.match(r"(?:a couple|a few|an?|some)\b", said):
-                    continue  # "a couple weeks ago" is not a date a note can record
+                if re.match(r"(?:a couple|a few|an?|some)\b", said) or _HEDGED.search(turn.text[: span.start]):
+                    continue  # "a couple weeks ago", "about three weeks ago": no date a note can record
                 return Found(span.date, (turn,), 0.5)
     return Found(None)

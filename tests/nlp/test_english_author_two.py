@@ -270,3 +270,39 @@ def test_chasing_the_refund_of_an_earlier_cancellation_is_a_refund_call() -> Non
         "customer: the man said the money would be back in five days and nothing's come through\n"
     )
     assert note.category == "refund_return"
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_weekday_said_with_month_and_day_is_one_date() -> None:
+    from pipeline.normalize.dates_en import find_dates
+
+    dates = find_dates("you have two seats for saturday june twentieth at eight", CALL_AT.date())
+    assert [d.date.isoformat() for d in dates] == ["2026-06-20"]
+    named = find_dates("i've moved it to tuesday the thirtieth of june at two", CALL_AT.date())
+    assert [d.date.isoformat() for d in named] == ["2026-06-30"]
+
+
+def test_what_cannot_be_done_on_a_day_is_a_plan_and_hedged_ago_is_no_date() -> None:
+    plan = _note(
+        "agent: hello this is val\n"
+        "customer: my son was going to drive me but he can't take me on the thursday so i need another day\n"
+        "agent: i'll find you another slot\n"
+    )
+    assert plan.issue.occurred_on is None
+    hedged = _note(
+        "agent: hi this is rob\n"
+        "customer: our account manager left about four weeks ago and nobody can get into the admin side\n"
+    )
+    assert hedged.issue.occurred_on is None
+
+
+def test_caller_echoing_the_offered_weekday_is_not_a_past_date() -> None:
+    note = _note(
+        "agent: hello this is nadia\n"
+        "customer: my refund still hasn't come through\n"
+        "agent: i've chased it and if it's not there by friday ring us back\n"
+        "customer: right friday okay thanks\n"
+    )
+    assert note.issue.occurred_on is None
