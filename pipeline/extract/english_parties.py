@@ -21,6 +21,7 @@ from pipeline.normalize.english import (
     StreetAddress,
     digit_runs,
     email_spans,
+    korean_road_address,
     spoken_postcode,
     street_addresses,
 )
@@ -218,7 +219,7 @@ def address(call: EnglishCall) -> Found[str | None]:
         if said:
             best = (said[-1], turn)
     if best is None:
-        return Found(None)
+        return _korean_road_address(call)
     said, turn = best
     turns = [turn]
     reply = call.following(turn)
@@ -240,6 +241,19 @@ def address(call: EnglishCall) -> Found[str | None]:
                     said = StreetAddress(said.number, said.street, said.unit, said.flat_first, said.city, said.state, code)
                     turns.append(other)
     return Found(said.written(), tuple(turns), 0.7)
+
+
+def _korean_road_address(call: EnglishCall) -> Found[str | None]:
+    """A Korean road-name address the customer gives on an English line ("… itaewon ro twenty
+    seven gil yongsan gu seoul")."""
+    for turn in reversed(call.by(Role.CUSTOMER)):
+        previous = call.previous(turn)
+        asked = previous is not None and previous.role is Role.AGENT and _ASKS_ADDRESS.search(previous.text)
+        if asked or _GIVES_ADDRESS.search(turn.text):
+            written = korean_road_address(turn.text)
+            if written:
+                return Found(written, (turn,), 0.6)
+    return Found(None)
 
 
 def parties(call: EnglishCall) -> tuple[CustomerInfo, AgentInfo, dict[str, Found[object]]]:

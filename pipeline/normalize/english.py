@@ -588,3 +588,50 @@ def street_addresses(text: str, stops: frozenset[str] = frozenset()) -> list[Str
                 unit, number, flat_first = f"{_UNIT_WORDS[flat_word]} {piece[0]}", number[len(piece[0]):], True
         found.append(StreetAddress(number, street, unit, flat_first, city, state, postcode))
     return found
+
+
+def _number_at(words: list[Token], i: int) -> tuple[str, int]:
+    """Digits said in pieces from word ``i`` ('twenty seven' → 27, 'three oh two' → 302) and
+    the words they took; ('', 0) when no number starts there."""
+    digits, j = "", i
+    while j < len(words) and words[j].text not in _SCALES:
+        piece = _digit_piece(words, j)
+        if piece is None:
+            break
+        digits += piece[0]
+        j += piece[1]
+    return digits, j - i
+
+
+def korean_road_address(text: str) -> str | None:
+    """A Korean road-name address said in English (a Korean company's English line): 'fifteen
+    itaewon ro twenty seven gil yongsan gu seoul unit three oh two' → '15 Itaewon-ro 27-gil,
+    Yongsan-gu, Seoul, Unit 302', the romanised form with the building number first."""
+    words = tokens(text)
+    for k, word in enumerate(words):
+        if word.text not in ("ro", "daero", "gil") or k < 2 or not words[k - 1].text.isalpha():
+            continue
+        start = k - 2
+        while start > 0 and _digit_piece(words, start - 1) is not None:
+            start -= 1
+        number, used = _number_at(words, start)
+        if not number or start + used != k - 1:
+            continue
+        road = f"{words[k - 1].text.capitalize()}-{word.text}"
+        i = k + 1
+        lane, used = _number_at(words, i)
+        if used and i + used < len(words) and words[i + used].text == "gil":
+            road, i = f"{road} {lane}-gil", i + used + 1
+        parts = [f"{number} {road}"]
+        if i + 1 < len(words) and words[i + 1].text == "gu" and words[i].text.isalpha():
+            parts.append(f"{words[i].text.capitalize()}-gu")
+            i += 2
+            if i < len(words) and words[i].text in ("seoul", "busan", "incheon", "daegu", "daejeon", "gwangju", "ulsan", "sejong"):
+                parts.append(words[i].text.capitalize())
+                i += 1
+        if i < len(words) and words[i].text in ("unit", "apartment", "ho", "room"):
+            unit, used = _number_at(words, i + 1)
+            if used:
+                parts.append(f"Unit {unit}")
+        return ", ".join(parts)
+    return None

@@ -306,3 +306,13 @@ def test_caller_echoing_the_offered_weekday_is_not_a_past_date() -> None:
         "customer: right friday okay thanks\n"
     )
     assert note.issue.occurred_on is None
+
+
+def test_korean_road_address_said_on_an_english_line() -> None:
+    note = _note(
+        "agent: hanbit telecom english service this is jisoo\n"
+        "customer: hi i moved so i need to update my address\n"
+        "agent: sure what is the new address\n"
+        "customer: it's forty two sinchon ro eleven gil mapo gu seoul unit five oh one\n"
+    )
+    assert note.customer.address == "42 Sinchon-ro 11-gil, Mapo-gu, Seoul, Unit 501"
