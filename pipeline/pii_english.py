@@ -27,7 +27,10 @@ _CUES: tuple[tuple[PiiKind, re.Pattern[str]], ...] = (
         PiiKind.ACCOUNT,
         re.compile(
             r"\b(?:bank account|checking|chequing|savings|current account|routing|sort code|iban|"
-            r"account (?:number )?(?:at|with) (?:the|your|my) bank|bank details)\b"
+            r"account (?:number )?(?:at|with) (?:the|your|my) bank|bank details|"
+            # The account a bill is paid from: "the account they pull from", "my autopay account".
+            r"account (?:that |which )?(?:they|you|it|you guys) (?:pull|pulls|take|takes|debit|debits|draw|draws)"
+            r"(?: it| the money| payments?)? from|auto ?pay account|direct debit (?:account|from))\b"
         ),
     ),
 )
@@ -38,6 +41,13 @@ _KEEP = re.compile(
     r"last four|last 4)\b"
 )
 _LAST_FOUR = 4
+# A bank named just after a number makes it a bank account: "oh oh four four … at first
+# national", "… with chase bank", "… at the credit union".
+_BANK_AFTER = re.compile(
+    r"^\s*(?:at|with|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:bank|national|credit union|savings|federal|trust|building society|chase|wells fargo|barclays|"
+    r"lloyds|natwest|hsbc|santander)\b"
+)
 
 
 def _nearest_cue(text: str, start: int) -> tuple[PiiKind | None, bool]:
@@ -70,6 +80,8 @@ def _classify(text: str, span: Span) -> PiiKind | None:
     if kind is PiiKind.RRN and len(digits) == 9:
         return PiiKind.RRN
     if kind is PiiKind.ACCOUNT and 6 <= len(digits) <= 17:
+        return PiiKind.ACCOUNT
+    if 6 <= len(digits) <= 17 and _BANK_AFTER.match(text[span.end : span.end + 60].lower()):
         return PiiKind.ACCOUNT
     return None
 

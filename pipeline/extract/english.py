@@ -31,6 +31,14 @@ def extract_english_note(
     if not call.turns:
         return ConsultationNote(call_started_at=call_started_at, confidence={"category": 0.0})
     customer, agent, found = parties(call)
+    numbers = identifiers(call, customer.phone)
+    # The customer's own number (client, patient, customer id) belongs on the customer; the
+    # identifiers' turns are in the identifiers' order.
+    own = [n for n, i in enumerate(numbers.value) if i.kind == "customer_id"]
+    customer.customer_id = numbers.value[own[0]].value if own else None
+    found["customer.customer_id"] = Found(
+        customer.customer_id, numbers.turns[own[0] : own[0] + 1] if own else (), 0.7 if own else 0.0
+    )
     complaint = outcome.complaint(call)
     category = outcome.category(call, complaint.value)
     resolution = outcome.resolution(call)
@@ -39,7 +47,7 @@ def extract_english_note(
             "category": category,
             "complaint": complaint,
             "resolution": resolution,
-            "identifiers": identifiers(call, customer.phone),
+            "identifiers": Found([i for i in numbers.value if i.kind != "customer_id"], numbers.turns, numbers.confidence),
             "issue.occurred_on": outcome.occurred_on(call, category.value),
             "purpose": text.purpose(call, category.value),
             "issue.summary": text.issue_summary(call),

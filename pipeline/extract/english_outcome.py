@@ -26,8 +26,19 @@ _ESCALATED = re.compile(
     r"manager|supervisor|specialists?|partner|carrier|courier)|(?:disputes?|review|development|dev|"
     r"engineering|escalations?|fraud|claims|complaints?) team (?:will|to|is going to|'ll|usually|"
     r"handles?|reviews?|decides?|investigat\w+)|can't (?:approve|override|authori[sz]e)|"
-    r"more than i can approve|raised (?:it|this) (?:with|to))"
+    r"more than i can approve|raised (?:it|this) (?:with|to)|"
+    # Another team has the decision: "our trust and safety team has to verify ownership and
+    # approve", "has to go to our billing review team for approval", "a case with our customer
+    # relations team", "sent it to billing review".
+    r"(?:our|the) (?:[a-z]+ ){1,4}team (?:has to|have to|needs? to|must|will need to) "
+    r"(?:verify|approve|review|decide|investigate|sign off)|"
+    r"(?:has to|have to|needs? to|will) go (?:over )?to (?:our|the) (?:[a-z]+ ){0,3}(?:team|department)|"
+    r"case with (?:our|the) (?:[a-z]+ ){0,3}team|"
+    r"(?:sent|send|sending|passed) (?:it |this )?(?:over )?to (?:our |the )?(?:[a-z]+ )?review\b)"
 )
+# "it hasn't been sent over to our payments team yet": a hand-off that did not happen is the
+# problem the caller rings about, not what the agent did.
+_NOT_DONE = re.compile(r"\b(?:hasn't|has not|haven't|wasn't|was not|hadn't|never|not) (?:been |yet )?(?:\w+ )?$")
 _PENDING = re.compile(
     r"\b(?:i'll (?:call|ring|email|e-mail|text|send|get back|contact|mail|post)|we'll (?:call|email|send|"
     r"contact|ship|refund)|they(?:'ll| will| normally| usually) (?:call|contact|come|get back|review|"
@@ -40,13 +51,16 @@ _RESOLVED = re.compile(
     r"\b(?:that's (?:done|updated|all done|been done|changed|sorted)|it's (?:done|updated|showing|"
     r"unlocked|reset|changed|been changed|been updated)|all set|you're set|both are updated|"
     r"i've (?:updated|changed|reset|unlocked|refunded|issued|processed|applied|credited|corrected|"
-    r"cancelled|removed|added)|payment (?:is )?complete|is now (?:unlocked|active|updated|changed)|"
+    r"cancelled|removed|added|moved|rescheduled|rebooked|exchanged|swapped)|payment (?:is )?complete|"
+    r"is now (?:unlocked|active|updated|changed)|(?:that|it|the payment)(?:'s| has)? (?:went|gone) through|"
     r"can you (?:see|log in)|you should be able to (?:log|see))"
 )
 _UNDECIDED = re.compile(
     r"\b(?:have a think|think about it|think it over|talk (?:it over )?(?:to|with) (?:my|her|him)|"
     r"speak to (?:my|the|her|him)|i don't know|not sure|let me (?:talk|think|check with)|"
-    r"i'll (?:call|ring) (?:you )?back|need to (?:talk|speak) to|i'll just look|i'd have to talk)"
+    r"(?:i'll|i will) (?:call|ring) (?:you )?back|need to (?:talk|speak) to|i'll just look|i'd have to talk|"
+    # "i will discuss with my wife": the decision is talked over at home first.
+    r"discuss (?:it |this )?with (?:my|her|his))"
 )
 
 
@@ -90,7 +104,10 @@ def resolution(call: EnglishCall) -> Found[Resolution]:
     agent = call.by(Role.AGENT)
     body = agent[1:]  # the greeting says nothing about the outcome
     for pattern, label in ((_ESCALATED, Resolution.ESCALATED),):
-        hits = tuple(t for t in body if pattern.search(t.text))
+        hits = tuple(
+            t for t in body
+            if any(not _NOT_DONE.search(t.text[: m.start()]) for m in pattern.finditer(t.text))
+        )
         if hits:
             return Found(label, hits[:3], 0.6)
     undecided = tuple(t for t in call.by(Role.CUSTOMER)[2:] if _UNDECIDED.search(t.text))
@@ -107,8 +124,26 @@ def resolution(call: EnglishCall) -> Found[Resolution]:
     return Found(Resolution.UNRESOLVED, (), 0.3)
 
 
+# "she left about three weeks ago": a count of weeks said as a guess.
+_HEDGED = re.compile(r"\b(?:about|around|like|roughly|maybe|almost|nearly|over)\s+$")
 _BIRTH_DATE = re.compile(r"^\s*(?:nineteen|twenty|19\d\d|20\d\d)\b")
 _NOT_A_PROBLEM_DATE = re.compile(r"\b(?:birth|born|since (?:twenty|nineteen)|registered|due|renew)\b")
+
+
+def _echoes_plan(call: EnglishCall, turn: EnTurn, span: object) -> bool:
+    """'friday from two okay', 'right wednesday okay': a caller repeating the weekday of the day
+    the agent has just offered accepts the plan; the bare weekday is that coming day, not a
+    past one."""
+    said = turn.text[span.start : span.end]  # type: ignore[attr-defined]
+    previous = call.previous(turn)
+    if turn.role is not Role.CUSTOMER or previous is None or previous.role is not Role.AGENT:
+        return False
+    if not re.fullmatch(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?", said):
+        return False
+    return any(
+        d.date >= call.call_date and d.date.weekday() == span.date.weekday()  # type: ignore[attr-defined]
+        for d in previous.dates
+    )
 
 
 def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
@@ -119,7 +154,7 @@ def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
     for role in (Role.CUSTOMER, Role.AGENT):
         for turn in call.by(role):
             for span in turn.dates:
-                if span.deadline or span.date > call.call_date:
+                if span.deadline or span.date > call.call_date or _echoes_plan(call, turn, span):
                     continue
                 if _BIRTH_DATE.match(turn.text[span.end :]) or _NOT_A_PROBLEM_DATE.search(
                     turn.text[max(0, span.start - 30) : span.start]
@@ -130,7 +165,7 @@ def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
                     role is Role.AGENT or not re.search(r"\b(?:this morning|today|tonight)\b", said)
                 ):
                     continue
-                if re.match(r"(?:a couple|a few|an?|some)\b", said):
-                    continue  # "a couple weeks ago" is not a date a note can record
+                if re.match(r"(?:a couple|a few|an?|some)\b", said) or _HEDGED.search(turn.text[: span.start]):
+                    continue  # "a couple weeks ago", "about three weeks ago": no date a note can record
                 return Found(span.date, (turn,), 0.5)
     return Found(None)

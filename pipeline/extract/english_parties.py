@@ -16,7 +16,15 @@ from models.note import AgentInfo, CustomerInfo, Identifier
 from models.transcript import Role
 from pipeline.extract.context import Found
 from pipeline.extract.english_call import EnglishCall, EnTurn, kind_table, not_names
-from pipeline.normalize.english import Span, digit_runs, email_spans
+from pipeline.normalize.english import (
+    Span,
+    StreetAddress,
+    digit_runs,
+    email_spans,
+    korean_road_address,
+    spoken_postcode,
+    street_addresses,
+)
 
 _SELF_INTRO = re.compile(
     r"\b(?:my name is|my name's|name is|this is|it's|you're speaking (?:to|with)|you are speaking "
@@ -27,18 +35,30 @@ _AFTER_NAME = re.compile(
     r"^(?:$|speaking\b|here\b|in\b|from\b|how\b|can\b|may\b|what\b|and\b|with\b|at\b|on\b|"
     r"calling\b|thanks\b|thank\b|who\b|i\b|you\b|so\b|um\b|uh\b|hi\b|hello\b|we're\b)"
 )
+# "hiya it's joanne fairbairn i've got two things": a caller who opens with a greeting and
+# "it's" gives a first and last name, then goes on about themself.
+_GREETING_ITS = re.compile(
+    r"^(?:(?:hi|hiya|hello|hey|oh|um|uh|good (?:morning|afternoon|evening)|morning|afternoon)\s+)+"
+    r"it's\s+[a-z'-]+\s+[a-z'-]+\s+(?:i|i've|i'm|i'd|i was|calling|ringing|here)\b"
+)
 _ASKS_NAME = re.compile(
     r"\b(?:your (?:full )?name|name on the (?:account|order|card|policy|booking)|who am i speaking|"
     r"passenger name|name please|the name|can i take your name|name as it appears|"
-    r"who's calling|who is calling|may i know your name)\b"
+    r"who's calling|who is calling|may i know your name|lead name|lead passenger|"
+    r"name of the (?:account holder|lead passenger|policy holder))\b"
 )
+# A question about the caller's own name, not the passenger's, patient's or account holder's.
+_ASKS_OWN_NAME = re.compile(r"\b(?:your (?:full )?name|who am i speaking|who's calling|who is calling)\b")
 _ASKS_PHONE = re.compile(
     r"\b(?:phone|mobile|contact number|number to reach|reach you|best number|number can they|"
     r"call you on|callback number|good number|cell)\b"
 )
 _NOT_PHONE = re.compile(r"\b(?:account|card|policy|order|serial|model|reference|case|claim|booking)\b")
 _LEADING = re.compile(r"^(?:(?:yes|yeah|yep|sure|hi|hello|oh|um|uh|okay|ok|so|it's|its|it is|"
-                      r"that's|this is|my name is|my name's|i'm|the name is|name's)\s+)+")
+                      r"that's|this is|my name is|my name's|i'm|the name is|name's|"
+                      r"mrs|mr|ms|miss|dr)\s+)+")
+# Titles said before a name ("it's mrs winifred ashcombe"): the note keeps the name only.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _CODE_CUE_WINDOW = 60
 
 
@@ -53,6 +73,8 @@ def _title(word: str) -> str:
 def _name_words(text: str, most: int) -> list[str]:
     words: list[str] = []
     for word in text.split():
+        if not words and word in _TITLES:
+            continue
         if word in not_names() or len(word) < 2 or not re.fullmatch(r"[a-z][a-z'-]*", word):
             break
         words.append(word)
@@ -68,7 +90,8 @@ def _intro_name(turn: EnTurn, most: int) -> str | None:
             continue
         after = turn.text[match.start("name") + len(" ".join(words)) :].strip()
         strong = match.group().startswith(("my name", "name is", "you're", "you are", "speaking"))
-        if match.group().startswith("it's") and not after.startswith(("speaking", "here", "$")) and after:
+        if match.group().startswith("it's") and not after.startswith(("speaking", "here", "$")) and after \
+                and not _GREETING_ITS.match(turn.text[: match.end("name")] + " " + after):
             continue
         if strong or _AFTER_NAME.match(after):
             return " ".join(_title(w) for w in words)
@@ -86,6 +109,13 @@ def agent_name(call: EnglishCall) -> Found[str | None]:
         name = _intro_name(turn, most=1)
         if name and not _is_about_customer(turn):
             found = Found(name, (turn,), 0.8)
+    greeting = call.by(Role.AGENT)[:1]
+    if found.value is None and greeting:
+        # "good afternoon willow green vets sophie speaking": the name just before "speaking"
+        # at the end of the company's greeting, without "this is".
+        match = re.search(r"\b([a-z]+) speaking(?:$|\s+(?:how|what|can|may)\b)", greeting[0].text)
+        if match and match.group(1) not in not_names() and not match.group(1).endswith("'re"):
+            found = Found(_title(match.group(1)), greeting, 0.6)
     return found
 
 
@@ -94,17 +124,26 @@ def _is_about_customer(turn: EnTurn) -> bool:
 
 
 def customer_name(call: EnglishCall) -> Found[str | None]:
-    for turn in call.by(Role.CUSTOMER)[:8]:
+    """The caller's own name: said in an introduction, or the answer to the agent's question. A
+    caller who rings for someone else answers "the passenger name" with theirs and "and your
+    name" with their own, so an answer to a question about *your* name outranks the others."""
+    answers: list[tuple[int, Found[str | None]]] = []
+    for turn in call.by(Role.CUSTOMER)[:10]:
         previous = call.previous(turn)
         asked = previous is not None and previous.role is Role.AGENT and _ASKS_NAME.search(previous.text)
-        if re.search(r"\b(?:my name is|my name's|this is|it's)\s", turn.text) and not asked:
+        intro = None
+        if re.search(r"\b(?:my name is|my name's|this is|it's)\s", turn.text):
             name = _intro_name(turn, most=3)
-            if name and " " in name:
-                return Found(name, (turn,), 0.8)
-        if asked:
-            words = _name_words(_LEADING.sub("", turn.text), most=3)
+            intro = name if name and " " in name else None
+        if intro and not asked:
+            return Found(intro, (turn,), 0.8)
+        if asked and previous is not None:
+            words = intro.split() if intro else _name_words(_LEADING.sub("", turn.text), most=3)
             if words:
-                return Found(" ".join(_title(w) for w in words), (turn, previous), 0.7)
+                rank = 0 if _ASKS_OWN_NAME.search(previous.text) else 1
+                answers.append((rank, Found(" ".join(_title(w) for w in words), (turn, previous), 0.7)))
+    if answers:
+        return min(answers, key=lambda a: a[0])[1]
     return _confirmed_by_agent(call)
 
 
@@ -160,11 +199,69 @@ def email(call: EnglishCall) -> Found[str | None]:
     return Found(None)
 
 
+# The agent asks for an address, or the caller gives one unasked ("i moved to", "i live at").
+_ASKS_ADDRESS = re.compile(r"\b(?:address|first line|where do you live|where are you based)\b")
+_GIVES_ADDRESS = re.compile(r"\b(?:address|live at|moved to|i'm at|we're at|deliver(?:ed)? to|send it to)\b")
+_POSTCODE_CUE = re.compile(r"\b(?:postcode|post code|zip code|zip)\b(?:\s+(?:is|it's))?")
+
+
+def address(call: EnglishCall) -> Found[str | None]:
+    """The customer's street address: the last one the customer says when giving an address (a
+    caller who moves says the new one last), completed from the agent's read-back ("portland
+    oregon" for "portland") and from a postcode said on its own ("and the postcode please")."""
+    best: tuple[StreetAddress, EnTurn] | None = None
+    for turn in call.by(Role.CUSTOMER):
+        previous = call.previous(turn)
+        asked = previous is not None and previous.role is Role.AGENT and _ASKS_ADDRESS.search(previous.text)
+        if not (asked or _GIVES_ADDRESS.search(turn.text)):
+            continue
+        said = street_addresses(turn.text, not_names())
+        if said:
+            best = (said[-1], turn)
+    if best is None:
+        return _korean_road_address(call)
+    said, turn = best
+    turns = [turn]
+    reply = call.following(turn)
+    if reply is not None and reply.role is Role.AGENT:
+        for echo in street_addresses(reply.text, not_names()):
+            if echo.number == said.number and echo.street == said.street:
+                said = StreetAddress(
+                    said.number, said.street, said.unit or echo.unit, said.flat_first or echo.flat_first,
+                    said.city or echo.city, said.state or echo.state, said.postcode or echo.postcode,
+                )
+                turns.append(reply)
+    if said.postcode is None:
+        for other in call.by(Role.CUSTOMER):
+            previous = call.previous(other)
+            for text in (other.text, f"{previous.text if previous else ''} | {other.text}"):
+                cue = list(_POSTCODE_CUE.finditer(text))
+                code = spoken_postcode(text[cue[-1].end() :]) if cue else None
+                if code and said.postcode is None:
+                    said = StreetAddress(said.number, said.street, said.unit, said.flat_first, said.city, said.state, code)
+                    turns.append(other)
+    return Found(said.written(), tuple(turns), 0.7)
+
+
+def _korean_road_address(call: EnglishCall) -> Found[str | None]:
+    """A Korean road-name address the customer gives on an English line ("… itaewon ro twenty
+    seven gil yongsan gu seoul")."""
+    for turn in reversed(call.by(Role.CUSTOMER)):
+        previous = call.previous(turn)
+        asked = previous is not None and previous.role is Role.AGENT and _ASKS_ADDRESS.search(previous.text)
+        if asked or _GIVES_ADDRESS.search(turn.text):
+            written = korean_road_address(turn.text)
+            if written:
+                return Found(written, (turn,), 0.6)
+    return Found(None)
+
+
 def parties(call: EnglishCall) -> tuple[CustomerInfo, AgentInfo, dict[str, Found[object]]]:
     found: dict[str, Found[object]] = {
         "customer.name": customer_name(call),
         "customer.phone": phone(call),
         "customer.email": email(call),
+        "customer.address": address(call),
         "agent.name": agent_name(call),
     }
     if found["customer.name"].value is None:
@@ -173,6 +270,7 @@ def parties(call: EnglishCall) -> tuple[CustomerInfo, AgentInfo, dict[str, Found
         name=found["customer.name"].value,  # type: ignore[arg-type]
         phone=found["customer.phone"].value,  # type: ignore[arg-type]
         email=found["customer.email"].value,  # type: ignore[arg-type]
+        address=found["customer.address"].value,  # type: ignore[arg-type]
     )
     return customer, AgentInfo(name=found["agent.name"].value), found  # type: ignore[arg-type]
 
@@ -181,14 +279,32 @@ def parties(call: EnglishCall) -> tuple[CustomerInfo, AgentInfo, dict[str, Found
 
 
 def _kind_before(text: str) -> str | None:
-    """The kind named nearest before the number (the end of ``text``)."""
-    best: tuple[int, str] | None = None
+    """The kind named nearest before the number (the end of ``text``); of two cues ending at the
+    same word the longer, more specific one. Where the number is printed ("it's on the
+    invoices") is no kind: a cue before that wins."""
     window = text[-_CODE_CUE_WINDOW:]
+    where = list(_WHERE_PRINTED.finditer(window))
+    if where:
+        kind = _nearest_kind(window[: where[-1].start()])
+        if kind:
+            return kind
+    return _nearest_kind(window)
+
+
+# "do you have the customer id it's on the invoices": the paper the number is printed on.
+_WHERE_PRINTED = re.compile(
+    r"\b(?:it's |it is |it should be |you'll find it )?(?:on|at the top of|printed on) "
+    r"(?:the|your|any of the|all the|one of the|any) [a-z ]*$"
+)
+
+
+def _nearest_kind(window: str) -> str | None:
+    best: tuple[int, int, str] | None = None
     for kind, pattern in kind_table():
         for match in pattern.finditer(window):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), kind)
-    return best[1] if best else None
+            if best is None or (match.end(), -match.start()) > (best[0], -best[1]):
+                best = (match.end(), match.start(), kind)
+    return best[2] if best else None
 
 
 def _skipped(before: str, value: str, phone_digits: str | None) -> bool:
@@ -213,12 +329,40 @@ def _with_listed_prefix(turn: EnTurn, code: Span, found: dict[str, Identifier]) 
     return code.value
 
 
+# Said between a number and the one that replaces it: "t l five five oh two eight sorry five
+# five oh eight two".
+_CORRECTION = re.compile(r"(?:no |oh )?(?:sorry|i mean|sorry i mean|no wait|i beg your pardon)(?: it's)?")
+
+
+def _corrected(turn: EnTurn) -> list[Span]:
+    """The turn's codes with self-corrections applied: a code followed by 'sorry' and another
+    code is replaced by it, which keeps the first one's letters when only its digits are said
+    again."""
+    codes: list[Span] = []
+    for code in turn.codes:
+        if codes and _CORRECTION.fullmatch(turn.text[codes[-1].end : code.start].strip()):
+            wrong = codes.pop()
+            prefix = re.match(r"([A-Z]+-?)(\d+)$", wrong.value)
+            value = code.value
+            if prefix and code.value.isdigit() and len(code.value) == len(prefix.group(2)):
+                value = prefix.group(1) + code.value
+            code = Span(wrong.start, code.end, value)
+        codes.append(code)
+    return codes
+
+
 def identifiers(call: EnglishCall, phone_digits: str | None) -> Found[list[Identifier]]:
+    """The numbers the agent needs, with their kind; the customer's own number comes as kind
+    ``customer_id`` (the note keeps it on the customer, see ``customer_id``)."""
     found: dict[str, Identifier] = {}
     turns: list[EnTurn] = []
+    # "m l e e eight eight": a caller spelling their mailbox name back is not giving a number.
+    mailboxes = {s.value.split("@")[0].replace(".", "").upper() for t in call.turns for s in email_spans(t.text)}
     for turn in call.turns:
         previous = call.previous(turn)
-        for code in turn.codes:
+        for code in _corrected(turn):
+            if code.value.replace("-", "") in mailboxes:
+                continue
             before = turn.text[: code.start]
             kind = _kind_before(before)
             if kind is None and previous is not None and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", before.strip()[-40:] or ""):

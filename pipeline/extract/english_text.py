@@ -485,7 +485,9 @@ def _reason_turns(call: EnglishCall) -> list[EnTurn]:
     for turn in call.by(Role.CUSTOMER)[:8]:
         if len(turn.text.split()) >= 7 and not turn.codes and not _VERIFICATION_ANSWER.match(turn.text):
             turns.append(turn)
-    cued = [t for t in turns if any(p.search(t.text) for _, w, p in cue_table("category_cues_en") if w >= 2)]
+    # Only among the first two: a cue said later ("so i need to drop out") follows the story the
+    # caller opened with, and the opening tells it better.
+    cued = [t for t in turns[:2] if any(p.search(t.text) for _, w, p in cue_table("category_cues_en") if w >= 2)]
     return cued[:1] + [t for t in turns if t not in cued[:1]]
 
 

@@ -43,7 +43,10 @@ _COUNT = (
 
 _FUTURE_CUES = re.compile(
     r"\b(?:by|until|till|before|will|'ll|going to|gonna|next|this coming|on or before|"
-    r"should arrive|due|expect|arrive|scheduled|booked for|book|earliest|appointment)\b"
+    r"should arrive|due|expect|arrive|scheduled|booked for|book|earliest|appointment|"
+    # What can or cannot be done on a day is a plan: "she can't take me on the monday", "is
+    # there a show on the sunday".
+    r"can't|cannot|could|would|is there)\b"
 )
 _PAST_CUES = re.compile(
     r"\b(?:ago|last|since|was|were|did|got|had|happened|started|ordered|received|posted|"
@@ -150,6 +153,16 @@ _RELATIVE_DAYS = {
     "end of today": 0,
 }
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "saturday june twentieth", "wednesday the twenty eighth of january": one date, the weekday
+    # only confirms it.
+    (
+        "month_day",
+        re.compile(rf"\b(?:{_WEEKDAY})\s+(?P<month>{_MONTH})\s+(?:the\s+)?(?P<day>{_DAY})\b"),
+    ),
+    (
+        "day_of_month_named",
+        re.compile(rf"\b(?:{_WEEKDAY})\s+the\s+(?P<day>{_DAY})\s+of\s+(?P<month>{_MONTH})\b"),
+    ),
     ("month_day", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:the\s+)?(?P<day>{_DAY})\b")),
     ("day_of_month_named", re.compile(rf"\bthe\s+(?P<day>{_DAY})\s+of\s+(?P<month>{_MONTH})\b")),
     (

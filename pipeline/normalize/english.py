@@ -62,6 +62,8 @@ def _digit_piece(words: list[Token], i: int) -> tuple[str, int] | None:
     """The digits one spoken piece of a digit string stands for and how many words it took:
     'five', 'double five', 'eighty eight', 'twelve', '4821'."""
     word = words[i].text
+    if word in DIGIT_WORDS.keys() - {"zero", "oh"} and i + 1 < len(words) and words[i + 1].text == "hundred":
+        return DIGIT_WORDS[word] + "00", 2  # "a q three hundred": a model's round number
     if word in DIGIT_WORDS:
         return DIGIT_WORDS[word], 1
     if word.isdigit():
@@ -163,7 +165,7 @@ def code_spans(text: str) -> list[Span]:
 
 def _one_by_one(words: list[Token], piece: _Piece) -> bool:
     word = words[piece.first].text
-    return word in DIGIT_WORDS or word in _REPEATS or word.isdigit()
+    return (word in DIGIT_WORDS and piece.first == piece.last) or word in _REPEATS or word.isdigit()
 
 
 def digit_runs(text: str) -> list[Span]:
@@ -304,13 +306,15 @@ def price_spans(text: str) -> list[Span]:
 _DOMAIN_ENDS = ("com", "net", "org", "edu", "gov", "uk", "io", "co", "ca", "au", "de", "kr", "me")
 _LOCAL_STOP = frozenset(
     "is it's its at email e-mail address mail to on the my your and yes yeah sure it was "
-    "that's thats confirmation send sent me um uh so".split()
+    "that's thats confirmation send sent me um uh so still just now like".split()
 )
+# ASR splits a mail provider's name: "proton mail", "hot mail", "g mail" are one domain word.
+_DOMAIN_TAILS = frozenset({"mail"})
 
 
 def email_spans(text: str) -> list[Span]:
     """'p nair eighty eight at outlook dot com' → pnair88@outlook.com."""
-    words = tokens(text)
+    words = _without_spelling(tokens(text))
     spans: list[Span] = []
     for at, word in enumerate(words):
         if word.text != "at" or at == 0:
@@ -322,6 +326,23 @@ def email_spans(text: str) -> list[Span]:
         if local:
             spans.append(Span(words[first].start, words[end].end, f"{local}@{domain}"))
     return spans
+
+
+def _without_spelling(words: list[Token]) -> list[Token]:
+    """The words less letters that spell the word before them: "j whitaker w h i t a k e r at
+    fastmail" says the mailbox once, then spells it."""
+    kept: list[Token] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and len(words[j].text) == 1 and words[j].text.isalpha():
+            j += 1
+        if j - i >= 2 and kept and "".join(w.text for w in words[i:j]) == kept[-1].text:
+            i = j
+            continue
+        kept.extend(words[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return kept
 
 
 def _domain(words: list[Token], i: int) -> tuple[str, int]:
@@ -336,7 +357,7 @@ def _domain(words: list[Token], i: int) -> tuple[str, int]:
                 break
             parts.append(current)
             current = ""
-        elif word.isalnum() and word not in _LOCAL_STOP:
+        elif word.isalnum() and (word not in _LOCAL_STOP or (current and word in _DOMAIN_TAILS)):
             current += word
             if parts and current in _DOMAIN_ENDS:
                 last = j
@@ -380,3 +401,237 @@ def _local(words: list[Token], at: int) -> tuple[str, int]:
         j -= 1
     local = "".join(reversed(pieces)).strip(".")
     return local, j + 1
+
+
+# --- street addresses ---------------------------------------------------------------------------
+
+# Said before a flat or apartment number; the note writes the short form a postal address uses.
+_UNIT_WORDS = {"apartment": "Apt", "apt": "Apt", "unit": "Unit", "suite": "Suite", "flat": "Flat"}
+# A caller who mishears themself corrects the unit in the same breath: "four b sorry four d".
+_CORRECTIONS = ("sorry", "no", "i mean", "actually")
+_NOT_STREET_NAME = frozenset("the a an in on at to and of is it's my our it".split())
+_UK_POSTCODE = re.compile(r"([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})")
+
+
+@dataclass(frozen=True)
+class StreetAddress:
+    """A street address as said: '341 Elm Ridge Road Apt 4D, Columbus, OH 43215' or, British,
+    'Flat 2, 14 Harrow Lane, Leeds LS6 2JH' (the flat said before the house number)."""
+
+    number: str
+    street: str
+    unit: str | None = None
+    flat_first: bool = False
+    city: str | None = None
+    state: str | None = None
+    postcode: str | None = None
+
+    def written(self) -> str:
+        line = f"{self.number} {self.street}"
+        if self.unit and self.flat_first:
+            line = f"{self.unit}, {line}"
+        elif self.unit:
+            line = f"{line} {self.unit}"
+        place = ", ".join(p for p in (self.city, self.state) if p)
+        tail = " ".join(p for p in (place, self.postcode) if p)
+        return f"{line}, {tail}" if tail else line
+
+
+def _lexicon(name: str) -> tuple[tuple[str, str], ...]:
+    from pipeline.nlp import word_list
+
+    return tuple((line.rsplit(" ", 1)[0], line.rsplit(" ", 1)[1]) for line in word_list(name))
+
+
+def _house_number(words: list[Token], end: int) -> tuple[str, int] | None:
+    """The house number said just before word ``end``, piece by piece as people read it: 'forty
+    two eleven' → 4211, 'three forty one' → 341, 'thirteen oh five' → 1305; and the index of its
+    first word."""
+    start = end
+    while start > 0 and _digit_piece(words, start - 1) is not None:
+        start -= 1
+    # "double four" takes two words: step back over the repeat word too.
+    if start > 0 and words[start - 1].text in _REPEATS:
+        start -= 1
+    if start == end:
+        return None
+    if any(w.text in _SCALES for w in words[start:end]):
+        return None
+    pieces, i = [], start
+    while i < end:
+        piece = _digit_piece(words, i)
+        if piece is None or i + piece[1] > end:
+            return None
+        pieces.append(piece[0])
+        i += piece[1]
+    return "".join(pieces), start
+
+
+def _unit_code(words: list[Token], i: int) -> tuple[str, int]:
+    """'three b' → ('3B', words used) after a unit word; ('', 0) when no number follows."""
+    digit = _digit_piece(words, i) if i < len(words) else None
+    if digit is None:
+        return "", 0
+    used = digit[1]
+    code = digit[0]
+    if i + used < len(words) and len(words[i + used].text) == 1 and words[i + used].text.isalpha():
+        code += words[i + used].text.upper()
+        used += 1
+    return code, used
+
+
+def _street_line(words: list[Token], k: int, written_type: str) -> tuple[str, str, int] | None:
+    """(house number, street name, index of the number's first word) for the street type word
+    at ``k``: up to three name words before it, letters spelling the word before them dropped
+    ("alder a l d e r street"), single letters kept as initials ("s e division street")."""
+    name: list[str] = []
+    j = k - 1
+    # Up to three name words; spelled letters among them do not count.
+    while j >= 0 and sum(len(w) > 1 for w in name) < 3 and len(name) < 10:
+        word = words[j].text
+        spelling = len(word) == 1 and bool(name) and len(name[0]) == 1  # "a" in "a l d e r"
+        if not word.isalpha() or (word in _NOT_STREET_NAME and not spelling) or word in DIGIT_WORDS \
+                or word in TEENS or word in TENS:
+            break
+        name.insert(0, word)
+        j -= 1
+    while name and len(name[0]) == 1 and name[0] in _WORD_LETTERS:
+        name.pop(0)  # "a" and "i" before the name are words, not initials
+    number = _house_number(words, j + 1) if name else None
+    if number is None:
+        return None
+    joined: list[str] = []
+    for word in name:
+        if len(word) == 1 and joined and joined[-1].isupper():
+            joined[-1] += word.upper()  # letters in a row are one spelled word or initials
+        else:
+            joined.append(word.upper() if len(word) == 1 else word.capitalize())
+    # "alder a l d e r": letters that spell the word before them only confirm it.
+    joined = [w for n, w in enumerate(joined) if not (w.isupper() and n and joined[n - 1].lower() == w.lower())]
+    if not any(not w.isupper() for w in joined):
+        return None
+    return number[0], " ".join([*joined, written_type]), number[1]
+
+
+def _after_street(words: list[Token], i: int, stops: frozenset[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(unit, city, state, postcode) said after the street: 'apartment three b portland oregon
+    nine seven two one four', 'in naperville', 'leeds l s six two j h'."""
+    unit = None
+    if i < len(words) and words[i].text in _UNIT_WORDS:
+        code, used = _unit_code(words, i + 1)
+        if used:
+            unit, i = f"{_UNIT_WORDS[words[i].text]} {code}", i + 1 + used
+            for fix in _CORRECTIONS:
+                fix_words = fix.split()
+                if [w.text for w in words[i : i + len(fix_words)]] == fix_words:
+                    code, used = _unit_code(words, i + len(fix_words))
+                    if used:
+                        unit, i = f"{unit.split()[0]} {code}", i + len(fix_words) + used
+    if i < len(words) and words[i].text == "in":
+        i += 1
+    states = _lexicon("us_states_en")
+    city: list[str] = []
+    state = None
+    while i < len(words) and len(city) < 3:
+        rest = " ".join(w.text for w in words[i:])
+        match = next((s for s in states if rest == s[0] or rest.startswith(s[0] + " ")), None)
+        if match and city:
+            state, i = match[1], i + len(match[0].split())
+            break
+        word = words[i].text
+        if not word.isalpha() or len(word) < 2 or word in stops or word in _UNIT_WORDS:
+            break
+        city.append(word.capitalize())
+        i += 1
+    postcode = spoken_postcode(" ".join(w.text for w in words[i : i + 10]), at_start=True)
+    return unit, " ".join(city) or None, state, postcode
+
+
+def spoken_postcode(text: str, *, at_start: bool = False) -> str | None:
+    """A US ZIP said digit by digit ('nine seven two one four' → 97214) or a UK postcode spelled
+    ('l s six two j h' → 'LS6 2JH'); with ``at_start`` only one said at the start of the text."""
+    for span in code_spans(text):
+        if at_start and span.start > 0:
+            return None
+        value = span.value.replace("-", "")
+        if value.isdigit() and len(value) in (5, 9):
+            return value[:5] if len(value) == 5 else f"{value[:5]}-{value[5:]}"
+        uk = _UK_POSTCODE.fullmatch(value)
+        if uk:
+            return f"{uk.group(1)} {uk.group(2)}"
+        if at_start:
+            return None
+    return None
+
+
+def street_addresses(text: str, stops: frozenset[str] = frozenset()) -> list[StreetAddress]:
+    """Every street address in the text: a house number, a street name ending in a street word
+    ('road', 'lane' …) and what follows it (unit, city, US state, ZIP or UK postcode). A city
+    ends at a word in ``stops`` (words that are never a place name)."""
+    words = tokens(text)
+    types = dict(_lexicon("street_types_en"))
+    found: list[StreetAddress] = []
+    for k, word in enumerate(words):
+        if word.text not in types:
+            continue
+        line = _street_line(words, k, types[word.text])
+        if line is None:
+            continue
+        number, street, first = line
+        unit, city, state, postcode = _after_street(words, k + 1, stops)
+        flat_first = False
+        flat_word = words[first - 1].text if first else ""
+        if flat_word in _UNIT_WORDS and unit is None:
+            # "flat two fourteen harrow lane": the flat takes the first piece of the number.
+            piece = _digit_piece(words, first)
+            if piece is not None and len(number) > len(piece[0]):
+                unit, number, flat_first = f"{_UNIT_WORDS[flat_word]} {piece[0]}", number[len(piece[0]):], True
+        found.append(StreetAddress(number, street, unit, flat_first, city, state, postcode))
+    return found
+
+
+def _number_at(words: list[Token], i: int) -> tuple[str, int]:
+    """Digits said in pieces from word ``i`` ('twenty seven' → 27, 'three oh two' → 302) and
+    the words they took; ('', 0) when no number starts there."""
+    digits, j = "", i
+    while j < len(words) and words[j].text not in _SCALES:
+        piece = _digit_piece(words, j)
+        if piece is None:
+            break
+        digits += piece[0]
+        j += piece[1]
+    return digits, j - i
+
+
+def korean_road_address(text: str) -> str | None:
+    """A Korean road-name address said in English (a Korean company's English line): 'fifteen
+    itaewon ro twenty seven gil yongsan gu seoul unit three oh two' → '15 Itaewon-ro 27-gil,
+    Yongsan-gu, Seoul, Unit 302', the romanised form with the building number first."""
+    words = tokens(text)
+    for k, word in enumerate(words):
+        if word.text not in ("ro", "daero", "gil") or k < 2 or not words[k - 1].text.isalpha():
+            continue
+        start = k - 2
+        while start > 0 and _digit_piece(words, start - 1) is not None:
+            start -= 1
+        number, used = _number_at(words, start)
+        if not number or start + used != k - 1:
+            continue
+        road = f"{words[k - 1].text.capitalize()}-{word.text}"
+        i = k + 1
+        lane, used = _number_at(words, i)
+        if used and i + used < len(words) and words[i + used].text == "gil":
+            road, i = f"{road} {lane}-gil", i + used + 1
+        parts = [f"{number} {road}"]
+        if i + 1 < len(words) and words[i + 1].text == "gu" and words[i].text.isalpha():
+            parts.append(f"{words[i].text.capitalize()}-gu")
+            i += 2
+            if i < len(words) and words[i].text in ("seoul", "busan", "incheon", "daegu", "daejeon", "gwangju", "ulsan", "sejong"):
+                parts.append(words[i].text.capitalize())
+                i += 1
+        if i < len(words) and words[i].text in ("unit", "apartment", "ho", "room"):
+            unit, used = _number_at(words, i + 1)
+            if used:
+                parts.append(f"Unit {unit}")
+        return ", ".join(parts)
+    return None
