@@ -1042,6 +1042,13 @@ def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> F
         p for p in _merged(_promises(context)) if not (p.owner is Owner.CUSTOMER and p.contingent)
     ]
     if resolution == "unresolved":
-        promises = _decision_step(context, promises, topic)
+        # What the agent sends for the customer to decide on ("예상 보험료 정리해서 오늘 중으로
+        # 문자로 보내 드릴게요") is a step too, once a day is said for it.
+        sent = [
+            p for p in promises
+            if p.owner is Owner.AGENT and p.due is not None and not (p.contingent or p.after_customer)
+            and p.clause is not None and _has(p.clause, "done_now")
+        ]
+        promises = sent + _decision_step(context, promises, topic)
     values = [FollowUp(action=_written(context, p), owner=p.owner, due=p.due) for p in promises]
     return Found(values, tuple(p.turn for p in promises), 0.5)
