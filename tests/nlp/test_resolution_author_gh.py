@@ -83,3 +83,63 @@ def test_material_sent_for_the_decision_is_the_agents_step() -> None:
     )
     assert note.resolution == "unresolved"
     assert _steps(note) == [(Owner.AGENT, dt.date(2026, 10, 13)), (Owner.CUSTOMER, dt.date(2026, 10, 16))]
+
+
+# --- what the agent asks for or reads out is no promise -----------------------------------
+
+
+def test_asking_for_the_customers_details_is_no_step() -> None:
+    note = _note(
+        "네 기사님 방문은 이번 주 금요일 오후 두 시로 잡아 드렸습니다 방문 주소 확인 부탁드릴게요",
+        "서울시 마포구 성미산로 십이요",
+        "네 연락받으실 번호도 부탁드리겠습니다",
+        "공일공 일이삼사 오육칠팔이요",
+        "네 감사합니다",
+    )
+    assert (Owner.AGENT, None) not in _steps(note)
+
+
+def test_a_state_the_record_shows_is_no_step() -> None:
+    """"배송 완료 처리돼 있고요" reads the record: done, not promised."""
+    note = _note(
+        "조회해 보니 어제 저녁 여섯 시에 배송 완료 처리돼 있고요 사진도 등록돼 있습니다",
+        "근데 물건이 없어요",
+        "네 그럼 제가 담당 영업소에 확인해서 내일 오전까지 전화드리겠습니다",
+        "네 알겠습니다",
+    )
+    assert _steps(note) == [(Owner.AGENT, dt.date(2026, 10, 14))]
+
+
+# --- the agent has another party do it ----------------------------------------------------
+
+
+def test_a_step_the_agent_has_another_party_do_is_theirs() -> None:
+    note = _note(
+        "네 제가 담당 대리점으로 바로 전달해서 내일까지 고객님께 전화드리도록 하겠습니다",
+        "네 꼭 좀 부탁드려요",
+        "네 대리점에 최대한 빨리 연락드리도록 요청하겠습니다",
+        "네 감사합니다",
+    )
+    assert _steps(note) == [(Owner.COMPANY, dt.date(2026, 10, 14))]
+
+
+def test_the_agents_own_check_stays_the_agents() -> None:
+    note = _note(
+        "네 그 부분은 제가 내일까지 확인하도록 하겠습니다 확인되면 바로 전화드릴게요",
+        "네 알겠습니다",
+    )
+    assert all(owner is Owner.AGENT for owner, _ in _steps(note))
+
+
+def test_a_request_number_read_out_books_no_visit() -> None:
+    """"접수번호는 … 이고요 … 연락드리겠습니다" after the customer's past visit to a branch: one
+    contact of the agent's, no visit booked."""
+    note = _note(
+        "방문하셨던 지점이 어디셨어요",
+        "강남점이요 지난주 금요일에 갔어요",
+        "네 강남점 지난주 금요일 방문으로 적겠습니다 이의신청 접수번호는 알 공칠공팔 다시 삼삼일구이고요 "
+        "심사 결과는 다음 주 중으로 제가 직접 연락드리겠습니다",
+        "네 꼭 연락 주세요",
+        "네 다음 주 중으로 꼭 연락드리겠습니다",
+    )
+    assert _steps(note) == [(Owner.AGENT, dt.date(2026, 10, 23))]
