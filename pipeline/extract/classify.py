@@ -433,7 +433,8 @@ def _last_done(context: CallContext) -> Turn | None:
             # The past on the change word's own verb: in "안 누르셨으면 추가 피해는 없으시고"
             # it belongs to the condition before it.
             done = any(_past_after(clause.morphs, i) for i in acted) or (acted and "완료" in forms)
-            if done and not _asks_question(clause):
+            # "오늘 해지 신청은 접수하지 않았고요" tells what was not done.
+            if done and not _asks_question(clause) and not _negated(clause.morphs):
                 return turn
     return None
 
@@ -561,8 +562,9 @@ def _names_visit(turn: Turn) -> bool:
     return not turn.lemmas.isdisjoint(_VISITS)
 
 
-# Thinking it over, not only calling back ("또 안 되면 다시 전화할게요" after a done request).
-_DELIBERATION = frozenset(["생각", "고민", "상의", "결정", "비교", "알아보다"])
+# Thinking it over, not only calling back ("또 안 되면 다시 전화할게요" after a done request);
+# asking someone else first ("남편한테 물어봐야 돼요", "나 혼자 못 정해") is thinking it over too.
+_DELIBERATION = frozenset(["생각", "고민", "상의", "결정", "비교", "알아보다", "정하다", "묻다", "물어보다", "여쭈다"])
 
 
 def _undecided_after(undecided: list[Turn], last_done: Turn) -> bool:

@@ -181,13 +181,18 @@ def _present_process(morphs: tuple[Morph, ...], index: int) -> bool:
     if index == 0 or morph.lemma not in ("되", "되다", "드리", "드리다"):
         return False
     noun = morphs[index - 1]
-    if morph.lemma.startswith("되") and not morph.tag.startswith("XSV"):
+    # The tagger sometimes reads 되 written onto its noun as a verb ("…까지 안내됩니다"): still
+    # the noun's passive.
+    attached = noun.end == morph.start and noun.tag.startswith("NNG")
+    if morph.lemma.startswith("되") and not (morph.tag.startswith("XSV") or attached):
         return False
     if noun.tag.startswith(("EC", "JKB")) and index > 1:
         noun = morphs[index - 2]  # "보내 드립니다", "문자로 드립니다"
     if noun.lemma not in _cues()["process"] | _cues()["contact"]:
         return False
     rest = morphs[index + 1 : index + 3]
+    if len(rest) > 1 and rest[0].tag == "EC" and rest[1].lemma == "있다":
+        return False  # "배송 완료 처리돼 있고": the state the record shows, already done
     return not any(m.tag == "EP" for m in rest) and any(m.tag.startswith(("EF", "EC")) for m in rest)
 
 
@@ -381,6 +386,8 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
         return None  # "어제 … 입금돼서 정상 처리됐습니다": told of the past, not promised
     if any(word in clause.text.replace(" ", "") for word in _cues()["verification"]):
         return None  # "인증번호 보내 드릴게요": a code used while on the phone
+    if _asks_for(clause):
+        return None  # "연락받으실 전화번호도 부탁드릴게요": asks the customer, now
     if _polite_request(clause) and _asks_act(clause) and not clause.lemmas & _CALL_BACK:
         return Owner.CUSTOMER  # "사진 보내 주시면 참고하겠습니다" asks for it all the same
     if _booked_visit(context, clause):
@@ -407,10 +414,40 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
     if _has(clause, "contact"):
         if _only_explains(context, clause) or _MINUTES_LATER.search(clause.text):
             return None
+        if _has_it_done(clause, earlier):
+            return Owner.COMPANY
         return _contact_owner(clause, named, _said_by_self(clause, earlier))
     if _process(context, clause):
+        if _has_it_done(clause, earlier):
+            return Owner.COMPANY
         return Owner.AGENT if _said_by_self(clause, earlier) and not named else Owner.COMPANY
     return None
+
+
+_CAUSATIVE = "도록"
+# Handing the case to another party in the same sentence ("영업소로 바로 전달해서").
+_HANDED_ON = frozenset(["전달", "요청", "이관", "넘기다"])
+
+
+def _has_it_done(clause: Clause, earlier: tuple[Clause, ...]) -> bool:
+    """"제가 영업소로 전달해서 … 다시 배송해 드리도록 요청 넣겠습니다", "검진센터로 전달해서 오늘
+    중으로 전화 드리도록 하겠습니다": the agent gets another party to do it (-도록 after the case
+    is handed on), so the step is that party's; "제가 확인하도록 하겠습니다" stays the agent's."""
+    if not any(m.form == _CAUSATIVE and m.tag.startswith("EC") for m in clause.morphs):
+        return False
+    joined = (clause, *_same_sentence(earlier))
+    return any(c.lemmas & _HANDED_ON for c in joined) or _named_actor(clause)
+
+
+def _asks_for(clause: Clause) -> bool:
+    """부탁 as the clause's predicate ("주소 확인 부탁드릴게요", "성함 부탁드리겠습니다"): the
+    agent asks the customer for something while on the phone; it promises nothing."""
+    morphs = clause.morphs
+    return any(
+        m.lemma == "부탁" and index + 1 < len(morphs)
+        and (morphs[index + 1].lemma in ("드리다", "드리") or morphs[index + 1].tag.startswith("XSV"))
+        for index, m in enumerate(morphs)
+    )
 
 
 def _process(context: CallContext, clause: Clause) -> bool:
@@ -621,7 +658,17 @@ def _booked_visit(context: CallContext, clause: Clause) -> bool:
 def _books(clause: Clause) -> bool:
     """"…으로 접수됐습니다", and the agent booking it while on the phone ("다음 주 화요일 오후
     한 시에서 세 시로 잡아 드릴게요")."""
-    return bool(clause.lemmas & _cues()["booking"]) and (_is_past(clause) or _volitional(clause))
+    morphs = clause.morphs
+    # "접수번호는 … 이고요": the number of a request, not a booking said.
+    books = any(
+        m.lemma in _cues()["booking"]
+        and not (i + 1 < len(morphs) and morphs[i + 1].tag.startswith("NNG") and morphs[i + 1].lemma in _RECORD_NOUNS)
+        for i, m in enumerate(morphs)
+    )
+    return books and (_is_past(clause) or _volitional(clause))
+
+
+_RECORD_NOUNS = frozenset(["번호", "증", "내역", "내용"])
 
 
 def _visit_talked_about(context: CallContext, turn: Turn) -> bool:
@@ -940,7 +987,9 @@ def _same_step(dated: Promise, undated: Promise) -> bool:
     # "사진 보내 주시면" early on, "지금 바로 올릴게요" later: the same thing, same words.
     shared = set(dated.action.split()) & set(undated.action.split()) - _cues()["contact"]
     near = near or bool(shared)
-    kinds = dated.kind == undated.kind or undated.kind == "contact"
+    # "최대한 회수되도록 영업소에 요청하겠습니다" after "영업소로 전달해서 … 다시 배송해 드리도록
+    # 요청 넣겠습니다": the same request said again, whatever word it is said with.
+    kinds = dated.kind == undated.kind or undated.kind == "contact" or bool(shared & _HANDED_ON)
     return near and dated.owner == undated.owner and kinds
 
 
@@ -1042,6 +1091,13 @@ def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> F
         p for p in _merged(_promises(context)) if not (p.owner is Owner.CUSTOMER and p.contingent)
     ]
     if resolution == "unresolved":
-        promises = _decision_step(context, promises, topic)
+        # What the agent sends for the customer to decide on ("예상 보험료 정리해서 오늘 중으로
+        # 문자로 보내 드릴게요") is a step too, once a day is said for it.
+        sent = [
+            p for p in promises
+            if p.owner is Owner.AGENT and p.due is not None and not (p.contingent or p.after_customer)
+            and p.clause is not None and _has(p.clause, "done_now")
+        ]
+        promises = sent + _decision_step(context, promises, topic)
     values = [FollowUp(action=_written(context, p), owner=p.owner, due=p.due) for p in promises]
     return Found(values, tuple(p.turn for p in promises), 0.5)
