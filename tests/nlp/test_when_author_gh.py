@@ -87,3 +87,39 @@ def test_a_later_stage_told_with_butoneun_keeps_the_first_day() -> None:
 def test_a_later_beginning_without_the_contrast_is_still_the_day_it_began() -> None:
     text = _call("고객: 시월 일 일부터 쓰고 있는데 어제부터 전원이 안 켜져요", "상담원: 네 점검 접수해 드릴게요")
     assert _occurred(text) == dt.date(2026, 11, 17)
+
+
+# --- the complaint flag -----------------------------------------------------------------------
+
+
+def _complaint(text: str) -> bool:
+    return process_text(text, call_started_at=WEDNESDAY).note.complaint
+
+
+def test_a_repeat_of_the_same_failure_and_an_unanswered_message_are_a_complaint() -> None:
+    assert _complaint(_call(
+        "고객: 주문한 책이 옆집으로 갔더라고요 저번 주에도 이런 적이 있었어요",
+        "상담원: 네 확인해 보겠습니다",
+    ))
+    assert _complaint(_call(
+        "고객: 배송 완료라고 나오는데 물건이 없어요 기사님께 카톡을 보냈는데 답장이 없네요",
+        "상담원: 네 확인해 보겠습니다",
+    ))
+
+
+def test_trusting_what_staff_said_and_putting_them_on_record_are_a_complaint() -> None:
+    assert _complaint(_call(
+        "고객: 매장 직원이 위약금 없다고 해서 그 말 믿고 바꾼 건데 이제 와서 딴소리를 하시네요",
+        "상담원: 네 확인해 보겠습니다",
+    ))
+    assert _complaint(_call(
+        "고객: 요금제 변경을 부탁했는데 안 돼 있어요 그 상담원 얘기도 기록해 주세요",
+        "상담원: 네 남겨 두겠습니다",
+    ))
+
+
+def test_saying_what_else_to_change_is_no_complaint() -> None:
+    assert not _complaint(_call(
+        "고객: 지난달에 이사를 했거든요 종이 명세서 말고 이메일로 바꿔 주세요",
+        "상담원: 네 변경해 드렸습니다",
+    ))
