@@ -34,6 +34,9 @@ _BEGAN = re.compile(
     r"|[^.?!]{0,40}?\s그\s?(?:뒤로|후로|이후로?|때부터|다음부터)"
 )
 _SINCE = re.compile(r"\s*이후")
+# "그저께부터 그랬어예 처음에는 좀 덜 시원하다 싶었는데 어제부터는 아예 더운 바람이": 부터 with
+# the contrastive 는 marks a later stage of a problem that began on an earlier day.
+_LATER_STAGE = re.compile(r"는")
 # "지난달 이십칠 일에요": a date said as a whole answer.
 _BARE_ANSWER = re.compile(r"\s*(?:에|이)?요")
 # "지난주 월요일 말고 이번 주 월요일이요": a date said again, corrected.
@@ -56,7 +59,9 @@ _SINCE_THEN = re.compile(r"\s*부터")
 _NOW = re.compile(r"지금|아직")  # the problem still going on as they call
 _CLOCK = re.compile(r"(?<![\d,])\d{1,2}\s?시(?![간작])")
 _LIGHT_VERB = "하다"
-_WHEN = "언제"
+# "차량은 언제 파셨어요", "방문하신 대리점이 어디셨어요": a question word makes it a question
+# whatever the ending (어요 also ends a statement).
+_QUESTION_WORDS = frozenset(["언제", "어디"])
 _WENT = "가다"
 _TOPIC_OR_OBJECT = frozenset(["JX", "JKO"])
 
@@ -73,6 +78,7 @@ class EventDate:
     again: bool = False  # its own clause tells the problem happening once more ("또 새요")
     remedy: bool = False  # a visit, a repair, a claim filed: "기사님이 다녀가셨던", "앱으로 올렸어요"
     preamble: bool = False  # what went wrong is told only after a later day ("어제 폰을 바꿨는데 | 오늘 …")
+    news: bool = False  # the bill or message that brought the news came that day ("그끄저께 청구서가 왔는데")
 
 
 @cache
@@ -133,6 +139,9 @@ def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[d
             _told(past)
             or _recorded([e for e in records if e.date <= noticed])
             or max((e for e in past if e.fault), key=lambda e: e.date, default=None)
+            # "그끄저께 문자로 청구서가 왔는데 로밍 요금이 … 나왔더라고요", nothing earlier told
+            # nor recorded: the bill is all the customer knows of it, and its day is the problem's.
+            or max((e for e in past if e.news), key=lambda e: e.date, default=None)
         )
         if event is not None:
             return Found(event.date, (event.turn,), 0.7)
@@ -256,10 +265,16 @@ def _began_dates(context: CallContext) -> Iterator[EventDate]:
     from pipeline.normalize.dates import resolve_dates
 
     for turn in context.customer_turns:
+        earliest: dt.date | None = None
         for mention in resolve_dates(turn.plain, context.call_date):
             began = _BEGAN.match(turn.plain, mention.end) if mention.date <= context.call_date else None
-            if began and not _told_in_between(turn, mention.end, began.end()):
-                yield EventDate(mention.date, turn, True)
+            if not began or _told_in_between(turn, mention.end, began.end()):
+                continue
+            later_stage = _LATER_STAGE.match(turn.plain, began.end()) is not None
+            if later_stage and earliest is not None and earliest < mention.date:
+                continue
+            earliest = mention.date if earliest is None else min(earliest, mention.date)
+            yield EventDate(mention.date, turn, True)
 
 
 def _told_in_between(turn: Turn, start: int, end: int) -> bool:
@@ -320,6 +335,8 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
                     for c in (clause, *_antecedents(spoken, index))
                 ):
                     continue
+                if _went_when_asked(context, clause, clause.start + mention.end):
+                    continue
                 if mention.kind == "deadline" and (turn.role is Role.AGENT or date == context.call_date):
                     continue  # "쿠폰 기간이 10월 25일까지" is a term, not an event
                 if turn.role is Role.AGENT and _RECURRING.search(turn.plain):
@@ -344,6 +361,7 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
                     own_fault=_faulty(clause),
                     trigger=trigger,
                     aftermath=turn.role is Role.CUSTOMER and _afterwards(spoken, index, mention.end),
+                    news=turn.role is Role.CUSTOMER and _said(clause, "document") and _said(clause, "arrive"),
                     again=_said(clause, "again") and _faulty(clause),
                     remedy=remedy,
                     preamble=not happened and any(_faulty(c) and not is_condition(c) for c in spoken[until:]),
@@ -375,11 +393,21 @@ def _afterwards(spoken: list[Clause], index: int, said_end: int = 0) -> bool:
     after = clause.start + said_end
     if any(m.tag == "EC" and m.form in _QUOTATIVES and m.start > after for m in clause.morphs):
         return False
-    if _said(clause, "contact"):
+    if _said(clause, "contact") or _contact_said_again(spoken, index):
         return True
     arrived = _said(clause, "document") and _said(clause, "arrive")
     found_broken = any(_faulty(c) for c in spoken[index + 1 : index + 3])
     return (arrived or _said(clause, "notice")) and not found_broken
+
+
+def _contact_said_again(spoken: list[Clause], index: int) -> bool:
+    """"기사님 전화를 해도 안 받으세요 어제 세 번이나 했는데": a bare 하다 with no noun of its
+    own does again what one of the two clauses before it named, here the call."""
+    clause = spoken[index]
+    bare = any(m.tag == "VV" and m.lemma == _LIGHT_VERB for m in clause.morphs) and not any(
+        m.tag.startswith("NN") and m.tag != "NNB" for m in clause.morphs
+    )
+    return bare and any(_said(c, "contact") for c in spoken[max(0, index - 2) : index])
 
 
 def _whole_turn(turn: Turn) -> list[Clause]:
@@ -491,10 +519,23 @@ def _about_purchase(context: CallContext, clause: Clause, after: int) -> bool:
     return _predicate_lemma(clause, following) in purchase or _predicate_lemma(clause, verbs[-1]) in purchase
 
 
+def _went_when_asked(context: CallContext, clause: Clause, after: int) -> bool:
+    """"방문하신 대리점이 어디셨어요" - "6월 19일 금요일에 갔어요": the customer going to the
+    shop, told in answer to the agent's question about that visit or purchase, is the day of
+    that step (also when a sign-up disowned makes purchase days count)."""
+    went = next((m for m in clause.morphs if m.start >= after and m.tag.startswith("VV")), None)
+    return went is not None and went.lemma == _WENT and _answers_purchase_question(context, clause)
+
+
 def _about_remedy(clause: Clause, after: int) -> bool:
     """The date is a remedy's: the first predicate after it is a visit, a repair, a claim or
-    report filed ("기사님이 누수로 다녀가셨던", "앱으로 올렸어요", "접수된 거")."""
+    report filed ("기사님이 누수로 다녀가셨던", "앱으로 올렸어요", "접수된 거"), or a remedy
+    noun names it right after the date ("4월 22일 매장 방문 기록은 있으시네요", "6월 19일
+    방문으로 적겠습니다": the day the customer went to the shop, not the day it went wrong)."""
     remedy = _cues()["remedy"]
+    after_date = [m for m in clause.morphs if m.start >= after][:3]
+    if any(m.tag.startswith("NNG") and m.lemma in remedy for m in after_date):
+        return True
     verbs = [i for i, m in enumerate(clause.morphs) if m.tag.startswith(("VV", "XSV")) and m.start >= after]
     return bool(verbs) and _predicate_lemma(clause, verbs[0]) in remedy
 
@@ -505,8 +546,7 @@ def _answers_purchase_question(context: CallContext, clause: Clause) -> bool:
     asked = context.previous(clause.turn, Role.AGENT)
     if asked is None:
         return False
-    # "차량은 언제 파셨어요": 언제 makes it a question whatever the ending.
-    questions = [c for c in clauses(asked) if is_question(c) or _WHEN in c.lemmas]
+    questions = [c for c in clauses(asked) if is_question(c) or c.lemmas & _QUESTION_WORDS]
     # "언제쯤 가셨는지 기억나세요": the day of the customer's visit or filing is no problem's.
     purchase = _transactions() | _cues()["remedy"] | {_WENT}
     return bool(questions) and any(
