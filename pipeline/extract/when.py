@@ -78,7 +78,6 @@ class EventDate:
     again: bool = False  # its own clause tells the problem happening once more ("또 새요")
     remedy: bool = False  # a visit, a repair, a claim filed: "기사님이 다녀가셨던", "앱으로 올렸어요"
     preamble: bool = False  # what went wrong is told only after a later day ("어제 폰을 바꿨는데 | 오늘 …")
-    news: bool = False  # the bill or message that brought the news came that day ("그끄저께 청구서가 왔는데")
 
 
 @cache
@@ -139,9 +138,6 @@ def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[d
             _told(past)
             or _recorded([e for e in records if e.date <= noticed])
             or max((e for e in past if e.fault), key=lambda e: e.date, default=None)
-            # "그끄저께 문자로 청구서가 왔는데 로밍 요금이 … 나왔더라고요", nothing earlier told
-            # nor recorded: the bill is all the customer knows of it, and its day is the problem's.
-            or max((e for e in past if e.news), key=lambda e: e.date, default=None)
         )
         if event is not None:
             return Found(event.date, (event.turn,), 0.7)
@@ -361,7 +357,6 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
                     own_fault=_faulty(clause),
                     trigger=trigger,
                     aftermath=turn.role is Role.CUSTOMER and _afterwards(spoken, index, mention.end),
-                    news=turn.role is Role.CUSTOMER and _said(clause, "document") and _said(clause, "arrive"),
                     again=_said(clause, "again") and _faulty(clause),
                     remedy=remedy,
                     preamble=not happened and any(_faulty(c) and not is_condition(c) for c in spoken[until:]),

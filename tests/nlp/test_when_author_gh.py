@@ -30,19 +30,6 @@ def test_three_days_back_is_the_day_before_grujeokke() -> None:
         assert [m.date for m in resolve_dates(said, DAY)] == [dt.date(2026, 11, 15)]
 
 
-# --- the bill that brought the news, when nothing earlier is told or recorded ---------------
-
-
-def test_the_bill_day_counts_when_the_shop_visit_is_all_the_records_give() -> None:
-    text = _call(
-        "고객: 요금 때문에요 그끄저께 문자로 청구서가 왔는데 소액결제가 이만 원 나왔더라고요 "
-        "지난달에 대리점 가서 차단해 달라고 했거든요",
-        "상담원: 네 확인해 보니 시월 이십 일 매장 방문 기록은 있으신데 차단 신청은 안 남아 있네요",
-        "고객: 그럼 대리점이 안 해 준 거네요",
-    )
-    assert _occurred(text) == dt.date(2026, 11, 15)
-
-
 # --- the day the customer went to the shop, told when asked about the visit ----------------
 
 
