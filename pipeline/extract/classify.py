@@ -13,9 +13,9 @@ from functools import cache, cached_property
 
 from models.note import Category, Owner, Resolution
 from models.transcript import Role
-from pipeline.extract.label_models import LabelModel, blend, call_features
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
 from pipeline.extract.followups import Promise, committed_steps
+from pipeline.extract.label_models import LabelModel, blend, call_features
 from pipeline.nlp import word_list
 
 OPENING_CUSTOMER_TURNS = 3
@@ -564,7 +564,9 @@ def _names_visit(turn: Turn) -> bool:
 
 # Thinking it over, not only calling back ("또 안 되면 다시 전화할게요" after a done request);
 # asking someone else first ("남편한테 물어봐야 돼요", "나 혼자 못 정해") is thinking it over too.
-_DELIBERATION = frozenset(["생각", "고민", "상의", "결정", "비교", "알아보다", "정하다", "묻다", "물어보다", "여쭈다"])
+_DELIBERATION = frozenset(
+    ["생각", "고민", "상의", "결정", "비교", "알아보다", "정하다", "묻다", "물어보다", "여쭈다"]
+)
 
 
 def _undecided_after(undecided: list[Turn], last_done: Turn) -> bool:

@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> None:
     for name in LABELS:
         model: LabelModel = getattr(models, name)
         model_path(name).write_text(model.to_json() + "\n", encoding="utf-8")
-        print(f"{name}: trained on {len(calls)} calls, {len(model.vocabulary)} lemmas → {model_path(name)}")
+        print(f"{name}: {len(calls)} calls, {len(model.vocabulary)} lemmas → {model_path(name)}")
 
 
 if __name__ == "__main__":
