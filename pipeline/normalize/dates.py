@@ -99,7 +99,8 @@ _NATIVE_DAYS = {
 }
 _DAY_COUNT = re.compile(
     _NOT_AFTER_WORD + r"(?P<count>하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|" + _NUM + r"\s*일)"
-    r"(?:\s*(?P<relation>안에|안으로|이내에?|이내로|내에?|내로|후에?|뒤에?|전에?|만에)"
+    # "열흘쯤 전부터": a count said as a rough one is still counted from the anchor.
+    r"(?:(?:\s*(?:쯤|정도|가량))?\s*(?P<relation>안에|안으로|이내에?|이내로|내에?|내로|후에?|뒤에?|전에?|만에)"
     r"|(?P<takes>(?:\s*(?:정도|쯤))?)(?=\s*(?:걸리|걸려|소요)))"
 )
 _BUSINESS_DAYS = re.compile(
@@ -129,7 +130,7 @@ _THIS_MONTH = re.compile(
 _SPAN = re.compile(
     _NOT_AFTER_WORD + r"(?:(?P<fortnight>보름)|(?P<weeks>\d+|[일이삼사오육칠팔구한두세네]|열)\s*주일?"
     r"|(?P<months>\d+|[일이삼사오육한두세네]|여섯)\s*(?:달|개월))"
-    r"\s*(?P<relation>전|뒤|후)(?:쯤|경|에)?"
+    r"(?:\s*(?:쯤|정도|가량))?\s*(?P<relation>전|뒤|후)(?:쯤|경|에)?"
 )
 # "24시간 안에 연락드리겠습니다": the day the hours run out.
 _HOURS = re.compile(
@@ -146,10 +147,12 @@ _NEXT_MONTH = re.compile(
     + r"(?:다음\s?달|담달|내달)(?:\s*(?P<part>초|말|안에|안으로|중에?|내에?|내로|까지))?"
 )
 _WEEKDAY_DEADLINE = re.compile(_NOT_AFTER_WORD + r"(?P<weekday>[월화수목금토일])요일\s*까지")
-# A weekday said alone ("금요일 오전 방문", "지난 토요일에"): the nearest one after the call,
-# or before it when said with 지난/저번. Longer phrases (다음 주 화요일, 십오 일 목요일) win.
+# A weekday said alone ("금요일 오전 방문", "지난 토요일에", "지난 주말에 토요일 밤에"): the
+# nearest one after the call, or before it when said with 지난/저번. Longer phrases (다음 주
+# 화요일, 십오 일 목요일) win.
 _BARE_WEEKDAY = re.compile(
-    _NOT_AFTER_WORD + r"(?:(?P<past>지난|저번)\s?)?(?P<weekday>[월화수목금토일])요일"
+    _NOT_AFTER_WORD
+    + r"(?:(?P<past>지난|저번)\s?(?:주말\s?(?:에는|에)?\s?)?)?(?P<weekday>[월화수목금토일])요일"
 )
 
 _WEEK_OFFSETS = {

@@ -250,3 +250,25 @@ def test_days_joined_by_and_and_months_said_with_a_space(text: str, dates: list[
 )
 def test_a_day_counted_from_a_lunar_holiday(text: str, anchor: dt.date, date: dt.date) -> None:
     assert [m.date for m in resolve_dates(text, anchor)] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "date"),
+    [
+        # A rough count ("쯤", "정도", "가량") is still counted back from the call's day.
+        ("열흘쯤 전부터 그런 것 같아요", dt.date(2026, 4, 22), dt.date(2026, 4, 12)),
+        ("사흘 정도 전에 받았어요", dt.date(2026, 4, 22), dt.date(2026, 4, 19)),
+        ("일주일쯤 전부터 소리가 나요", dt.date(2026, 4, 22), dt.date(2026, 4, 15)),
+        ("보름 가량 전에 주문했거든요", dt.date(2026, 4, 22), dt.date(2026, 4, 7)),
+        # "지난 주말에 토요일": the Saturday of the weekend just gone, not the coming one.
+        ("지난 주말에 토요일 밤에 틀렸어요", dt.date(2026, 3, 9), dt.date(2026, 3, 7)),
+        ("지난 주말 일요일에 설치했는데요", dt.date(2026, 3, 11), dt.date(2026, 3, 8)),
+    ],
+)
+def test_rough_counts_and_last_weekend_days(text: str, anchor: dt.date, date: dt.date) -> None:
+    assert [m.date for m in resolve_dates(text, anchor)] == [date]
+
+
+def test_a_rough_count_of_days_it_takes_is_still_no_past_day() -> None:
+    [mention] = resolve_dates("처리까지 사흘 정도 걸려요", dt.date(2026, 4, 22))
+    assert mention.kind == "deadline" and mention.date == dt.date(2026, 4, 25)
