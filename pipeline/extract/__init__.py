@@ -63,7 +63,7 @@ def extract_note(
     models = label_models or shipped_models()
     features = call_features(context)
     complaint = vote(models.complaint, features, detect_complaint(context), lambda v: v == "True")
-    category = classify_category(context, models.category)
+    category = classify_category(context, models.category, features)
     resolution = vote(models.resolution, features, classify_resolution(context), Resolution)
     identifiers = extract_identifiers(context)
     facts = read_facts(context)

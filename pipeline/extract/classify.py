@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -15,7 +15,7 @@ from models.note import Category, Owner, Resolution
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
 from pipeline.extract.followups import Promise, committed_steps
-from pipeline.extract.label_models import LabelModel, blend, call_features
+from pipeline.extract.label_models import LabelModel, blend
 from pipeline.nlp import word_list
 
 OPENING_CUSTOMER_TURNS = 3
@@ -387,9 +387,12 @@ def category_hits(context: CallContext) -> list[tuple[Turn, Cue, float]]:
     return hits
 
 
-def classify_category(context: CallContext, model: LabelModel) -> Found[Category]:
-    """The learned model's probabilities blended with the cues' shares of the cue score: the
-    model reads the whole call, the cues what the customer asks for."""
+def classify_category(
+    context: CallContext, model: LabelModel, features: Sequence[str]
+) -> Found[Category]:
+    """The learned model's probabilities over the call's ``features`` (call_features) blended
+    with the cues' shares of the cue score: the model reads the whole call, the cues what the
+    customer asks for."""
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[Turn]] = defaultdict(list)
     for turn, cue, weight in category_hits(context):
@@ -399,9 +402,8 @@ def classify_category(context: CallContext, model: LabelModel) -> Found[Category
     if not context.customer_turns and not scores:
         return Found(Category.OTHER, (), 0.3)
     cue_total = sum(scores.values()) or 1.0
-    best, sure = blend(
-        model, call_features(context), {label: score / cue_total for label, score in scores.items()}
-    )
+    shares = {label: score / cue_total for label, score in scores.items()}
+    best, sure = blend(model, features, shares)
     return Found(Category(best), tuple(evidence[best][:3]), round(min(0.95, max(0.3, sure)), 2))
 
 
