@@ -655,20 +655,25 @@ def _booked_visit(context: CallContext, clause: Clause) -> bool:
     return _dated(context, clause)
 
 
+# "접수번호는 … 이고요": the number of a request, not a booking said.
+_RECORD_NOUNS = frozenset(["번호", "증", "내역", "내용"])
+
+
 def _books(clause: Clause) -> bool:
     """"…으로 접수됐습니다", and the agent booking it while on the phone ("다음 주 화요일 오후
     한 시에서 세 시로 잡아 드릴게요")."""
     morphs = clause.morphs
-    # "접수번호는 … 이고요": the number of a request, not a booking said.
-    books = any(
-        m.lemma in _cues()["booking"]
-        and not (i + 1 < len(morphs) and morphs[i + 1].tag.startswith("NNG") and morphs[i + 1].lemma in _RECORD_NOUNS)
-        for i, m in enumerate(morphs)
-    )
+
+    def record_after(i: int) -> bool:
+        following = morphs[i + 1] if i + 1 < len(morphs) else None
+        return (
+            following is not None
+            and following.tag.startswith("NNG")
+            and following.lemma in _RECORD_NOUNS
+        )
+
+    books = any(m.lemma in _cues()["booking"] and not record_after(i) for i, m in enumerate(morphs))
     return books and (_is_past(clause) or _volitional(clause))
-
-
-_RECORD_NOUNS = frozenset(["번호", "증", "내역", "내용"])
 
 
 def _visit_talked_about(context: CallContext, turn: Turn) -> bool:

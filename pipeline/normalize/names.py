@@ -31,7 +31,6 @@ TWO_SYLLABLE_SURNAMES: tuple[str, ...] = (
 SURNAMES: tuple[str, ...] = word_list("surnames")
 KIN_NOUNS: tuple[str, ...] = word_list("kin_nouns")
 RELATION_NOUNS: tuple[str, ...] = KIN_NOUNS + word_list("relation_nouns")
-
 _ENDINGS = (
     r"(?:(?:이)?라고\s?(?:합니다|해요|하는데요|하고요|하구요)|이고요|고요|이구요|구요|이에요|예요|"
     r"입니다|이었습니다|였습니다|이요|요|인데요|이며|이고|고|님이요"
