@@ -31,6 +31,7 @@ from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, cl
 from pipeline.extract.phrase import clause_phrase, step_phrase
 from pipeline.extract.text import DATE_WORD, is_condition, is_question, nouns, sentences
 from pipeline.nlp import word_list
+from pipeline.normalize.dates import DateMention, resolve_dates
 
 _PAST = frozenset(["었", "았", "였", "ᆻ", "었었"])
 _PROMISE_ENDINGS = frozenset(["ᆯ게요", "ᆯ게", "을게요", "ᆯ께요", "을게"])
@@ -58,8 +59,8 @@ _BEFORE_EVENT = re.compile(
     r"|(?P<count>\d+)\s*(?P<unit>일|주일?))\s*전"
 )
 _NATIVE_DAYS_BACK = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "일주일": 7, "보름": 15}
-# "그때까지 안 되면", "그 전에 꼭 내려받아 주세요": the date said just before.
-_ANAPHORIC_DATE = re.compile(r"그때|그\s?전에|그\s?전까지|그날")
+# "그때까지 안 되면", "그 전에 꼭 내려받아 주세요", "그 안에 전화 주시고": the date said just before.
+_ANAPHORIC_DATE = re.compile(r"그때|그\s?전에|그\s?전까지|그날|그\s?안에|그\s?안으로")
 _GOING_IN_PERSON = "방문"
 _WAIT = "기다리다"
 # "다시 전화 주세요" asks the customer to call if something goes wrong: not a step of theirs.
@@ -106,6 +107,26 @@ def _cues() -> dict[str, frozenset[str]]:
         group, lemma = line.split()
         groups[group].add(lemma)
     return {group: frozenset(words) for group, words in groups.items()}
+
+
+# A step is never due months before the call: "일월 팔 일까지" said on 30 December is next
+# January, which the date reader (taking the call's year for a month and day) puts last January.
+_PAST_YEAR_DAYS = 90
+
+
+def _step_dates(text: str, anchor: dt.date) -> list[DateMention]:
+    """The dates said in ``text``, a month and day without a year put in the year ahead when
+    they would fall long before the call."""
+    return [_ahead(m, anchor) for m in resolve_dates(text, anchor)]
+
+
+def _ahead(mention: DateMention, anchor: dt.date) -> DateMention:
+    if (anchor - mention.date).days <= _PAST_YEAR_DAYS or "년" in mention.text:
+        return mention
+    try:
+        return replace(mention, date=mention.date.replace(year=mention.date.year + 1))
+    except ValueError:  # 29 February
+        return mention
 
 
 def _has(clause: Clause, group: str) -> bool:
@@ -286,25 +307,23 @@ def _kind(clause: Clause) -> str:
 def _due(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) -> dt.date | None:
     """The last date on or after the call's said in the clause (else in the clause before it
     in the turn); a count of days after an event still to come gives no date."""
-    from pipeline.normalize.dates import resolve_dates
-
     if not context.call_date_known:
         return None
     waits = _waits_for_event(clause, earlier)
     if any(_ANAPHORIC_DATE.search(c.text) for c in (clause, *earlier)):
         # "그때까지 안 되면 … 연락드리겠습니다": the date said just before.
         said = [
-            m.date for c in earlier for m in resolve_dates(c.turn.plain[c.start : c.end], context.call_date)
+            m.date for c in earlier for m in _step_dates(c.turn.plain[c.start : c.end], context.call_date)
             if m.date >= context.call_date
         ]
-        before = [m.date for m in resolve_dates(clause.turn.plain[: clause.start], context.call_date)]
+        before = [m.date for m in _step_dates(clause.turn.plain[: clause.start], context.call_date)]
         said = said or [d for d in before if d >= context.call_date]
         said = said or _said_in_turn_before(context, clause.turn)
         if said:
             return said[-1]
     for piece in (clause, *reversed(_same_sentence(earlier))):
         text = piece.turn.plain[piece.start : piece.end]
-        upcoming = [m for m in resolve_dates(text, context.call_date) if m.date >= context.call_date]
+        upcoming = [m for m in _step_dates(text, context.call_date) if m.date >= context.call_date]
         if waits:
             # The note's text has "3영업일 안에" written out as a date; the words said tell
             # whether a day was named or counted from an event still to come.
@@ -318,12 +337,10 @@ def _due(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) -> d
 def _said_in_turn_before(context: CallContext, turn: Turn) -> list[dt.date]:
     """"모레 수요일까지 결과 드릴 거고요" / "그럼 그때까지 윈도우 키는 쓰지 말아야겠네요":
     the other speaker's date just before."""
-    from pipeline.normalize.dates import resolve_dates
-
     previous = context.turns[turn.index - 1] if turn.index else None
     if previous is None:
         return []
-    said = resolve_dates(previous.plain, context.call_date)
+    said = _step_dates(previous.plain, context.call_date)
     return [m.date for m in said if m.date >= context.call_date]
 
 
@@ -360,10 +377,8 @@ def _completed(clause: Clause) -> bool:
 
 
 def _named_dates(context: CallContext, turn: Turn) -> frozenset[dt.date]:
-    from pipeline.normalize.dates import resolve_dates
-
     return frozenset(
-        m.date for m in resolve_dates(turn.text, context.call_date) if any(w in m.text for w in _NAMED_DAY)
+        m.date for m in _step_dates(turn.text, context.call_date) if any(w in m.text for w in _NAMED_DAY)
     )
 
 
@@ -530,6 +545,8 @@ def _customer_owner(context: CallContext, clause: Clause, earlier: tuple[Clause,
     )
     if not future or _is_past(clause) or _WAIT in clause.lemmas or _demands(clause):
         return None
+    if _guessed(clause) or clause.lemmas & _NEGATIONS:
+        return None  # "아무래도 못 갈 것 같아요": what they expect or will not do, no step
     if _honorific_subject(clause):
         return None  # "반차 쓴 건 어떻게 하실 거예요": the customer asks what the company will do
     acts = _asks_act(clause) or _has(clause, "contact") or _has(clause, "go")
@@ -638,10 +655,8 @@ def _contact_owner(clause: Clause, named: bool, by_self: bool) -> Owner:
 
 
 def _dated(context: CallContext, clause: Clause) -> bool:
-    from pipeline.normalize.dates import resolve_dates
-
     text = clause.turn.plain[clause.start : clause.end]
-    return any(m.date > context.call_date for m in resolve_dates(text, context.call_date))
+    return any(m.date > context.call_date for m in _step_dates(text, context.call_date))
 
 
 def _booked_visit(context: CallContext, clause: Clause) -> bool:
@@ -694,8 +709,6 @@ def _day_before_visit(
 def _before_event(context: CallContext, clause: Clause) -> dt.date | None:
     """"삭제 일주일 전에 알림 메일 드릴게요", "만기 사흘 전에 문자 드려요": counted back from the
     day the same event was given earlier in the call ("12월 2일이 지나면 전부 삭제됩니다")."""
-    from pipeline.normalize.dates import resolve_dates
-
     said = _BEFORE_EVENT.search(clause.turn.plain[clause.start : clause.end])
     if said is None or not context.call_date_known:
         return None
@@ -704,7 +717,7 @@ def _before_event(context: CallContext, clause: Clause) -> dt.date | None:
     recent = context.turns[max(0, clause.turn.index - 2 * LOOK_BACK_TURNS) : clause.turn.index + 1]
     pieces = [t.plain[c.start : c.end] for t in recent for c in clauses(t) if event in c.lemmas]
     dates = [
-        m.date for piece in pieces for m in resolve_dates(piece, context.call_date)
+        m.date for piece in pieces for m in _step_dates(piece, context.call_date)
         if m.date > context.call_date
     ]
     if not dates or days is None:
@@ -865,6 +878,10 @@ def _step_words(
     words = _action_words(clause) or (_action_words(earlier[-1]) if earlier else [])
     if words or owner is not Owner.CUSTOMER:
         return words
+    # "오늘 오후에 병원 다시 가서 | 떼서 | 올릴게요": the sentence's earlier clauses name it.
+    words = [w for c in _same_sentence(earlier) for w in _action_words(c)]
+    if words:
+        return words
     if _has(clause, "go"):
         return [_GOING_IN_PERSON]  # "그럼 금요일에 들를게요": going there is the step
     asked = context.previous(clause.turn, Role.AGENT)  # "네 화요일까지 올릴게요"
@@ -944,6 +961,12 @@ def _merged(promises: list[Promise]) -> list[Promise]:
     for promise in promises:
         if any(p.owner == promise.owner and p.due == promise.due for p in kept):
             continue
+        review = _review_it_reports(promise, kept)
+        if review is not None:
+            kept[kept.index(review)] = replace(
+                review, due=promise.due or review.due, clause=promise.clause, earlier=promise.earlier
+            )
+            continue
         repeated_contact = promise.kind == "contact" and promise.due is not None and any(
             p.kind == "contact" and p.due == promise.due for p in kept
         )
@@ -972,6 +995,19 @@ def _merged(promises: list[Promise]) -> list[Promise]:
         if not part_of_company_step:
             kept.append(promise)
     return kept
+
+
+def _review_it_reports(promise: Promise, kept: list[Promise]) -> Promise | None:
+    """"심사는 1월 4일부터 들어가고 | … 1월 8일까지는 결과를 문자로 드리겠습니다": the result of
+    the company's review, said in the same turn, ends that step; it is due when the result is."""
+    if promise.kind != "contact" or promise.clause is None or not _has(promise.clause, "result"):
+        return None
+    same_turn = [
+        p for p in kept
+        if p.owner is Owner.COMPANY and p.kind == "process" and p.turn.index == promise.turn.index
+        and p.clause is not None and _has(p.clause, "result")
+    ]
+    return same_turn[-1] if same_turn else None
 
 
 def _moved(earlier: Promise, later: Promise) -> bool:
@@ -1019,12 +1055,31 @@ def _decision_step(context: CallContext, promises: list[Promise], topic: str) ->
         return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", comes_back)]
     own = [p for p in promises if p.owner is Owner.CUSTOMER]
     if own:
-        return own[-1:]
+        return [_due_back(context, own[-1])]
     if not topic:
         return []
     last = (c for t in context.turns[-4:] for c in clauses(t))
     due = next((d for c in last if (d := _due(context, c, ()))), None)
     return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", comes_back)]
+
+
+def _due_back(context: CallContext, promise: Promise) -> Promise:
+    """"생각해 보고 전화드릴게요" after "늦어도 다음 주 금요일까지는 연락을 주셔야": due by the
+    day the agent asked them to come back by."""
+    if promise.due is not None:
+        return promise
+    recent = context.turns[max(0, promise.turn.index - LOOK_BACK_TURNS) : promise.turn.index]
+    asked = [t for t in recent if t.role is Role.AGENT and _contact_asked_by_a_day(context, t)]
+    return replace(promise, due=_latest_date(context, asked[-1])) if asked else promise
+
+
+def _honours_giving(clause: Clause) -> bool:
+    """"연락 주세요", "전화 주시고": 주다 honouring its subject, the customer, asks them to give it."""
+    morphs = clause.morphs
+    return any(
+        m.lemma in ("주다", "주") and i + 1 < len(morphs) and morphs[i + 1].form.startswith(("세", "시", "셔"))
+        for i, m in enumerate(morphs)
+    )
 
 
 def _takes_the_step(context: CallContext) -> bool:
@@ -1058,15 +1113,17 @@ def _asked_back_by_a_day(context: CallContext) -> Turn | None:
 
 
 def _latest_date(context: CallContext, turn: Turn) -> dt.date | None:
-    from pipeline.normalize.dates import resolve_dates
-
-    said = [m.date for m in resolve_dates(turn.plain, context.call_date)]
+    said = [m.date for m in _step_dates(turn.plain, context.call_date)]
     said = [d for d in said if d > context.call_date]
     return said[-1] if said else None
 
 
 def _contact_asked_by_a_day(context: CallContext, turn: Turn) -> bool:
-    asks = any(_has(c, "contact") and is_condition(c) for c in _split_conditions(turn))
+    """"…까지 전화 주시면", "…까지는 연락을 주셔야", "그 안에 전화 주세요"."""
+    asks = any(
+        _has(c, "contact") and (is_condition(c) or _obliged(c) or _honours_giving(c))
+        for c in _split_conditions(turn)
+    )
     return asks and _latest_date(context, turn) is not None
 
 

@@ -196,3 +196,99 @@ def test_paying_the_technician_on_the_visit_is_part_of_the_visit(on_the_spot: st
         "네 내일 오전 중으로 기사님 방문하는 걸로 잡아 드릴게요", "네 집에 있어요", on_the_spot, "네"
     )
     assert _steps(text) == [(Owner.COMPANY, THURSDAY)]
+
+
+# --- a month and day said in December for January ------------------------------------------
+
+DECEMBER = dt.datetime(2026, 12, 29, 11, 0, tzinfo=KST)
+
+
+def _december_steps(text: str, resolution: str = "pending") -> list[Step]:
+    context = build_context(parse_text_transcript(text), DECEMBER)
+    found = followups.follow_ups(context, resolution, "환불")
+    return sorted(((f.owner, f.due) for f in found.value), key=str)
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("일월 팔 일까지 결과를 문자로 안내드립니다", dt.date(2027, 1, 8)),
+        ("결과는 일월 오 일까지 심사팀에서 문자로 안내드립니다", dt.date(2027, 1, 5)),
+        ("1월 12일까지 결과 문자로 보내 드립니다", dt.date(2027, 1, 12)),
+        ("이월 삼 일까지 심사팀에서 연락드릴 거예요", dt.date(2027, 2, 3)),
+    ],
+)
+def test_a_january_day_said_in_december_is_next_year(said: str, due: dt.date) -> None:
+    text = _call(said, "네 알겠습니다")
+    assert _december_steps(text, "escalated") == [(Owner.COMPANY, due)]
+
+
+# --- the customer's own step, its object said earlier in the sentence ------------------------
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "네 내일 오후에 병원 다시 가서 떼서 올릴게요",
+        "그럼 내일 병원 가서 받아서 올릴게요",
+        "내일 주민센터 가서 떼 올게요",
+        "내일 은행 가서 떼서 보낼게요",
+    ],
+)
+def test_a_bare_promise_takes_its_object_from_the_sentence(promise: str) -> None:
+    text = _call("진단서는 어떻게 되나요 확인서 한 장이면 됩니다", promise, "네 확인되면 연락드릴게요")
+    steps = _steps(text)
+    assert (Owner.CUSTOMER, THURSDAY) in steps
+
+
+@pytest.mark.parametrize(
+    "guess",
+    [
+        "아무래도 못 갈 것 같아요",
+        "그날은 못 갈 거예요",
+        "저는 안 보낼 거예요",
+        "아마 늦을 것 같아요",
+    ],
+)
+def test_what_the_customer_expects_or_will_not_do_is_no_step(guess: str) -> None:
+    text = _call("예약 변경은 어려우세요", guess, "네 알겠습니다")
+    assert _steps(text) == []
+
+
+# --- the result of a review said in the same turn -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "심사는 금요일부터 들어가고요 늦어도 다음 주 화요일까지는 결과를 문자로 드리겠습니다",
+        "심사는 내일부터 진행되고요 다음 주 화요일까지 결과를 문자로 안내드리겠습니다",
+        "검토는 금요일에 진행되고요 다음 주 화요일까지 검토 결과를 연락드리겠습니다",
+    ],
+)
+def test_the_result_of_the_review_ends_the_review_step(said: str) -> None:
+    text = _call(said, "네 알겠습니다")
+    assert _steps(text, "escalated") == [(Owner.COMPANY, dt.date(2026, 10, 20))]
+
+
+# --- the customer's coming back, by the day the agent asked --------------------------------
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "네 늦어도 금요일까지는 연락을 주셔야 적용이 가능합니다",
+        "네 그럼 금요일까지 전화 주시면 됩니다",
+        "네 금요일까지 연락 주세요",
+        "네 금요일이에요 그 안에 고객센터로 전화 주시고 주문번호 말씀해 주세요",
+    ],
+)
+def test_coming_back_is_due_by_the_day_asked(asked: str) -> None:
+    text = _call(
+        "교환이나 적립금 두 가지 방법이 있습니다",
+        "남편이랑 얘기해 보고 다시 전화드려도 되죠",
+        asked,
+        "네 생각해 보고 전화드릴게요",
+        "네 감사합니다",
+    )
+    assert _steps(text, "unresolved") == [(Owner.CUSTOMER, FRIDAY)]
