@@ -8,9 +8,20 @@ from functools import cache
 from models.note import Identifier
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
-from pipeline.extract.parties import CUSTOMER_ID_CUE, login_addresses
+from pipeline.extract.parties import (
+    CUSTOMER_ID_CUE,
+    customer_id_value,
+    login_addresses,
+    someone_elses_number_value,
+)
 from pipeline.nlp import word_list
-from pipeline.normalize.alnum import LETTER_NAMES, mixed_codes, prefixed_number, spelled_codes
+from pipeline.normalize.alnum import (
+    LETTER_NAMES,
+    mixed_codes,
+    prefixed_number,
+    spelled_codes,
+    spelled_letters,
+)
 from pipeline.normalize.contact import email_spans, spoken_id
 from pipeline.normalize.numbers import (
     SPOKEN_DIGITS,
@@ -34,7 +45,7 @@ _SHAPED = re.compile(
 _UNIT_AFTER = re.compile(
     r"\s*(?:원|만|천|시|분|초|개|명|번째|월|일|년|동|호|층|%|퍼센트|GB|기가|인치|킬로|mm|cm|kg)"
 )
-_GROUP = r"(?:(?: | ?- ?)(?:\d{2,4}|[영공일이삼사오육칠팔구]{2,4}))"
+_GROUP = r"(?:(?: | ?- ?)(?:\d{2,5}|[영공일이삼사오육칠팔구]{2,4}))"
 _MORE_DIGITS = re.compile(rf"{_GROUP}+(?=이요|요|입니다|이에요|예요|고요|로)|{_GROUP}+(?![\d가-힣])")
 _MOBILE_PREFIX = re.compile(r"^01[016789]\d{6,9}$")
 _MAX_CUE_GAP = 25
@@ -52,8 +63,15 @@ def _cues() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w).replace(r"번호", r"\s?번호") for w, _ in _cues())
+    words = "|".join(_cue_word(w) for w, _ in _cues())
     return re.compile(words, re.IGNORECASE)
+
+
+def _cue_word(word: str) -> str:
+    """A cue that is itself letter names (아이디 = I D) is a cue only as a word of its own: in
+    "케이아이디에스 공오공오" it is part of a spelled code (KIDS0505)."""
+    pattern = re.escape(word).replace(r"번호", r"\s?번호")
+    return rf"(?<![가-힣]){pattern}" if spelled_letters(word) else pattern
 
 
 def _kind(cue: str) -> str:
@@ -206,7 +224,13 @@ def _read_turn(text: str) -> str:
     """The turn as the value readers see it: letters joined, spoken digits and dashes written."""
     spoken = _SPOKEN_DASH.sub("다시", _joined_letters(_letter_before_dash(text)))
     spoken = _SINGLE_DIGITS_AFTER_DASH.sub(lambda m: m.group().replace(" ", ""), spoken)
-    return _WRITTEN_DASH.sub("-", read_stray_groups(_reading(spoken)))
+    read = _PART_JOINER.sub(" ", read_stray_groups(_reading(spoken)))
+    return _WRITTEN_DASH.sub("-", read)
+
+
+# A number given in parts with a word between them ("엘피 공삼팔팔일 그리고 뒤에 이칠오공",
+# "육공사칠 다음에 이이일구"): the parts are one value, as digit groups read out are.
+_PART_JOINER = re.compile(r"(?<=\d) (?:그리고 )?(?:뒤에|뒤에는|다음에|다음은|그\s?다음에?) (?=\d)")
 
 
 def _from_turn(context: CallContext, turn: Turn) -> list[Identifier]:
@@ -248,8 +272,9 @@ _SINGLE_DIGITS_AFTER_DASH = re.compile(
 # The dash said after a code's written letters ("PRO 하이픈 칠칠팔팔"): the reader joins only
 # digit groups.
 _WRITTEN_DASH = re.compile(r"(?<=[A-Za-z0-9])\s?다시\s?(?=\d)")
-# Other ways of saying the dash ("하이픈", "대시", "빼기") read as the usual "다시".
-_SPOKEN_DASH = re.compile(r"(?<=[\s가-힣A-Za-z0-9])(?:하이픈|하이푼|대시|대쉬|빼기)(?=\s)")
+# Other ways of saying the dash ("하이픈", "대시", "빼기", "짝대기": the stroke) read as the
+# usual "다시".
+_SPOKEN_DASH = re.compile(r"(?<=[\s가-힣A-Za-z0-9])(?:하이픈|하이푼|대시|대쉬|빼기|짝대기|작대기)(?=\s)")
 
 
 # Two or three letter names said one by one right before the digits ("에이치 엘 이공이오"):
@@ -299,7 +324,9 @@ def _joined_letters(text: str) -> str:
 # a rental's 하 허 호, a delivery van's 배.
 _PLATE = re.compile(
     r"(?<![\d가-힣])(?P<head>\d{2,3}|[일이삼사오육칠팔구십백]{1,4})\s?"
-    r"(?P<mark>[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자하허호배])\s?"
+    r"(?P<mark>[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자하허호배])"
+    # "삼십팔 허에 이구칠사": a filler 에 may follow the mark before the last four digits.
+    r"(?:에(?=\s))?\s?"
     r"(?P<tail>\d{4})(?!\d)"
 )
 _VEHICLE = re.compile(r"차량|차\s?번호|번호판|자동차")
@@ -318,6 +345,9 @@ def _plates(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
 
 
 def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
+    theirs = someone_elses_number_value(context, turn)
+    if theirs is not None:
+        return [Identifier(kind=_family_number_kind(turn.text), value=theirs)]
     plates = _plates(context, turn, text)
     if plates:
         # The plate's digits are no value of their own; a cued number said with it still is
@@ -350,6 +380,14 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
         said_kind = _kind(kind_after.group()) if kind_after else kind or _unnamed_kind(text, start)
         found.append(Identifier(kind=said_kind, value=value))
     return found
+
+
+# A family member's customer or member number is their account's; a patient number is a record's.
+_ACCOUNT_NUMBER = re.compile(r"(?:회원|고객|가입자|멤버십)\s?번호")
+
+
+def _family_number_kind(text: str) -> str:
+    return ACCOUNT_ID if _ACCOUNT_NUMBER.search(text) else "other"
 
 
 MIN_ANSWER_DIGITS = 6
@@ -459,15 +497,22 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
     last: list[Identifier] = []
     for turn in context.turns:
         said = list(map(_as_said, _from_turn(context, turn)))
-        if last and not said:
-            _extend_read_back(identifiers, last, _read_turn(turn.text))
+        if last:
+            _take_read_back(identifiers, last, said, _read_turn(turn.text))
+        # A reading one character off one said a turn before, or earlier in this turn, is that
+        # value corrected or read back right ("공삼삼 아 아니다 공팔삼", "칠 이가 아니고 칠 삼").
+        recent = [i.value for i in last]
         last = said
         for identifier in said:
             turns.append(turn)
-            known = next((i for i in identifiers if _same(i.value, identifier.value)), None)
+            near = [i for i in identifiers if i.value in recent and _near(i.value, identifier.value)]
+            recent.append(identifier.value)
+            same = (i for i in identifiers if _same(i.value, identifier.value))
+            known = near[0] if near else next(same, None)
             if known is None:
                 identifiers.append(identifier)
-            elif _prefer(identifier.value, known.value, turn.role is Role.AGENT):
+            elif near or _prefer(identifier.value, known.value, turn.role is Role.AGENT):
+                identifiers[:] = [i for i in identifiers if i is known or i not in near]
                 replacement = _as_said(Identifier(kind=known.kind, value=identifier.value))
                 identifiers[identifiers.index(known)] = replacement
                 # A part of it the caller said again on its own ("케이 사일일 아이고 사일일삼칠")
@@ -475,6 +520,10 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
                 identifiers[:] = [
                     i for i in identifiers if i is replacement or not _same(i.value, replacement.value)
                 ]
+    # The caller's own customer number, read back by the agent, is the note's customer_id.
+    own = customer_id_value(context)
+    if own is not None:
+        identifiers = [i for i in identifiers if not _core(i.value).startswith(_core(own))]
     # The address an account is known by, when the caller gives another to write to, is the
     # account's id ("계정 이메일" … "새 메일로 보내 주세요"); the contact is the note's e-mail.
     for address in login_addresses(context):
@@ -483,15 +532,43 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
     return Found(identifiers, tuple(turns), 0.9 if identifiers else 0.8)
 
 
-def _extend_read_back(identifiers: list[Identifier], last: list[Identifier], text: str) -> None:
-    """A number whose last group ended in 이 ("오공육이요") was read with 이 as the particle; the
-    other party reading it back with the digit ("… 오공육이 받으시는 분") gives the whole one."""
-    values = {_clean(v) for v in _values(text, 0, len(text))}
-    for said in last:
-        core = said.value.replace("-", "")
-        if not core.isdigit():
+MIN_NEAR_CHARS = 4
+
+
+def _core(value: str) -> str:
+    return value.replace("-", "").upper()
+
+
+def _near(a: str, b: str) -> bool:
+    """Two readings of one value one character apart ("RS-260912-033", "RS-260912-083")."""
+    a, b = _core(a), _core(b)
+    return len(a) == len(b) >= MIN_NEAR_CHARS and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _near_part(part: str, whole: str) -> bool:
+    """``part`` is a stretch of ``whole``, or one character off one ("이이일구" heard, "이이칠구"
+    read back)."""
+    part, whole = _core(part), _core(whole)
+    windows = (whole[at : at + len(part)] for at in range(len(whole) - len(part) + 1))
+    return part in whole or any(_near(part, w) for w in windows)
+
+
+def _take_read_back(
+    identifiers: list[Identifier], last: list[Identifier], said: list[Identifier], text: str
+) -> None:
+    """The other party reading back whole what was said in parts ("육공사칠 다음에 이이일구 …
+    오팔삼공" → "육공사칠 이이칠구 오팔삼공 맞으세요"), or with the digit a particle had taken
+    ("오공육이요" → "오공육이 받으시는 분"): the read-back is the value and holds the parts."""
+    heard = [i for i in identifiers if any(i.value == s.value for s in last)]
+    for value in _values(text, 0, len(text)):
+        if any(_core(value) in _core(s.value) for s in said):
+            continue  # a value of this turn (or part of one), merged as said
+        covered = [
+            i for i in heard if len(_core(i.value)) < len(_core(value)) and _near_part(i.value, value)
+        ]
+        if not any(_core(i.value) in _core(value) for i in covered):
             continue
-        longer = next((v for v in values if v.replace("-", "") == core + "2"), None)
-        known = next((i for i in identifiers if i.value == said.value), None)
-        if longer is not None and known is not None:
-            identifiers[identifiers.index(known)] = Identifier(kind=known.kind, value=longer)
+        first = identifiers.index(covered[0])
+        identifiers[first] = _as_said(Identifier(kind=covered[0].kind, value=value))
+        identifiers[:] = [i for i in identifiers if i not in covered[1:]]
+        heard = [i for i in heard if i not in covered]

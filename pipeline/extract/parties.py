@@ -426,6 +426,8 @@ def _placed_road(context: CallContext, roads: list[tuple[Turn, str]]) -> Found[s
 
 def _customer_id(context: CallContext) -> Found[str | None]:
     for turn in context.turns:
+        if someone_elses_customer_number(context, turn):
+            continue
         text = read_stray_groups(spoken_digits_to_text(turn.text))
         cue = CUSTOMER_ID_CUE.search(text)
         if cue is not None:
@@ -446,17 +448,51 @@ MAX_ID_ANSWER = 40
 MAX_ID_OFFSET = 8
 
 
+def customer_id_value(context: CallContext) -> str | None:
+    return _customer_id(context).value
+
+
+def someone_elses_customer_number(context: CallContext, turn: Turn) -> bool:
+    """A customer or patient number the caller gives for a family member ("어머니 성함은 …
+    등록번호는 …", asked "아버님 회선 조회를 위해서 고객번호 …") is theirs: it finds their account
+    or record, and is no customer number of the caller."""
+    if turn.role is not Role.CUSTOMER:
+        return False
+    cue = CUSTOMER_ID_CUE.search(turn.text)
+    if cue is not None and _someone_elses(turn.text[: cue.start()]):
+        return True
+    asked = context.previous(turn, Role.AGENT)
+    question = CUSTOMER_ID_CUE.search(asked.text) if asked is not None else None
+    return question is not None and _someone_elses(asked.text[: question.start()])
+
+
+def someone_elses_number_value(context: CallContext, turn: Turn) -> str | None:
+    """The family member's number the turn gives, as ``customer_id`` would read it."""
+    if not someone_elses_customer_number(context, turn):
+        return None
+    text = read_stray_groups(spoken_digits_to_text(turn.text))
+    cue = CUSTOMER_ID_CUE.search(text)
+    found = _id_value(text, cue.end() if cue else 0)
+    return found[1] if found is not None and "*" not in found[1] else None
+
+
+_MORE_GROUPS = re.compile(r"(?: \d{2,})+(?!\d)")
+
+
 def _id_value(text: str, start: int) -> tuple[int, str] | None:
     """Where the id after ``start`` begins and what it is: written ("GO13557", "3021 755810")
     or spelled ("지 오 13557")."""
     prefixed = prefixed_number(text, start)
     if prefixed is not None:
         return prefixed[0], prefixed[2]  # "회원번호는 엠 123456"
-    spelled = [(at, code) for at, _, code in spelled_codes(text) if at >= start]
+    spelled = [code for code in spelled_codes(text) if code[0] >= start]
     written = _ID_VALUE.search(text, start)
     if spelled and (written is None or spelled[0][0] <= written.start()):
-        # The hyphen a spelled code gets after its letters was not said.
-        return spelled[0][0], spelled[0][1].replace("-", "", 1)
+        # The hyphen a spelled code gets after its letters was not said; digit groups read out
+        # after the first are the code's too ("엠엔 공공사 칠일구삼" → MN0047193).
+        at, end, code = spelled[0]
+        more = _MORE_GROUPS.match(text, end)
+        return at, code.replace("-", "", 1) + (more.group().replace(" ", "") if more else "")
     if written is None:
         return None
     return written.start(), written.group().rstrip("-.").replace(" ", "")

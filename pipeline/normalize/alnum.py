@@ -73,7 +73,8 @@ MIN_PREFIXED_DIGITS = 5
 _LETTER_THEN_NUMBER = re.compile(
     r"(?:은|는|이|가|요)?\s*(?:(?:음|어|아|그|저|어어|음음)\s+)*(?P<letter>"
     + "|".join(name for name, _ in LETTER_NAMES if name not in ("이", "오"))
-    + r") (?P<digits>\d{4,}(?: ?- ?\d+)*)(?!\d)"
+    # Digit groups read out with pauses ("엘 0937 61883") are one number.
+    + r") (?P<digits>\d{4,}(?:(?: ?- ?| )\d+)*)(?!\d)"
 )
 
 
@@ -83,7 +84,7 @@ def prefixed_number(text: str, start: int) -> tuple[int, int, str] | None:
     match = _LETTER_THEN_NUMBER.match(text, start)
     if match is None:
         return None
-    digits = re.sub(r" ?- ?", "-", match["digits"])
+    digits = re.sub(r" ?- ?", "-", match["digits"]).replace(" ", "")
     return match.start("letter"), match.end(), _LETTER_OF[match["letter"]] + digits
 
 
@@ -226,6 +227,7 @@ def mixed_codes(text: str) -> list[tuple[int, int, str]]:
 
 
 Run = list[tuple[re.Match[str], list[Piece]]]
+_ID_WORD = re.compile(r"아이디(?:는|가|를|도|요|입니다)?")
 
 
 def _run_from(words: list[re.Match[str]], index: int) -> tuple[Run, int]:
@@ -233,6 +235,8 @@ def _run_from(words: list[re.Match[str]], index: int) -> tuple[Run, int]:
     run: Run = []
     while index < len(words):
         word = words[index].group()
+        if _ID_WORD.fullmatch(word):
+            return run, index + 1  # "비아이티 구이 아이디 확인됐습니다": the word ID names the code
         pieces = [("-", False)] if word in _DASH_WORDS else _mixed_piece(word)
         if pieces is None:
             return run, index + 1

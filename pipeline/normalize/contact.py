@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.hangul import has_final_consonant
 from pipeline.normalize.alnum import spelled_letters_one
 from pipeline.normalize.numbers import SPOKEN_DIGITS
 from pipeline.normalize.romanize import email_words, romanize
@@ -163,6 +164,22 @@ _ID_JOINERS = {"다시": "-"}
 MIN_ID_CHARS = 4
 
 
+_ID_CUE_WORD = re.compile(r"아이디(?:는|가|를|도|요|이고요|입니다)?")
+
+
+def _id_stem(word: str) -> str:
+    """The word without its particle; after digits ending in a vowel (구, 사, 오, 이) a particle
+    begins without 이 ("구고요"), so that 이 is the digit 2 ("구이고요" → 92)."""
+    tail = _PARTICLE_TAIL.search(word)
+    if tail is None:
+        return word
+    stem = word[: tail.start()]
+    digits = bool(stem) and all(c in SPOKEN_DIGITS for c in stem)
+    if tail.group().startswith("이") and digits and not has_final_consonant(stem[-1]):
+        return stem + "이"
+    return stem
+
+
 def spoken_id(text: str, start: int) -> tuple[int, int, str] | None:
     """An account id said from ``start`` on the way an address's local part is ("제이 와이 필름
     공칠이에요" → jyfilm07, "더블유 에스 하이픈 제이 킴 칠칠이요" → ws-jkim77): letters, digits,
@@ -172,7 +189,9 @@ def spoken_id(text: str, start: int) -> tuple[int, int, str] | None:
         said = word.group()
         if _SPOKEN_AT.fullmatch(said):
             return None  # "아이디가 이메일인데요 디 에이 … 골뱅이 …": an address, not an id
-        stripped = _PARTICLE_TAIL.sub("", said)
+        if _ID_CUE_WORD.fullmatch(said):
+            break  # "디에이엘 언더바 비아이티 구이 아이디 확인됐습니다": the word names the id
+        stripped = _id_stem(said)
         joiner = _ID_JOINERS.get(said)
         piece = Piece(joiner) if joiner else _email_piece(said)
         ended = False

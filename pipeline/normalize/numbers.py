@@ -48,7 +48,9 @@ _SPOKEN_GROUP_END = re.compile(
     r"(?:[^가-힣]|$|이요|요|입니다|이에요|예요|이고|고요|인데|이랑|하고|번|으로|로|에|까지|은|는|을|를|"
     # "공공팔칠이고 …": the connective 고 after the copula's 이, which the reader then tries
     # as the particle or the digit 2.
-    r"이|가|도|만|다시|이구요|구요|고(?![가-힣]))"
+    r"이|가|도|만|다시|이구요|구요|고(?![가-힣])|"
+    # The quoting ending ("공공칠삼 사일구이라고 돼 있어요"): 라고 after 사/오/구 leaves 이 a digit.
+    r"라고|이라고)"
 )
 _PARTICLE_AFTER_I = re.compile(r"요|고|구요|에요|라고|며|다|죠|거든")
 _SEPARATOR = re.compile(r"\s*(?:-|에|다시)?\s*")
@@ -288,9 +290,11 @@ def spoken_digits_to_text(text: str) -> str:
 # closing one of two or more groups ("1008 3372 공일"), it is digits.
 _STRAY_GROUP = re.compile(r"(?<=\d )[영공일이삼사오육칠팔구]{2,4}(?= ?[\d-])")
 _STRAY_LAST_GROUP = re.compile(
-    r"(?<![\d가-힣])(?P<groups>\d{2,}(?: \d{2,})+) (?P<last>[영공일이삼사오육칠팔구]{2,4})"
+    r"(?<![\d가-힣])(?P<groups>\d{2,}(?: \d{2,})*)(?P<last>(?: [영공일이삼사오육칠팔구]{2,4})+)"
     r"(?=이요|요|입니다|이에요|예요|\s|$)"
 )
+# Groups a number closes with: two or more in all, one written ("8044 일칠 영이요" has three).
+MIN_GROUPS = 3
 
 
 def _digits(spoken: str) -> str:
@@ -300,7 +304,14 @@ def _digits(spoken: str) -> str:
 def read_stray_groups(text: str) -> str:
     """Digit words among digit groups of a text already read by ``spoken_digits_to_text``."""
     text = _STRAY_GROUP.sub(lambda m: _digits(m.group()), text)
-    return _STRAY_LAST_GROUP.sub(lambda m: f"{m['groups']} {_digits(m['last'])}", text)
+    return _STRAY_LAST_GROUP.sub(_closing_groups, text)
+
+
+def _closing_groups(match: re.Match[str]) -> str:
+    groups, last = match["groups"].split(), match["last"].split()
+    if len(groups) + len(last) < MIN_GROUPS:
+        return match.group()
+    return " ".join(groups + [_digits(g) for g in last])
 
 
 _PHONE = re.compile(

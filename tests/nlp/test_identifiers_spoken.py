@@ -103,3 +103,149 @@ def test_last_four_digits_asked_for_order_are_no_order() -> None:
 상담원: 네 확인됐습니다 주문번호는 오엔 다시 오팔이일삼입니다
 """
     assert _ids(call) == {("order", "ON58213")}
+
+
+def test_stroke_word_is_the_spoken_dash() -> None:
+    call = """상담원: 계약서 번호 말씀해 주시겠어요
+고객: 계약서 번호는 케이 엘 짝대기 삼일공구공이 짝대기 이칠이요
+상담원: 네 확인됐습니다
+"""
+    assert {v for _, v in _ids(call)} == {"KL31090227"}
+
+
+def test_plate_with_a_filler_after_its_mark() -> None:
+    call = """상담원: 차량 번호 알려 주시겠어요
+고객: 차 번호는 사십이 하에 일팔삼칠이요
+상담원: 네 확인했습니다
+"""
+    assert _ids(call) == {("other", "42하1837")}
+
+
+def test_letters_containing_the_id_cue_spell_a_code() -> None:
+    call = """상담원: 쿠폰 있으시면 말씀해 주세요
+고객: 쿠폰번호가 에이아이디오 일이일이요
+상담원: 네 에이아이디오 일이일이 확인됐습니다
+"""
+    found = {v for _, v in _ids(call)}
+    assert "AIDO1212" in found
+    assert not any(v.islower() for v in found)
+
+
+def test_account_id_digit_before_the_copula_after_a_vowel() -> None:
+    call = """상담원: 가입하신 아이디 말씀해 주시겠어요
+고객: 아이디는 에스 오 엔 지 언더바 사구이고요
+상담원: 네 에스오엔지 언더바 사구이 아이디 확인됐습니다
+"""
+    assert _ids(call) == {("account_id", "SONG_492")}
+
+
+def test_parts_joined_by_then_are_one_value() -> None:
+    call = """상담원: 증권번호 알려 주시겠어요
+고객: 증권번호는 에이치에스 공일칠칠이 그리고 뒤에 삼삼구오요
+상담원: 네 확인됐습니다
+"""
+    assert {v for _, v in _ids(call)} == {"HS017723395"}
+
+
+def test_read_back_of_four_digit_groups_is_the_whole_number() -> None:
+    call = """상담원: 운송장 번호 불러 주시겠어요
+고객: 운송장이 삼일공칠 다음에 팔팔이일 어 잠깐만요 그리고 사오육공이요
+상담원: 삼일공칠 팔팔이일 사오육공 맞으세요
+고객: 네
+"""
+    assert _ids(call) == {("tracking", "310788214560")}
+
+
+def test_read_back_one_digit_off_a_part_replaces_it() -> None:
+    call = """상담원: 운송장 번호 불러 주시겠어요
+고객: 운송장이 삼일공칠 다음에 팔팔이일이요 그리고 사오육공이요
+상담원: 삼일공칠 팔팔구일 사오육공 맞으세요
+고객: 네
+"""
+    assert _ids(call) == {("tracking", "310788914560")}
+
+
+def test_corrected_last_group_read_back_drops_the_wrong_value() -> None:
+    call = """상담원: 예약번호 말씀해 주시겠어요
+고객: 티에스 다시 일일공사이공 다시 공사칠 아 아니다 공사팔이요
+상담원: 티에스 다시 일일공사이공 다시 공사팔 맞으실까요
+고객: 네
+"""
+    assert _ids(call) == {("order", "TS110420048")}
+
+
+def test_corrected_model_read_back_replaces_the_first_reading() -> None:
+    call = """상담원: 모델명 읽어 주시겠어요
+고객: 에이치 디 일 이 티 오 오 공 공 케이 아니 오 육이네
+상담원: 에이치디 일이 티 육오공공 케이 맞으실까요
+고객: 네
+"""
+    found = _ids(call)
+    assert len(found) == 1
+    assert found.pop()[1] == "HD12T6500K"
+
+
+def test_in_turn_correction_of_a_prefixed_policy_number() -> None:
+    call = """상담원: 증권번호 알고 계실까요
+고객: 증권번호는 엘 공이삼사 칠칠팔팔일 어 아니 칠칠팔팔삼이요
+상담원: 증권번호 엘 공이삼사 칠칠팔팔삼 맞으실까요
+고객: 네
+"""
+    assert {v for _, v in _ids(call)} == {"L023477883"}
+
+
+def test_prefixed_serial_with_a_five_digit_group() -> None:
+    call = """상담원: 제조번호 불러 주시겠어요
+고객: 비 디 엘 영 칠 일 이 삼 사 오 육 칠 이렇게 돼 있네
+상담원: 비디엘 영칠일이 삼사오육칠 확인했습니다
+"""
+    assert {v for _, v in _ids(call)} == {"BDL071234567"}
+
+
+def test_approval_number_closed_by_two_spoken_groups() -> None:
+    call = """상담원: 승인번호 불러 주시겠어요
+고객: 네 여기 있네요 칠공삼삼 일팔 영이요
+상담원: 칠공삼삼일팔영이 확인됐습니다
+"""
+    assert {v for _, v in _ids(call)} == {"70331802"}
+
+
+def test_own_member_number_read_back_is_no_identifier() -> None:
+    call = """상담원: 회원번호 알고 계시면 말씀해 주세요
+고객: 회원번호 에이치케이 공공칠 삼일팔이요
+상담원: 에이치케이 공공칠삼일팔 확인됐습니다
+"""
+    note = process_text(call, call_started_at=MONDAY).note
+    assert note.customer.customer_id == "HK007318"
+    assert note.identifiers == []
+
+
+def test_family_members_customer_number_is_an_identifier() -> None:
+    call = """상담원: 네 그러면 어머님 회선 조회를 위해서 고객번호 알려 주시겠어요
+고객: 여기 고객번호가 이공칠 삼삼일 사오 이렇게 써 있네요
+상담원: 이공칠삼삼일사오 맞으실까요
+고객: 네
+"""
+    note = process_text(call, call_started_at=MONDAY).note
+    assert note.customer.customer_id is None
+    assert [(i.kind, i.value) for i in note.identifiers] == [("account_id", "20733145")]
+
+
+def test_family_members_patient_number_is_an_identifier() -> None:
+    call = """상담원: 환자분 성함하고 등록번호 아시면 말씀해 주시겠어요
+고객: 아버지 성함은 김영수시고요 등록번호는 영수증에 공공팔일 칠이사구라고 돼 있어요
+상담원: 네 확인됐습니다
+"""
+    note = process_text(call, call_started_at=MONDAY).note
+    assert note.customer.customer_id is None
+    assert [(i.kind, i.value) for i in note.identifiers] == [("other", "00817249")]
+
+
+def test_own_patient_number_stays_the_customer_id() -> None:
+    call = """상담원: 성함하고 등록번호 아시면 말씀해 주세요
+고객: 박은주고요 등록번호는 카드에 있는 거 공공팔일 칠이사구요
+상담원: 네 확인됐습니다
+"""
+    note = process_text(call, call_started_at=MONDAY).note
+    assert note.customer.customer_id == "00817249"
+    assert note.identifiers == []

@@ -192,3 +192,17 @@ def test_spoken_area_code_opens_a_landline(said: str, phone: str) -> None:
 
 def test_a_ball_is_no_area_code() -> None:
     assert find_phone_numbers("공이 날아와서 창문이 깨졌어요 삼백만 원 나왔어요") == []
+
+
+def test_one_written_group_closed_by_two_spoken_ones() -> None:
+    from pipeline.normalize.numbers import read_stray_groups
+
+    assert read_stray_groups("네 여기 있네요 8044 일칠 영이요") == "네 여기 있네요 8044 17 02요"
+    assert read_stray_groups("2026 일일 내일") == "2026 일일 내일"  # two groups: words may be words
+
+
+def test_quoting_ending_after_a_vowel_leaves_the_digit_two() -> None:
+    from pipeline.normalize.numbers import spoken_digits_to_text
+
+    assert spoken_digits_to_text("공공칠삼 사일구이라고 돼 있어요") == "0073 4192라고 돼 있어요"
+    assert spoken_digits_to_text("공공칠삼 사일칠이라고 돼 있어요") == "0073 417이라고 돼 있어요"
