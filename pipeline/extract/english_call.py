@@ -17,7 +17,7 @@ from models.note import EvidenceRef
 from models.transcript import Role, Transcript
 from pipeline.hangul import has_hangul
 from pipeline.normalize.dates_en import DateSpan, find_dates
-from pipeline.normalize.english import Span, code_spans
+from pipeline.normalize.english import Span, code_spans, restore_apostrophes
 
 
 @dataclass(frozen=True)
@@ -72,20 +72,21 @@ def is_english(transcript: Transcript) -> bool:
 def build_call(transcript: Transcript, call_started_at: dt.datetime | None) -> EnglishCall:
     date = call_started_at.date() if call_started_at else dt.date.today()
     utterances = [u for u in transcript.utterances if u.text.strip()]
-    currency = _currency(" ".join(u.text.lower() for u in utterances))
+    texts = [restore_apostrophes(u.text.lower()) for u in utterances]
+    currency = _currency(" ".join(texts))
     turns = tuple(
         EnTurn(
             index=i,
             id=u.id,
             role=u.role,
-            text=u.text.lower(),
+            text=text,
             start=u.start,
             end=u.end,
-            dates=tuple(find_dates(u.text, date)),
-            codes=tuple(code_spans(u.text)),
+            dates=tuple(find_dates(text, date)),
+            codes=tuple(code_spans(text)),
             currency=currency,
         )
-        for i, u in enumerate(utterances)
+        for i, (u, text) in enumerate(zip(utterances, texts))
     )
     return EnglishCall(turns, date, call_started_at is not None)
 

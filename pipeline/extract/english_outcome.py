@@ -16,6 +16,7 @@ from models.note import Category, Resolution
 from models.transcript import Role
 from pipeline.extract.context import Found
 from pipeline.extract.english_call import EnglishCall, EnTurn, cue_table
+from pipeline.normalize.dates_en import DateSpan, period_spans
 
 _EARLY_CUSTOMER_TURNS = 3
 COMPLAINT_THRESHOLD = 2.0
@@ -34,7 +35,11 @@ _ESCALATED = re.compile(
     r"(?:verify|approve|review|decide|investigate|sign off)|"
     r"(?:has to|have to|needs? to|will) go (?:over )?to (?:our|the) (?:[a-z]+ ){0,3}(?:team|department)|"
     r"case with (?:our|the) (?:[a-z]+ ){0,3}team|"
-    r"(?:sent|send|sending|passed) (?:it |this )?(?:over )?to (?:our |the )?(?:[a-z]+ )?review\b)"
+    r"(?:sent|send|sending|passed) (?:it |this )?(?:over )?to (?:our |the )?(?:[a-z]+ )?review\b|"
+    # A partner holds the decision: "a goodwill claim with their customer relations … they'll
+    # decide on it", "it's their decision whether they reimburse it".
+    r"(?:they'll|they will|who'll|who will) (?:decide|make (?:a|the) decision)|"
+    r"(?:it's|it is) (?:their|the manufacturer's|the insurer's|the partner's) (?:decision|call))"
 )
 # "it hasn't been sent over to our payments team yet": a hand-off that did not happen is the
 # problem the caller rings about, not what the agent did.
@@ -44,7 +49,11 @@ _PENDING = re.compile(
     r"contact|ship|refund)|they(?:'ll| will| normally| usually) (?:call|contact|come|get back|review|"
     r"collect|pick|send|restore|email)|technician will|engineer will|courier will|booked|"
     r"i've booked|booking you|once (?:we|they) (?:receive|get|have)|when we receive|you'll need to|"
-    r"you need to (?:send|upload|sign|return)|takes? (?:three|five|seven|ten|"
+    r"you need to (?:send|upload|sign|return)|"
+    # Someone else's next step, in the future or the plan's present: "a depot supervisor will
+    # call you", "the driver goes back tomorrow the supervisor calls you by wednesday".
+    r"(?:supervisor|manager|driver|team|depot|they) (?:will|'ll) (?:call|ring|contact|email|text) you|"
+    r"(?:calls|rings|emails|texts) you (?:by|on|tomorrow)|(?:goes|comes) back (?:tomorrow|on)|takes? (?:three|five|seven|ten|"
     r"\w+) (?:to \w+ )?(?:business |working )?days|trace|within (?:\w+ ){1,2}(?:hours|days))"
 )
 _RESOLVED = re.compile(
@@ -53,7 +62,22 @@ _RESOLVED = re.compile(
     r"i've (?:updated|changed|reset|unlocked|refunded|issued|processed|applied|credited|corrected|"
     r"cancelled|removed|added|moved|rescheduled|rebooked|exchanged|swapped)|payment (?:is )?complete|"
     r"is now (?:unlocked|active|updated|changed)|(?:that|it|the payment)(?:'s| has)? (?:went|gone) through|"
-    r"can you (?:see|log in)|you should be able to (?:log|see))"
+    r"can you (?:see|log in)|you should be able to (?:log|see)|"
+    # The change reported as done: "the address is updated for your account", "okay that's
+    # processed the refund is issued", "your plan now shows as free", "i can put them through now".
+    r"(?:address|details|number|email|account|refund|order|card|plan) (?:is|are|has been|have been) "
+    r"(?:now )?(?:updated|changed|processed|issued|placed|cancelled|removed)|"
+    r"that's (?:processed|placed|gone through|been processed|been placed)|now shows as|"
+    r"i have (?:updated|changed|cancelled|ordered|refunded|issued|processed|removed)|"
+    r"(?:i can|i'll|let me) put (?:them|it|that|this|those) through (?:now|for you)|"
+    r"(?:so )?your order (?:reference|number) is)"
+)
+# A waiting time said with the change done ("ordered a new one it takes seven to ten business
+# days", "the refund is issued … can take up to ten business days"): a routine step that
+# remains, not a pending outcome.
+_ROUTINE_WAIT = re.compile(
+    r"\b(?:takes?|can take|should take) (?:up to |about |around )?(?:\w+ )?(?:to \w+ )?(?:business |working )?days|"
+    r"should (?:have|see|get) it by|within (?:\w+ ){1,2}(?:business |working )?days"
 )
 _UNDECIDED = re.compile(
     r"\b(?:have a think|think about it|think it over|talk (?:it over )?(?:to|with) (?:my|her|him)|"
@@ -111,7 +135,7 @@ def resolution(call: EnglishCall) -> Found[Resolution]:
         if hits:
             return Found(label, hits[:3], 0.6)
     undecided = tuple(t for t in call.by(Role.CUSTOMER)[2:] if _UNDECIDED.search(t.text))
-    pending = tuple(t for t in body if _PENDING.search(t.text))
+    pending = tuple(t for t in body if _PENDING.search(t.text) and not _only_routine_wait(t))
     resolved = tuple(t for t in body if _RESOLVED.search(t.text))
     if undecided and not resolved:
         return Found(Resolution.UNRESOLVED, undecided[:3], 0.5)
@@ -122,6 +146,13 @@ def resolution(call: EnglishCall) -> Found[Resolution]:
     if resolved:
         return Found(Resolution.RESOLVED, resolved[:3], 0.6)
     return Found(Resolution.UNRESOLVED, (), 0.3)
+
+
+def _only_routine_wait(turn: EnTurn) -> bool:
+    """The turn's only promise is how long a change made in it takes to arrive."""
+    if not _RESOLVED.search(turn.text):
+        return False
+    return all(_ROUTINE_WAIT.match(turn.text, m.start()) for m in _PENDING.finditer(turn.text))
 
 
 # "she left about three weeks ago": a count of weeks said as a guess.
@@ -147,25 +178,53 @@ def _echoes_plan(call: EnglishCall, turn: EnTurn, span: object) -> bool:
 
 
 def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
-    """When the problem happened: the first past date the customer gives for it, else the
-    first one the agent finds; none for plain questions and cancellations."""
-    if category_value in (Category.PRODUCT_INQUIRY, Category.CANCELLATION):
+    """When the problem happened: the first past date the customer gives for it, or the day
+    in a period the customer names ("the week before last") that the call gives, else the first
+    date the agent finds. None for plain questions; a cancellation has a date only when the
+    caller dates what made them call ("the renewal came at the end of last month")."""
+    if category_value is Category.PRODUCT_INQUIRY:
         return Found(None)
-    for role in (Role.CUSTOMER, Role.AGENT):
-        for turn in call.by(role):
-            for span in turn.dates:
-                if span.deadline or span.date > call.call_date or _echoes_plan(call, turn, span):
-                    continue
-                if _BIRTH_DATE.match(turn.text[span.end :]) or _NOT_A_PROBLEM_DATE.search(
-                    turn.text[max(0, span.start - 30) : span.start]
-                ):
-                    continue
-                said = turn.text[span.start : span.end]
-                if span.date == call.call_date and (
-                    role is Role.AGENT or not re.search(r"\b(?:this morning|today|tonight)\b", said)
-                ):
-                    continue
-                if re.match(r"(?:a couple|a few|an?|some)\b", said) or _HEDGED.search(turn.text[: span.start]):
-                    continue  # "a couple weeks ago", "about three weeks ago": no date a note can record
+    exact = category_value is not Category.CANCELLATION
+    for turn in call.by(Role.CUSTOMER):
+        if exact:
+            span = next((s for s in turn.dates if _problem_date(call, turn, s)), None)
+            if span is not None:
                 return Found(span.date, (turn,), 0.5)
+        anchored = _day_in_named_period(call, turn)
+        if anchored.value is not None:
+            return anchored
+    if exact:
+        for turn in call.by(Role.AGENT):
+            span = next((s for s in turn.dates if _problem_date(call, turn, s)), None)
+            if span is not None:
+                return Found(span.date, (turn,), 0.5)
+    return Found(None)
+
+
+def _problem_date(call: EnglishCall, turn: EnTurn, span: DateSpan) -> bool:
+    if span.deadline or span.date > call.call_date or _echoes_plan(call, turn, span):
+        return False
+    if _BIRTH_DATE.match(turn.text[span.end :]) or _NOT_A_PROBLEM_DATE.search(
+        turn.text[max(0, span.start - 30) : span.start]
+    ):
+        return False
+    said = turn.text[span.start : span.end]
+    if span.date == call.call_date and (
+        turn.role is Role.AGENT or not re.search(r"\b(?:this morning|today|tonight)\b", said)
+    ):
+        return False
+    # "a couple weeks ago", "about three weeks ago": no date a note can record.
+    return not (re.match(r"(?:a couple|a few|an?|some)\b", said) or _HEDGED.search(turn.text[: span.start]))
+
+
+def _day_in_named_period(call: EnglishCall, turn: EnTurn) -> Found[object]:
+    """'i had my car in with you the week before last' / 'it came in on wednesday the
+    sixteenth': the first exact day inside the caller's period said from the turn before on."""
+    for first, last in period_spans(turn.text, call.call_date):
+        # The agent's question just before counts: "the renewal notice went out on the
+        # twenty eighth of august" / "yeah end of last month it came".
+        for later in call.turns[max(0, turn.index - 1) :]:
+            for span in later.dates:
+                if first <= span.date <= last and not span.deadline and _problem_date(call, later, span):
+                    return Found(span.date, (turn, later), 0.5)
     return Found(None)

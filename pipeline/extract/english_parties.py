@@ -38,7 +38,8 @@ _AFTER_NAME = re.compile(
 # "hiya it's joanne fairbairn i've got two things": a caller who opens with a greeting and
 # "it's" gives a first and last name, then goes on about themself.
 _GREETING_ITS = re.compile(
-    r"^(?:(?:hi|hiya|hello|hey|oh|um|uh|good (?:morning|afternoon|evening)|morning|afternoon)\s+)+"
+    r"^(?:(?:hi|hiya|hello|hey|oh|um|uh|yeah|yes|there|g day|gday|good (?:morning|afternoon|evening|day)|"
+    r"morning|afternoon|evening)\s+)+"
     r"it's\s+[a-z'-]+\s+[a-z'-]+\s+(?:i|i've|i'm|i'd|i was|calling|ringing|here)\b"
 )
 _ASKS_NAME = re.compile(
@@ -139,12 +140,32 @@ def customer_name(call: EnglishCall) -> Found[str | None]:
             return Found(intro, (turn,), 0.8)
         if asked and previous is not None:
             words = intro.split() if intro else _name_words(_LEADING.sub("", turn.text), most=3)
+            words = _corrected_name(turn.text, words)
             if words:
                 rank = 0 if _ASKS_OWN_NAME.search(previous.text) else 1
                 answers.append((rank, Found(" ".join(_title(w) for w in words), (turn, previous), 0.7)))
     if answers:
         return min(answers, key=lambda a: a[0])[1]
     return _confirmed_by_agent(call)
+
+
+# "bob delgado well robert delgado", "bob sorry robert": the caller corrects the name they gave,
+# most often a nickname to the full name the record should have.
+_NAME_CORRECTION = re.compile(r"\b(?:well|sorry|i mean|actually|or rather|properly|officially|it's)\s+")
+
+
+def _corrected_name(text: str, words: list[str]) -> list[str]:
+    """The name said after a correction marker when it keeps the surname of the first one (or
+    the first was a first name alone)."""
+    if not words:
+        return words
+    said = " ".join(words)
+    rest = text[text.find(said) + len(said) :] if said in text else ""
+    for match in _NAME_CORRECTION.finditer(rest):
+        again = _name_words(rest[match.end() :], most=3)
+        if again and len(again) >= len(words) and again != words and (len(words) == 1 or again[-1] == words[-1]):
+            return again
+    return words
 
 
 def name_from_email(call: EnglishCall, address: str | None) -> Found[str | None]:

@@ -272,25 +272,48 @@ def _told(call: EnglishCall) -> list[Draft]:
 _AGENT_PROMISE = re.compile(
     r"\b(?:i'll|i will|i'm going to|i am going to)\s+(?:also\s+|just\s+|personally\s+)?"
     r"(?P<what>(?:call|ring|email|e-mail|send|text|mail|post|contact|get back|update|let you know|"
-    r"check)\b.*)"
+    r"check|give you a (?:ring|call|bell))\b.*)"
 )
 _COMPANY_PROMISE = re.compile(
-    r"\b(?P<who>they|the (?:\w+ ){0,2}(?:team|technician|engineer|courier|manager|carrier|handler|"
-    r"department|adjuster)|our (?:\w+ ){0,2}(?:team|technician|engineer|courier|manager)|"
-    r"a technician|an engineer|someone)(?:'ll| will| should| usually| normally| is going to| are "
-    r"going to| can)?\s+(?:usually\s+|normally\s+|then\s+|also\s+)?(?P<what>(?:call|contact|review|"
+    r"\b(?P<who>they|she|he|the (?:\w+ ){0,2}(?:team|technician|engineer|courier|manager|carrier|handler|"
+    r"department|adjuster|driver|supervisor|depot)|(?:our|a|an) (?:\w+ ){0,2}(?:team|technician|"
+    r"engineer|courier|manager|driver|supervisor)|a technician|an engineer|someone)(?:'ll| will| should| "
+    r"usually| normally| is going to| are going to| can)?\s+(?:usually\s+|normally\s+|then\s+|also\s+)?"
+    # "the driver will be asked to go back to the door": the company's step all the same.
+    r"(?:be asked to\s+)?(?P<what>(?:call|contact|review|"
     r"come|visit|collect|pick|send|get back|reply|decide|make a decision|investigate|restore|check|"
-    r"come back|arrive|repair|fix|process|look at|assess|email|e-mail|text|be in touch)\b.*)"
+    r"come back|go back|arrive|repair|fix|process|look at|assess|email|e-mail|text|be in touch)\b.*)"
+    # "we're doing deliveries on wednesday", "we'll send the new one out": the company ships.
+    r"|\b(?P<we>we)(?:'ll| will|'re| are)(?: going to)?\s+(?P<shipping>(?:deliver|ship|dispatch|"
+    r"collect|doing deliveries|delivering|shipping|dispatching)\b.*)"
 )
 _CUSTOMER_TASK = re.compile(
-    r"\b(?:you(?:'ll| will)? (?:need to|have to|must)|you can just|if you can|please|"
-    r"you'd need to|you should)\s+(?P<what>(?:upload|send|sign|return|call|ring|pay|update|plug|try|"
-    r"bring|bring|post|email|e-mail|reply|keep|check|take|change|turn on|confirm|mail|complete)\b.*)"
+    r"\b(?:you(?:'ll| will)? (?:need to|have to|must)|you can just|if you can|please|just|"
+    r"you'd need to|you should|someone (?:will )?(?:needs? to|has to)|you'd)\s+(?P<what>(?:upload|send|"
+    r"sign|return|call|ring|pay|update|plug|try|bring|post|email|e-mail|reply|keep|check|take|change|"
+    r"turn on|confirm|mail|complete|contact|clear|pack|pop|don't|be (?:in|home|there|at home))\b.*)"
 )
 _CUSTOMER_PROMISE = re.compile(
-    r"\b(?:i'll|i will|i'm going to|let me)\s+(?:just\s+|also\s+)?(?P<what>(?:call|ring|do|try|"
-    r"talk|upload|send|pay|check|get|speak|think|look|have a think|sign|email|e-mail|reply)\b.*)"
+    r"\b(?:i'll|i will|i'm going to|let me|i can(?= do (?:that|it|this)))\s+(?:just\s+|also\s+)?"
+    r"(?P<what>(?:call|ring|do|try|talk|upload|send|pay|check|get|speak|think|look|have a think|"
+    r"have a chat|give you a (?:ring|call|bell)|sign|email|e-mail|reply)\b.*)"
 )
+# An agent step done while the caller is still on the line: "i'll email the slip over to you now".
+_RIGHT_NOW = re.compile(r"\b(?:now|right now|right away|straight away|while we're on the phone)\b")
+# "it takes seven to ten business days so you should have it by july first": the company's
+# delivery of what the agent did in the call.
+_DELIVERY_WAIT = re.compile(
+    r"\b(?:it |which |that )?(?:takes?|can take|should take)\s+(?:up to\s+)?(?:\w+\s+)?(?:to\s+\w+\s+)?"
+    r"(?:business|working)\s+days\b|\byou should (?:have|get|receive|see) it (?:by|within)\b"
+)
+# "you'll also get a letter at the new address confirming the change": a mailing the company
+# owes; "an email in the next few minutes" is sent during the call.
+_COMPANY_MAILING = re.compile(
+    r"\byou(?:'ll| will) (?:also )?(?:get|receive) (?P<what>(?:a|an) (?:letter|confirmation|card|pack|statement)\b.*)"
+)
+_OPTIONS = re.compile(r"\bor (?:i|you|we) (?:can|could)\b|\beither\b")
+# Where the agent books the visit, collection or delivery the other steps lead up to.
+_BOOKING = re.compile(r"\b(?:booked|book|booking|deliveries|delivered|collection|visit)\b")
 _TEAM = re.compile(r"\b(?:our|the)\s+((?:[a-z]+\s+){0,2}(?:team|department|manager|carrier|courier))\b")
 
 
@@ -303,11 +326,31 @@ def _due(turn: EnTurn, start: int, call: EnglishCall) -> dt.date | None:
     behind = [s for s in turn.dates if s.date >= call.call_date and s.deadline]
     if behind:
         return behind[-1].date
+    reply = call.following(turn)
+    if turn.role is Role.CUSTOMER and reply is not None and reply.role is Role.AGENT:
+        # "i'll ring shannon health and see" / "there's nothing you need to do with us until the
+        # twenty ninth": the agent's reply sets the caller's deadline.
+        deadlines = [s for s in reply.dates if s.date >= call.call_date and s.deadline]
+        if deadlines:
+            return deadlines[0].date
     return None
 
 
+def _booked_day(call: EnglishCall, before: int) -> dt.date | None:
+    """The day of the last visit, collection or delivery the agent booked up to turn ``before``
+    ("you're booked for tuesday august eleventh", "that would be the eleventh")."""
+    day = None
+    for turn in call.by(Role.AGENT):
+        if turn.index > before:
+            break
+        if _BOOKING.search(turn.text):
+            days = [s.date for s in turn.dates if s.date > call.call_date and not s.deadline]
+            day = days[0] if days else day
+    return day
+
+
 def _who(call: EnglishCall, turn: EnTurn, said: str) -> str:
-    if said != "they":
+    if said not in ("they", "she", "he"):
         return re.sub(r"^(?:our|the)\s+", "", said)
     for earlier in reversed(call.turns[max(0, turn.index - 3) : turn.index + 1]):
         team = _TEAM.findall(earlier.text)
@@ -317,11 +360,19 @@ def _who(call: EnglishCall, turn: EnTurn, said: str) -> str:
 
 
 def _follow_up(call: EnglishCall, turn: EnTurn, match: re.Match[str], owner: Owner) -> FollowUp:
-    end = clause_end(turn.text, match.start("what"), most=12)
-    what = third_person(written(turn, match.start("what"), end), turn.role)
+    key = "what" if match["what"] else "shipping"
+    end = clause_end(turn.text, match.start(key), most=12)
+    what = third_person(written(turn, match.start(key), end), turn.role)
+    # "give you a ring back", "doing deliveries in harrogate": the step as a verb of its own.
+    what = re.sub(r"\bgive (?:you|them|the company|the customer) a (?:ring|call|bell)", "call", what)
+    what = re.sub(r"^(?:doing deliveries|delivering)\b", "deliver", what)
     if owner is Owner.COMPANY:
-        what = f"{_who(call, turn, match['who'])} to {what}"
+        what = f"{_who(call, turn, match['who'] or 'the company')} to {what}"
     due = _due(turn, match.start(), call)
+    if due is None and owner is not Owner.AGENT:
+        # "the courier will text you that morning", "please don't run it": the day of the
+        # booked visit or collection the step belongs to.
+        due = _booked_day(call, turn.index)
     if due is not None:  # the due date has its own field: the action says what, not when
         what = re.sub(rf"\s*\b(?:by|on|before|until)?\s*{due.isoformat()}\b", "", what).strip()
         what = _DANGLING.sub("", what)
@@ -329,7 +380,7 @@ def _follow_up(call: EnglishCall, turn: EnTurn, match: re.Match[str], owner: Own
 
 
 _SUGGESTION = re.compile(
-    r"\b(?:you can|you could|if you can|you'll need to|you need to|i'd|you might want to|please)\s+"
+    r"\b(?:you can|you could|if you can|if you|you'll need to|you need to|i'd|you might want to|please)\s+"
     r"(?:also\s+|just\s+)?(?P<what>(?!help|see|do that)[a-z]+\b.*)"
 )
 
@@ -353,6 +404,53 @@ def _done_later(call: EnglishCall, turn: EnTurn, what: str) -> bool:
     return any(done.search(t.text) for t in call.by(Role.AGENT) if t.index > turn.index)
 
 
+def _delivery_step(call: EnglishCall, turn: EnTurn) -> FollowUp | None:
+    """'ordered a new one to maple ridge drive it takes seven to ten business days so you
+    should have it by july first': the company delivers by the last day said; 'you'll also
+    get a letter confirming the change': a mailing without a day."""
+    wait = _DELIVERY_WAIT.search(turn.text)
+    # "i can push it through it'd go back to your visa that takes three to five business days or
+    # i can do it as store credit": an offer of options is no commitment yet.
+    if wait is not None and not _OPTIONS.search(turn.text):
+        deadlines = [s.date for s in turn.dates if s.deadline and s.date > call.call_date and s.end > wait.start()]
+        if deadlines:
+            done = _clause_before(turn, wait.start())
+            if done:
+                return FollowUp(action=sentence(f"{done}: delivery by {deadlines[-1].isoformat()}"), owner=Owner.COMPANY, due=deadlines[-1])
+    mailing = _COMPANY_MAILING.search(turn.text)
+    if mailing is not None and not re.search(r"\b(?:minutes|shortly|now|today)\b", mailing["what"]):
+        end = clause_end(turn.text, mailing.start("what"), most=12)
+        what = third_person(written(turn, mailing.start("what"), end), Role.AGENT)
+        return FollowUp(action=sentence(f"send the customer {what}"), owner=Owner.COMPANY, due=None)
+    return None
+
+
+def _clause_before(turn: EnTurn, end: int) -> str | None:
+    """The last clause of three words or more before ``end``: 'the new coat goes out the same
+    day it's scanned' in '… and the new coat goes out the same day it's scanned so you should
+    have it'."""
+    starts = [0] + [m.end() for m in re.finditer(r"\b(?:and|so|okay|that's processed)\s+", turn.text[:end])]
+    for start in reversed(starts):
+        done = third_person(written(turn, start, end), Role.AGENT)
+        done = re.sub(r"\s*\bending(?: in)?(?: \d+)+", "", done)  # a card's last digits are not recorded
+        if len(done.split()) >= 3:
+            return done
+    return None
+
+
+def _without_restated(found: list[FollowUp]) -> list[FollowUp]:
+    """A step without a day is dropped when the same actor has a dated one: the explanation
+    the promise restates ("you'd need to check with them" … "i'll ring them and see by the
+    twenty ninth") or a detail of it ("they'll make a decision by monday" … "they'll send a
+    text with the outcome"). The caller and the agent are one actor each; another team is
+    named at the head of its step ("billing disputes team to …")."""
+    def actor(step: FollowUp) -> str:
+        return step.action.split(" to ", 1)[0].lower() if step.owner is Owner.COMPANY else ""
+
+    dated = {(f.owner, actor(f)) for f in found if f.due is not None}
+    return [f for f in found if f.due is not None or (f.owner, actor(f)) not in dated]
+
+
 def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp]]:
     found: list[FollowUp] = []
     turns: list[EnTurn] = []
@@ -367,9 +465,11 @@ def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp
             if match is None:
                 continue
             step = _follow_up(call, turn, match, owner)
-            if owner is Owner.AGENT and step.due is None and _done_later(call, turn, match["what"]):
+            if owner is Owner.AGENT and step.due is None and (
+                _done_later(call, turn, match["what"]) or _RIGHT_NOW.search(turn.text[match.start() : match.end("what")][:80])
+            ):
                 continue  # "i will send you a link" … "i sent it now": done in the call
-            if turn.role is Role.CUSTOMER and re.match(r"(?:do (?:that|it|this)|pay now|try that)\b", step.action.lower()):
+            if turn.role is Role.CUSTOMER and re.match(r"(?:do (?:that|it|this)|pay now|try that)\b", match["what"]):
                 step = _agreed_step(call, turn, step)
                 if step is None:
                     continue
@@ -377,6 +477,11 @@ def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp
                 continue
             found.append(step)
             turns.append(turn)
+        wait = _delivery_step(call, turn) if turn.role is Role.AGENT else None
+        if wait is not None and not any(f.owner is wait.owner and f.due == wait.due for f in found):
+            found.append(wait)
+            turns.append(turn)
+    found = _without_restated(found)
     if resolution is Resolution.RESOLVED:
         found = [f for f in found if f.owner is not Owner.CUSTOMER or f.due is not None]
     found = found[:MAX_FOLLOW_UPS]

@@ -258,3 +258,48 @@ def find_dates(text: str, anchor: dt.date) -> list[DateSpan]:
             taken.append((match.start(), match.end()))
             spans.append(DateSpan(match.start(), match.end(), date, deadline))
     return sorted(spans, key=lambda s: s.start)
+
+
+# Stretches of time a caller names instead of a day: "the week before last", "end of last
+# month", "a couple of days ago". No note can record them as a date, but the day the agent
+# reads from the system ("it came in on wednesday the sixteenth") falls inside one.
+_PERIODS = re.compile(
+    r"\b(?:the week before last|last week|earlier this week|(?:the )?end of last month|"
+    r"(?:the )?start of (?:this|the) month|earlier this month|last month|"
+    r"a (?:couple|few) (?:of )?days ago|a (?:couple|few) (?:of )?weeks ago)\b"
+)
+
+
+# "it was supposed to come last week": when something was due, not when it happened.
+_EXPECTED = re.compile(r"\b(?:supposed to|meant to|due to|should have|expected to|was going to)\b[a-z' ]{0,30}$")
+
+
+def period_spans(text: str, anchor: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The first and last day of each period phrase in ``text`` that something happened in,
+    in the order said."""
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    month_start = anchor.replace(day=1)
+    last_month_end = month_start - dt.timedelta(days=1)
+    periods: list[tuple[dt.date, dt.date]] = []
+    for match in _PERIODS.finditer(text.lower()):
+        said = match.group()
+        if _EXPECTED.search(text.lower()[: match.start()]):
+            continue
+        if said == "the week before last":
+            first = monday - dt.timedelta(days=14)
+            periods.append((first, first + dt.timedelta(days=6)))
+        elif said == "last week":
+            periods.append((monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)))
+        elif said == "earlier this week":
+            periods.append((monday, anchor))
+        elif said.endswith("end of last month"):
+            periods.append((last_month_end - dt.timedelta(days=9), last_month_end))
+        elif said == "last month":
+            periods.append((last_month_end.replace(day=1), last_month_end))
+        elif "month" in said:
+            periods.append((month_start, anchor))
+        elif said.endswith("days ago"):
+            periods.append((anchor - dt.timedelta(days=5 if "few" in said else 3), anchor - dt.timedelta(days=1)))
+        else:
+            periods.append((anchor - dt.timedelta(days=35 if "few" in said else 21), anchor - dt.timedelta(days=7)))
+    return periods

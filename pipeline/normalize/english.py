@@ -58,6 +58,70 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text.lower())]
 
 
+# --- apostrophes ----------------------------------------------------------------------------
+
+# ASR that drops punctuation drops apostrophes too ("its craig here", "ill ring you", "youre
+# speaking with jess"); the readers are written for "it's", "i'll", "you're", so the turn is
+# given them back first. These words are never anything but a contraction in a call.
+_CONTRACTIONS: dict[str, str] = {
+    w.replace("'", ""): w
+    for w in (
+        "i'm i've you're you've you'll you'd we've they're they've they'll they'd "
+        "don't doesn't didn't isn't wasn't weren't aren't haven't hasn't hadn't won't can't "
+        "couldn't wouldn't shouldn't mustn't needn't that's what's there's here's where's who's "
+        "how's he's she's it'll that'll it'd that'd there'd would've could've should've ain't "
+        "o'clock everything's nothing's"
+    ).split()
+}
+# Contractions that are also words ("ill", "well", "id", "wed", "shell", "were", "lets"): the
+# contraction only before a word that starts a verb phrase, after a word that can start a clause.
+_CLAUSE_STARTS = frozenset(
+    "and so but then okay ok right yes yeah yep no oh um uh sure if because cause as while "
+    "now well fine alright great lovely perfect grand righto sorry guess think".split()
+)
+_VERB_STARTS = frozenset(
+    "be have need like love want get give send call ring book arrange email text look let do "
+    "sort process pop see refund pick collect put raise try make check reimburse aim contact "
+    "waive cover pass update cancel issue credit deliver dispatch post mail log attach figure "
+    "probably also just definitely only rather prefer been thought say appreciate hate better go "
+    "normally usually always never take keep come sit talk speak discuss hold leave chase follow "
+    "escalate flag note add set phone drop bring write reply respond confirm".split()
+)
+_CONTRACTION_OR_WORD = {"ill": "i'll", "well": "we'll", "id": "i'd", "wed": "we'd", "shell": "she'll"}
+# "i'm ill", "as well", "your member id": the word itself.
+_NOT_BEFORE_CONTRACTION = frozenset(
+    "is was been i'm im feel feeling felt very quite really got gets fell as your my the an "
+    "member customer user photo caller patient login".split()
+)
+
+
+def restore_apostrophes(text: str) -> str:
+    """'um its craig pemberton here' → "um it's craig pemberton here", 'so ill ring you' →
+    "so i'll ring you"; 'as well the', 'my member id', 'on its way' stay as they are."""
+    words = text.split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        before = out[-1].lower() if out else ""
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if low in _CONTRACTIONS:
+            word = _CONTRACTIONS[low]
+        elif low == "its" and after not in ("own", "way"):
+            word = "it's"
+        elif low == "names" and before == "my":
+            word = "name's"
+        elif low in _CONTRACTION_OR_WORD and after in _VERB_STARTS and before not in _NOT_BEFORE_CONTRACTION \
+                and (low in ("ill", "id") or not before or before in _CLAUSE_STARTS):
+            word = _CONTRACTION_OR_WORD[low]
+        elif low == "were" and (not before or before in _CLAUSE_STARTS) and (after.endswith("ing") or after in (
+                "not", "all", "just", "still", "able", "happy", "sorry", "here", "on", "aware", "closed", "open")):
+            word = "we're"
+        elif low == "lets" and before not in ("it", "that", "which", "this", "he", "she", "app", "system"):
+            word = "let's"
+        out.append(word)
+    return " ".join(out)
+
+
 def _digit_piece(words: list[Token], i: int) -> tuple[str, int] | None:
     """The digits one spoken piece of a digit string stands for and how many words it took:
     'five', 'double five', 'eighty eight', 'twelve', '4821'."""
