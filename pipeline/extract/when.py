@@ -94,7 +94,59 @@ def _said(clause: Clause, group: str) -> bool:
 
 
 def _faulty(clause: Clause) -> bool:
-    return has_cue(clause, "fault") or _said(clause, "failure")
+    return (
+        has_cue(clause, "fault")
+        or _said(clause, "failure")
+        or _said(clause, "symptom")
+        or _nothing_there(clause)
+        or _differs(clause)
+        or _not_me(clause)
+    )
+
+
+_NOTHING = "아무것"
+_ABSENT = "없다"
+_DIFFER = "다르다"
+_ME = frozenset(["저", "제", "나", "내"])
+_NOT = "아니다"
+
+
+def _nothing_there(clause: Clause) -> bool:
+    """"문 앞에 아무것도 없는 거예요": what should have been there was not."""
+    morphs = clause.morphs
+    # Kiwi reads 아무것 as one noun or as 아무 + 것, depending on what is around it.
+    return any(
+        (m.lemma == _NOTHING or m.lemma + n.lemma == _NOTHING)
+        and any(later.lemma == _ABSENT for later in morphs[i + 1 : i + 4])
+        for i, (m, n) in enumerate(zip(morphs, (*morphs[1:], morphs[-1]), strict=True))
+    )
+
+
+def _differs(clause: Clause) -> bool:
+    """"사진이랑 색이 너무 달라요": the thing is not what was shown or ordered, 다르다 told as
+    the clause's predicate (not "다른 색상", another one)."""
+    morphs = clause.morphs
+    return any(
+        m.lemma == _DIFFER and m.tag == "VA" and i + 1 < len(morphs) and morphs[i + 1].tag in ("EF", "EC", "EP")
+        for i, m in enumerate(morphs)
+    )
+
+
+def _not_me(clause: Clause) -> bool:
+    """"로그인됐다는 메일이 왔는데 제가 아니거든요", "제가 지운 거 아니에요": the customer says
+    someone else did it."""
+    morphs = clause.morphs
+
+    def denied(i: int) -> bool:
+        # "저는 아니에요": 아니다 right after; "제가 지운 거 아니에요": the subject's own 아니다.
+        # Not "저는 보상 바라는 게 아니고요", what the customer wants.
+        rest = morphs[i + 2 :]
+        subject = morphs[i + 1].tag in ("JKS", "JKC")
+        return any(n.tag == "VCN" and n.lemma == _NOT for n in (rest if subject else rest[:1]))
+
+    return any(
+        m.tag == "NP" and m.form in _ME and i + 1 < len(morphs) and denied(i) for i, m in enumerate(morphs)
+    ) and not is_question(clause)
 
 
 def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[dt.date | None]:
@@ -282,10 +334,19 @@ def _told_in_between(turn: Turn, start: int, end: int) -> bool:
 
 def _customer_reports_problem(context: CallContext) -> bool:
     """The customer says something went wrong: a fault word or a negation ("안 왔어요"), a
-    failure ("막국수가 빠졌어요"), a defect ("소리가 나요"), or an injury or accident ("계단에서 미끄러져서"), in a statement of
-    theirs; "필요가 없어져서요" or "해지하려고요" report none."""
+    failure ("막국수가 빠졌어요"), a defect ("소리가 나요"), an injury or accident ("계단에서
+    미끄러져서"), nothing where it should be, a thing not as shown, or someone else's doing
+    ("제가 아니거든요"), in a statement of theirs; "필요가 없어져서요" or "해지하려고요" report none."""
     return any(
-        (has_cue(clause, "fault") or _failed(clause) or _said(clause, "symptom") or _said(clause, "trigger"))
+        (
+            has_cue(clause, "fault")
+            or _failed(clause)
+            or _said(clause, "symptom")
+            or _said(clause, "trigger")
+            or _nothing_there(clause)
+            or _differs(clause)
+            or _not_me(clause)
+        )
         and not is_question(clause)
         for turn in context.customer_turns
         for clause in clauses(turn)
@@ -356,7 +417,11 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
                     at=clause.start + mention.start,
                     own_fault=_faulty(clause),
                     trigger=trigger,
-                    aftermath=turn.role is Role.CUSTOMER and _afterwards(spoken, index, mention.end),
+                    aftermath=turn.role is Role.CUSTOMER
+                    and (
+                        _afterwards(spoken, index, mention.end)
+                        or _consequence(turn, clause.start + mention.start, any(i < index for i in dated))
+                    ),
                     again=_said(clause, "again") and _faulty(clause),
                     remedy=remedy,
                     preamble=not happened and any(_faulty(c) and not is_condition(c) for c in spoken[until:]),
@@ -381,6 +446,8 @@ def _afterwards(spoken: list[Clause], index: int, said_end: int = 0) -> bool:
     Finding a thing broken ("그저께 아침에 보니까 냉장실이 안 시원해요") is no aftermath:
     nobody could have known earlier."""
     clause = spoken[index]
+    if _unanswered(spoken, index):
+        return True
     if _faulty(clause):
         return False
     # "그저께 밤에 자동이체 빠져나갔다고 문자 와서": the day is the quoted event's, which the
@@ -393,6 +460,25 @@ def _afterwards(spoken: list[Clause], index: int, said_end: int = 0) -> bool:
     arrived = _said(clause, "document") and _said(clause, "arrive")
     found_broken = any(_faulty(c) for c in spoken[index + 1 : index + 3])
     return (arrived or _said(clause, "notice")) and not found_broken
+
+
+_SO = re.compile(r"(?:그래서|그래\s?가지고|그러니까)\s*$")
+
+
+def _consequence(turn: Turn, at: int, earlier_day: bool) -> bool:
+    """"그저께 밤에 … 로그인됐다는 메일이 왔는데 제가 아니거든요 그래서 어제 아침에 들어가려고
+    했더니 …": a day led in by 그래서 after an earlier day of the same turn is what the customer
+    did because of what happened then."""
+    return earlier_day and _SO.search(turn.plain, 0, at) is not None
+
+
+def _unanswered(spoken: list[Clause], index: int) -> bool:
+    """"어제 채팅 상담은 한 시간을 기다려도 | 연결이 안 되고": the customer's attempt to reach the
+    company failing (in the date's clause or the next), a grievance of its own after the problem."""
+    told = spoken[index : index + 2]
+    return _said(spoken[index], "service_contact") and any(
+        _said(c, "unanswered") and has_cue(c, "fault") for c in told
+    )
 
 
 def _contact_said_again(spoken: list[Clause], index: int) -> bool:
@@ -527,12 +613,27 @@ def _about_remedy(clause: Clause, after: int) -> bool:
     report filed ("기사님이 누수로 다녀가셨던", "앱으로 올렸어요", "접수된 거"), or a remedy
     noun names it right after the date ("4월 22일 매장 방문 기록은 있으시네요", "6월 19일
     방문으로 적겠습니다": the day the customer went to the shop, not the day it went wrong)."""
+    if _claim_filed(clause):
+        return True
     remedy = _cues()["remedy"]
     after_date = [m for m in clause.morphs if m.start >= after][:3]
     if any(m.tag.startswith("NNG") and m.lemma in remedy for m in after_date):
         return True
     verbs = [i for i, m in enumerate(clause.morphs) if m.tag.startswith(("VV", "XSV")) and m.start >= after]
     return bool(verbs) and _predicate_lemma(clause, verbs[0]) in remedy
+
+
+_DO = "하"
+
+
+def _claim_filed(clause: Clause) -> bool:
+    """"청구한 건 지난주 금요일에 했는데", "구월 십팔 일에 청구해 주셨네요": a claim the customer
+    filed (청구 + 하다), not a charge made on them ("이중으로 청구됐어요", 청구 + 되다)."""
+    morphs = clause.morphs
+    return any(
+        m.lemma in _cues()["claim"] and n.tag == "XSV" and n.form == _DO
+        for m, n in zip(morphs, morphs[1:], strict=False)
+    )
 
 
 def _answers_purchase_question(context: CallContext, clause: Clause) -> bool:

@@ -129,14 +129,15 @@ _THIS_MONTH = re.compile(
 # "보름 전", "삼 주 전쯤", "일주일 뒤", "한 달 전": a span counted back or on from the anchor.
 _SPAN = re.compile(
     _NOT_AFTER_WORD + r"(?:(?P<fortnight>보름)|(?P<weeks>\d+|[일이삼사오육칠팔구한두세네]|열)\s*주일?"
-    r"|(?P<months>\d+|[일이삼사오육한두세네]|여섯)\s*(?:달|개월))"
+    r"|(?P<months>\d+|[일이삼사오육한두세네석넉]|여섯)\s*(?:달|개월))"
     r"(?:\s*(?:쯤|정도|가량))?\s*(?P<relation>전|뒤|후)(?:쯤|경|에)?"
 )
 # "24시간 안에 연락드리겠습니다": the day the hours run out.
 _HOURS = re.compile(
     _NOT_AFTER_WORD + r"(?P<count>\d{1,3}|[이삼사오육칠팔구십]+|한|두|세|네)\s*시간\s*(?:이내에?|이내로|안에|안으로|내에?|내로)"
 )
-_NATIVE_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "여섯": 6, "열": 10}
+# "석 달 전", "넉 달 전": 석 and 넉 count months as 세 and 네 do.
+_NATIVE_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "석": 3, "넉": 4, "여섯": 6, "열": 10}
 # "영업일 기준 칠 일 안에": the days counted are business days.
 _BUSINESS_BASIS = re.compile(
     _NOT_AFTER_WORD + r"영업\s?일\s*기준\s*(?:으로\s*)?(?P<count>" + _NUM + r")\s*일"
@@ -212,6 +213,26 @@ _AFTER_HOLIDAY = re.compile(
     r"(?:끝나고|끝나서|끝난\s?(?:뒤|후|다음)에?|지나고|지나서|지난\s?(?:뒤|후|다음)에?|이후에?)\s*"
     r"(?:바로\s*)?(?:그\s?)?(?:첫\s?|다음\s?)?"
     r"(?:(?P<weekday>[월화수목금토일])요일|(?P<next_day>날|다음\s?날|담날))"
+)
+# The holidays on a fixed day of the year: "한글날 연휴쯤부터", "어린이날 당일 오후에요",
+# "크리스마스 전날에". Said only with a word of time after it; "어린이날 선물로" names a gift.
+_FIXED_HOLIDAYS = {
+    "신정": (1, 1),
+    "삼일절": (3, 1),
+    "어린이날": (5, 5),
+    "어버이날": (5, 8),
+    "현충일": (6, 6),
+    "광복절": (8, 15),
+    "개천절": (10, 3),
+    "한글날": (10, 9),
+    "크리스마스": (12, 25),
+    "성탄절": (12, 25),
+}
+_HOLIDAY_SHIFTS = {"전날": -1, "이브": -1, "다음날": 1, "담날": 1, "당일": 0}
+_FIXED_HOLIDAY = re.compile(
+    _NOT_AFTER_WORD + r"(?P<holiday>" + "|".join(_FIXED_HOLIDAYS) + r")"
+    r"(?:\s?(?P<shift>전날|이브|다음\s?날|담날|당일))?(?:\s?연휴)?"
+    r"(?=\s*(?:에|엔|때|쯤|경|무렵|즈음|부터|까지|이었|였|이던|직전|직후|전후|오전|오후|아침|점심|저녁|밤|새벽))"
 )
 # The months a bare day with its weekday may fall in, around the anchor's.
 _NAMED_WEEKDAY_MONTHS = (0, -1, 1, -2, 2)
@@ -458,9 +479,23 @@ def _resolve_after_holiday(match: re.Match[str], anchor: dt.date, text: str) -> 
     return last + dt.timedelta(days=days_ahead), _kind_after(text, match.end())
 
 
+def _resolve_fixed_holiday(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
+    """"한글날 연휴쯤부터" said in November: the holiday's day in the year that puts it nearest the
+    call (last year's Christmas said in January), or the last one gone by when told as past
+    ("삼일절 전날에 주문했는데" said in November)."""
+    month, day = _FIXED_HOLIDAYS[match["holiday"]]
+    shift = dt.timedelta(days=_HOLIDAY_SHIFTS[(match["shift"] or "당일").replace(" ", "")])
+    days = [dt.date(year, month, day) + shift for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    nearest = min(days, key=lambda d: abs((d - anchor).days))
+    if nearest > anchor and said_as_past(text, match.end()):
+        nearest = max(d for d in days if d <= anchor)
+    return nearest, _kind_after(text, match.end())
+
+
 # Earlier entries win when two matches cover the same text with the same length.
 _RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_AFTER_HOLIDAY, _resolve_after_holiday),
+    (_FIXED_HOLIDAY, _resolve_fixed_holiday),
     (_ABSOLUTE, _resolve_absolute),
     (_RECALLED_DAY, _resolve_recalled_day),
     (_NUMERIC, _resolve_numeric),

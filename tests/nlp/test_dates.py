@@ -272,3 +272,48 @@ def test_rough_counts_and_last_weekend_days(text: str, anchor: dt.date, date: dt
 def test_a_rough_count_of_days_it_takes_is_still_no_past_day() -> None:
     [mention] = resolve_dates("처리까지 사흘 정도 걸려요", dt.date(2026, 4, 22))
     assert mention.kind == "deadline" and mention.date == dt.date(2026, 4, 25)
+
+
+# --- months counted with 석 / 넉, and the holidays on a fixed day of the year ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("석 달 전에 수술 받았어요", dt.date(2026, 8, 24)),
+        ("석 달 전쯤부터 그래요", dt.date(2026, 8, 24)),
+        ("넉 달 전에 가입했는데", dt.date(2026, 7, 24)),
+        ("넉 달 정도 전에", dt.date(2026, 7, 24)),
+        ("석 달 뒤에 다시", dt.date(2027, 2, 24)),
+    ],
+)
+def test_months_counted_with_seok_and_neok(text: str, date: dt.date) -> None:
+    assert _one(text)[1] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "said", "date"),
+    [
+        ("시월 초 한글날 연휴쯤부터 물 새는 소리가 났어요", ANCHOR, "한글날 연휴", dt.date(2026, 10, 9)),
+        ("어린이날 당일 오후에요", dt.date(2026, 5, 6), "어린이날 당일", dt.date(2026, 5, 5)),
+        ("어린이날에 주문했는데", ANCHOR, "어린이날", dt.date(2026, 5, 5)),
+        ("광복절 다음 날에 받았어요", ANCHOR, "광복절 다음 날", dt.date(2026, 8, 16)),
+        ("개천절 연휴 때 여행 갔다가", ANCHOR, "개천절 연휴", dt.date(2026, 10, 3)),
+        ("크리스마스 이브에 배송돼야 해요", ANCHOR, "크리스마스 이브", dt.date(2026, 12, 24)),
+        ("크리스마스에 받은 선물인데", dt.date(2027, 1, 5), "크리스마스", dt.date(2026, 12, 25)),
+        ("성탄절 전날 밤에 고장 났어요", dt.date(2027, 1, 5), "성탄절 전날", dt.date(2026, 12, 24)),
+        ("삼일절 전날에 주문했는데", ANCHOR, "삼일절 전날", dt.date(2026, 2, 28)),
+        ("현충일쯤부터 그랬어요", ANCHOR, "현충일", dt.date(2026, 6, 6)),
+    ],
+)
+def test_a_holiday_on_a_fixed_day(text: str, anchor: dt.date, said: str, date: dt.date) -> None:
+    mention = resolve_dates(text, anchor)[0]
+    assert (mention.text, mention.date) == (said, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["어린이날 선물로 킥보드를 샀어요", "크리스마스 트리 주문이요", "한글날 행사 안내 문자", "광복절 특가로 샀어요"],
+)
+def test_a_holiday_naming_a_thing_is_no_date(text: str) -> None:
+    assert resolve_dates(text, ANCHOR) == []

@@ -288,3 +288,88 @@ def test_a_problem_told_of_today_is_today_s(said: str) -> None:
 )
 def test_a_contract_s_start_or_a_visit_that_may_miss_is_no_problem_s_day(customer: str, agent: str) -> None:
     assert _occurred(_call(f"고객: {customer}", f"상담원: {agent}", "고객: 네 알겠습니다")) is None
+
+
+# --- what went wrong told without a fault word: nothing there, not what was shown, not me ----
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("그저께 저녁에 배송 완료 문자가 왔는데 문 앞에 아무것도 없는 거예요", dt.date(2026, 11, 16)),
+        ("어제 배송됐다고 알림이 왔는데 가 보니까 아무것도 없더라고요", dt.date(2026, 11, 17)),
+        ("니트를 샀는데 그저께 뜯어 본 게 처음인데 사진이랑 색이 너무 달라요", dt.date(2026, 11, 16)),
+        ("어제 열어 봤는데 주문한 거랑 사이즈가 달라요", dt.date(2026, 11, 17)),
+        ("어제 밤에 새 기기에서 로그인됐다는 메일이 왔는데 제가 아니거든요", dt.date(2026, 11, 17)),
+        ("그저께 결제됐다는 문자가 왔는데 제가 결제한 게 아니에요", dt.date(2026, 11, 16)),
+    ],
+)
+def test_nothing_there_not_as_shown_or_not_me_is_what_went_wrong(said: str, day: dt.date) -> None:
+    text = _call(f"고객: {said}", "상담원: 네 확인해 드리겠습니다")
+    assert _occurred(text) == day
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        (
+            "그저께 밤에 로그인됐다는 메일이 왔는데 제가 아니거든요 그래서 어제 아침에 들어가려고 했더니 비밀번호가 틀리다고 나와요",
+            dt.date(2026, 11, 16),
+        ),
+        (
+            "그저께 배송 완료 문자가 왔는데 문 앞에 아무것도 없어요 그래서 어제 기사님한테 전화를 했더니 안 받더라고요",
+            dt.date(2026, 11, 16),
+        ),
+        (
+            "지난주 금요일에 보일러가 꺼졌어요 그래 가지고 어제 다시 켜 보려고 했는데 안 켜져요",
+            dt.date(2026, 11, 13),
+        ),
+    ],
+)
+def test_a_day_led_in_by_so_is_the_customer_s_step_after_the_problem(said: str, day: dt.date) -> None:
+    text = _call(f"고객: {said}", "상담원: 네 확인해 드리겠습니다")
+    assert _occurred(text) == day
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["어제 차 빌렸는데요 오늘 아침에 경고등이 떠 가지고요", "아침에 시동 걸었더니 타이어 경고등이 들어왔어요"],
+)
+def test_a_warning_light_coming_on_is_a_problem_of_that_day(said: str) -> None:
+    text = _call(f"고객: {said}", "상담원: 네 지금 안전한 곳에 계신가요")
+    assert _occurred(text) == DAY
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "어제 채팅 상담은 한 시간을 기다려도 연결이 안 되고요",
+        "월요일에 고객센터에 전화했는데 연결이 안 돼서요",
+        "그저께 채팅으로 문의 남겼는데 답변이 안 왔어요",
+    ],
+)
+def test_the_customer_failing_to_reach_the_company_is_not_when_it_happened(complaint: str) -> None:
+    text = _call(
+        f"고객: 지난주에 주문한 게 아직 안 왔어요 {complaint}",
+        "상담원: 네 조회해 보니 십일월 십삼 일에 집하된 뒤로 이동 기록이 없습니다",
+    )
+    assert _occurred(text) == dt.date(2026, 11, 13)
+
+
+@pytest.mark.parametrize(
+    ("claim", "event", "day"),
+    [
+        ("청구한 건 지난주 금요일에 했는데요", "석 달 전에 무릎 수술을 받았어요", dt.date(2026, 8, 18)),
+        ("어제 앱으로 청구했는데 서류가 부족하대요", "지난달 이십 일에 입원했었어요", dt.date(2026, 10, 20)),
+    ],
+)
+def test_a_claim_filed_is_a_remedy_not_the_day_it_is_for(claim: str, event: str, day: dt.date) -> None:
+    text = _call(
+        f"고객: 보험금이 아직 안 들어왔어요 {claim}", "상담원: 네 어떤 치료 받으셨을까요", f"고객: {event}"
+    )
+    assert _occurred(text) == day
+
+
+def test_a_charge_made_twice_is_the_problem_not_a_claim() -> None:
+    text = _call("고객: 어제 요금이 이중으로 청구됐는데 아직 취소가 안 됐어요", "상담원: 네 확인해 드리겠습니다")
+    assert _occurred(text) == dt.date(2026, 11, 17)
