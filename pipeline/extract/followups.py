@@ -1143,11 +1143,116 @@ def _comes_back(context: CallContext) -> Turn | None:
     return None
 
 
+# What a done request still leaves after the call. Closing talk ("변경된 내용은 문자로도 보내
+# 드리겠습니다", "확인되셨죠") names no day and no document and so is none of these.
+_ARRIVAL = frozenset(["도착", "받다"])
+_BUSINESS_DAYS = "영업일"
+_DOCUMENTS = ("확인서", "명세서", "계산서", "영수증", "증명서", "확정서")
+_ISSUE_VERBS = frozenset(["발송", "발행", "보내다"])
+# "부터" (from then on) and "이미" (already under way).
+_STANDING = frozenset(["부터", "이미"])
+# "…바꿔 주시는 게 좋습니다", "…연락해 보시는 것도 방법입니다": the agent advising an act of the
+# customer's own, which the customer's "바꿀게요" then takes on.
+_ADVICE = re.compile(r"(?:는|시는)\s?(?:게|것이|것도)\s?(?:좋|방법|나으|낫)")
+
+
+def _after_a_done_request(context: CallContext) -> list[Promise]:
+    """Steps a resolved call still leaves: a delivery counted in business days or announced to
+    arrive on a later day ("영업일 기준 삼에서 오 일 … 월요일까지는 받아 보실 거예요"), a document
+    sent or issued on a named day ("가입 확인서는 오늘 중에 발송됩니다"), and the customer's own
+    "바꿀게요" answering the agent's advice. One step per owner and day."""
+    found: list[Promise] = []
+    for turn in context.turns[1:]:
+        if turn.role is Role.AGENT:
+            found += _arrivals(context, turn) + _documents_sent(context, turn)
+        else:
+            found += _advice_taken(context, turn)
+    kept: list[Promise] = []
+    for promise in found:
+        if not any(p.owner == promise.owner and p.due == promise.due for p in kept):
+            kept.append(promise)
+    return kept
+
+
+def _later_dates(context: CallContext, pieces: tuple[Clause, ...], *, today: bool = False) -> list[dt.date]:
+    return [
+        m.date for c in pieces for m in _step_dates(c.text, context.call_date)
+        if m.date > context.call_date or (today and m.date == context.call_date)
+    ]
+
+
+def _plain_statement(clause: Clause) -> bool:
+    return not (is_condition(clause) or is_question(clause) or _is_past(clause))
+
+
+def _arrivals(context: CallContext, turn: Turn) -> list[Promise]:
+    """"삼 영업일 안에 … 목요일까지는 받아 보실 거예요", "월요일에 도착 예정입니다": a wait the
+    agent counts in business days, or an arrival announced for a later day; "수요일까지 받으실
+    거예요" after an order placed in the call is the routine shipping, no step."""
+    counted = _BUSINESS_DAYS in turn.text.replace(" ", "")
+    pieces = _split_conditions(turn)
+    arrivals: list[Promise] = []
+    for index, clause in enumerate(pieces):
+        if not (clause.lemmas & _ARRIVAL) or not _plain_statement(clause):
+            continue
+        announced = "도착" in clause.lemmas and "예정" in clause.lemmas
+        dates = _later_dates(context, (clause,))
+        if (counted or announced) and dates:
+            earlier = tuple(pieces[:index])
+            arrivals.append(
+                Promise(Owner.COMPANY, dates[-1], " ".join(_action_words(clause)), turn, clause=clause, earlier=earlier)
+            )
+    return arrivals
+
+
+def _documents_sent(context: CallContext, turn: Turn) -> list[Promise]:
+    """"첫 이메일 명세서가 3월 20일쯤 발송됩니다" (the company's course), "세금계산서도 오늘 날짜로
+    발행해서 | 바뀐 메일로 보내 드릴게요" (the agent's own): a document sent on a named day, the
+    call's day included. "다음 달 청구서부터 이 주소로 발송됩니다" is how bills go from then on."""
+    pieces = _split_conditions(turn)
+    sent: list[Promise] = []
+    for index, clause in enumerate(pieces):
+        if not (clause.lemmas & _ISSUE_VERBS) or not _plain_statement(clause):
+            continue
+        if clause.lemmas & _STANDING:
+            continue  # "이미 발송 준비가 끝나서", "청구서부터 … 발송됩니다": no step of its own
+        if index + 1 < len(pieces) and _joins_next(clause) and pieces[index + 1].lemmas & _ISSUE_VERBS:
+            continue  # "발행해서 | 보내 드릴게요": one step, read at its last verb
+        sentence = (*_same_sentence(tuple(pieces[:index])), clause)
+        if not any(doc in c.text for c in sentence for doc in _DOCUMENTS):
+            continue
+        dates = _later_dates(context, (clause,), today=True) or _later_dates(context, sentence, today=True)
+        if dates:
+            owner = Owner.AGENT if _volitional(clause) else Owner.COMPANY
+            # The document said in the clause itself is its whole phrase.
+            named = any(doc in clause.text for doc in _DOCUMENTS)
+            earlier = () if named else tuple(pieces[:index])
+            sent.append(Promise(owner, dates[-1], " ".join(_action_words(clause)), turn, clause=clause, earlier=earlier))
+    return sent
+
+
+def _advice_taken(context: CallContext, turn: Turn) -> list[Promise]:
+    """"그쪽도 바꿔 주시는 게 좋습니다" → "네 그건 제가 바로 바꿀게요": the customer's own step,
+    due only on a day they name."""
+    advice = context.previous(turn, Role.AGENT)
+    if advice is None or advice.index != turn.index - 1 or not _ADVICE.search(advice.plain):
+        return []
+    taken: list[Promise] = []
+    for clause in _split_conditions(turn):
+        promises = any(m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS for m in clause.morphs)
+        if promises and _plain_statement(clause):
+            dates = _later_dates(context, (clause,))
+            taken.append(Promise(Owner.CUSTOMER, dates[-1] if dates else None, clause.text, turn, clause=clause))
+    return taken[-1:]
+
+
 def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> Found[list[FollowUp]]:
     """Next steps promised in the call, each with its owner and the date it is due."""
     if resolution == "resolved":
-        # Done in the call: what may remain is routine (shipping, a monthly invoice).
-        return Found([], (), 0.5)
+        # Done in the call: only a step said for after it remains (see _after_a_done_request).
+        done = _after_a_done_request(context)
+        values = [FollowUp(action=_written(context, p), owner=p.owner, due=p.due) for p in done]
+        return Found(values, tuple(p.turn for p in done), 0.5)
     # The customer's fallback ("또 안 되시면 … 보내 주시면 돼요") is no step the case waits for.
     promises = [
         p for p in _merged(_promises(context)) if not (p.owner is Owner.CUSTOMER and p.contingent)
