@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from models.note import AgentInfo, CustomerInfo
@@ -31,7 +31,11 @@ _SERVICE_NUMBER = re.compile(r"^(?:1[568]\d{6}|0[78]0\d+)$")
 _ID_VALUE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9._-]{2,}|\d[\d-]{3,}(?: \d{2,})*|\d{2,}(?: \d{2,})+"
 )
-_ADDRESSED_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고객|회원)님")
+# Or by name and the honorific a caller is given, asking them to confirm it ("송기철 선생님
+# 맞으세요", "정다은 님 맞으시죠"); 선생님 alone may be staff ("김 선생님이 연락드릴 거예요").
+_ADDRESSED_NAME = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:(?:고객|회원)님|(?:선생님|어머님|아버님|보호자님|손님|님)\s?맞)"
+)
 
 
 _NAME_CUE = "저는 "
@@ -82,6 +86,9 @@ class _Named:
     confidence: float
     # The caller said it is their own name ("제가 모현정이에요"), not the patient's or the order's.
     own: bool
+    # Said in answer to a question about the caller's child ("자녀분 학년이 …" → "이름은 하준이"):
+    # the child's name, not the caller's.
+    childs: bool = False
 
 
 # Where a later turn may still give the caller's own name ("제가 …", "나는 남편 …").
@@ -91,13 +98,15 @@ _FIRST_PERSON = re.compile(r"(?:^|\s)(?:저는|제가|나는|내가|전|난|저|
 def _customer_name(context: CallContext) -> Found[str | None]:
     named: list[_Named] = []
     for turn in context.customer_turns:
-        if named and not _FIRST_PERSON.search(turn.text):
+        if any(not n.childs for n in named) and not _FIRST_PERSON.search(turn.text):
             continue  # a name is known: only a first-person introduction can still beat it
-        named += _names_in(context, turn)
-    if named:
+        about_child = _asks_about_child(context, turn)
+        named += [replace(n, childs=about_child and not n.own) for n in _names_in(context, turn)]
+    callers = [n for n in named if not n.childs]
+    if callers:
         # Callers name others too (the patient, whose name the order is in): the name they give
         # as their own wins, else the first they give.
-        best = next((n for n in named if n.own), named[0])
+        best = next((n for n in callers if n.own), callers[0])
         return Found(best.value, (best.turn,), best.confidence)
     # The agent addressing the customer by name ("김철수 고객님 맞으시죠?").
     for turn in context.agent_turns:
@@ -108,6 +117,24 @@ def _customer_name(context: CallContext) -> Found[str | None]:
             if name:
                 return Found(name, (turn,), 0.7)
     return Found(None, (), 0.6)
+
+
+# The caller's child as the agent speaks of them, and a name question right after one
+# ("아이 이름이랑 보호자 성함"): that name is the child's.
+_CHILD_WORD = r"(?<![가-힣])(?:자녀|아이|아드님|따님|자제분|아기|애기|학생)(?:분|님)?(?:이|가|은|는|의)?"
+_CHILD = re.compile(_CHILD_WORD + r"(?![가-힣])")
+_CHILD_BEFORE = re.compile(_CHILD_WORD + r"\s?$")
+_NAME_WORD = re.compile(r"성함|이름|성명")
+
+
+def _asks_about_child(context: CallContext, turn: Turn) -> bool:
+    """The agent's question before ``turn`` is about the caller's child and asks no name but
+    the child's ("자녀분 학년이 어떻게 될까요")."""
+    asked = context.previous(turn, Role.AGENT)
+    if asked is None or not _CHILD.search(asked.text):
+        return False
+    questions = _NAME_WORD.finditer(asked.text)
+    return all(_CHILD_BEFORE.search(asked.text, 0, q.start()) for q in questions)
 
 
 def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
@@ -397,7 +424,8 @@ def _address(context: CallContext) -> Found[str | None]:
     roads = [(t, m.value) for t in context.turns if (m := find_road_address(t.text)) is not None]
     first = next((s for s in said if s[0].role is Role.CUSTOMER), said[0] if said else None)
     if first is None:
-        return _placed_road(context, roads)
+        placed = _placed_road(context, roads)
+        return placed if placed.value is not None else _managed_flat(context)
     turn, value = first
     used = [turn]
     for other, reading in said + roads:
@@ -421,6 +449,22 @@ def _placed_road(context: CallContext, roads: list[tuple[Turn, str]]) -> Found[s
         place = find_place(asked.text) if asked is not None else None
         if place is not None and asked is not None:
             return Found(f"{place} {road}", (asked, turn), 0.7)
+    return Found(None, (), 0.7)
+
+
+def _managed_flat(context: CallContext) -> Found[str | None]:
+    """A resident calling the management office of their complex gives their block and flat
+    only: the complex is the one the agent answers for."""
+    from pipeline.normalize.address import find_flat, find_managed_complex
+
+    greeting = context.agent_turns[0] if context.agent_turns else None
+    complex_name = find_managed_complex(greeting.text) if greeting is not None else None
+    if greeting is None or complex_name is None:
+        return Found(None, (), 0.7)
+    for turn in context.customer_turns:
+        flat = find_flat(turn.text)
+        if flat is not None:
+            return Found(f"{complex_name} {flat}", (greeting, turn), 0.7)
     return Found(None, (), 0.7)
 
 

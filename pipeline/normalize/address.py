@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.nlp import word_list
+from pipeline.normalize.alnum import LETTER_NAMES
 from pipeline.normalize.numbers import parse_korean_number
 
 _PROVINCES = (
@@ -26,7 +27,8 @@ _HEAD = re.compile(
     r"|(?:[가-힣]{2,4}|중|동|서|남|북)구\s+[가-힣0-9]{1,8}(?:동|로|길)(?=\s+(?:\d|[일이삼사오육칠팔구십백])))"
     r"(?![가-힣])"
 )
-_TRAILING = re.compile(r"(?:이에요|에요|예요|이요|요|입니다|이고요|고요|이구요|구요|이고|인데요|이며)$")
+_ENDINGS = r"(?:이에요|에요|예요|이요|요|입니다|이고요|고요|이구요|구요|이고|인데요|이며)"
+_TRAILING = re.compile(_ENDINGS + "$")
 # The destination particle after a building or room that ends the address ("…행정실로요"); a
 # road's 로 is part of its name.
 _TO_PLACE = re.compile(r"(?:으로|로)(?:요)?$")
@@ -58,6 +60,9 @@ _ROOM = re.compile(r"^[가-힣]{1,4}(?:실|사무소)$")
 _BUILDING_WORD = re.compile(r"^(?:아파트|빌라|오피스텔|타워|맨션|빌딩|주택)$")
 _UNIT = re.compile(r"^(?:번지|번길|길|동|호|층)$")
 MAX_WORDS = 12
+# A numbered road of a series ("진관2로") is said with its digit as a word ("진관이로"). 일 is
+# left out: "일로" ends many roads written in Hangul (통일로, 동일로, 정자일로).
+_NUMBERED_ROAD = re.compile(r"^(?P<base>[가-힣]{2,})(?P<digit>[이삼사오육칠팔구])로$")
 _HESITATIONS = frozenset(["그", "어", "음", "저", "저기", "뭐더라", "뭐시고", "뭐지"])
 
 
@@ -100,9 +105,24 @@ def _piece(word: str) -> tuple[str, bool] | None:
     return None
 
 
+def _written_road(piece: str) -> str:
+    """"진관이로" → "진관2로"; a road named after a word ending in a digit syllable (봉은사로,
+    해돋이로), which Kiwi reads as one noun, keeps its name."""
+    match = _NUMBERED_ROAD.match(piece)
+    if match is None or _digit_ends_a_noun(piece, len(match["base"]) + 1):
+        return piece
+    return match["base"] + str(parse_korean_number(match["digit"])) + "로"
+
+
+def _digit_ends_a_noun(word: str, end: int) -> bool:
+    from pipeline.nlp.korean import analyse
+
+    return any(s.end == end and s.tag.startswith("N") for s in analyse(word))
+
+
 def _join(pieces: list[str]) -> str:
     out: list[str] = []
-    for piece in pieces:
+    for piece in map(_written_road, pieces):
         if out and _UNIT.match(piece):  # "301 호" → "301호", "231 번길" → "231번길"
             out[-1] += piece
         else:
@@ -173,20 +193,51 @@ def _read_on(text: str, start: int, end: int, pieces: list[str]) -> AddressMenti
             break
         if word.group() in _HESITATIONS:
             continue  # "삼백이십 그 뭐시고 한신아파트": the address goes on after the pause
-        piece = _piece(word.group().strip(",."))
         following = words[index + 1].group() if index + 1 < len(words) else ""
         after = words[index + 2].group() if index + 2 < len(words) else ""
-        if piece is None and _names_building(following, after):
-            piece = (word.group(), True)  # "하늘마을 아파트", "푸른마을 이백칠동"
         # After the road's number no city or road follows: "… 십사 맞으시고요" ends it.
         numbered = any(re.search(r"\d", p) for p in pieces[1:])
-        if piece is None or (numbered and _names_a_place(piece[0])):
+        lettered = _lettered_building(word.group().strip(",."), following) if numbered else None
+        piece = lettered or _piece(word.group().strip(",."))
+        if piece is None and _names_building(following, after):
+            piece = (word.group(), True)  # "하늘마을 아파트", "푸른마을 이백칠동"
+        if piece is None or (numbered and not lettered and _names_a_place(piece[0])):
             break
         pieces.append(piece[0])
         last = end + word.end()
         if not piece[1]:
             break
-    return AddressMention(start, last, _join(pieces))
+    value = _join(pieces)
+    corrected = _FLAT_CORRECTION.match(text, last)
+    if corrected is not None and re.search(r"\d" + corrected["unit"] + "$", value):
+        digits = _number(corrected["n"])
+        if digits is not None:  # "이천삼백오 호요 아 아니 이천삼백육 호": the flat said again
+            value = value.rsplit(" ", 1)[0] + " " + digits + corrected["unit"]
+            last = corrected.end()
+    return AddressMention(start, last, value)
+
+
+# The caller taking back the flat or floor just said and saying it again.
+_FLAT_CORRECTION = re.compile(
+    r"\s+(?:(?:아|어|음)\s+)*(?:아니|아니다|아니고|아니요|아뇨)\s+(?P<n>" + _NUMERAL + r")\s?(?P<unit>호|층)"
+)
+# A block of a complex named by a letter ("에이 동", "비동이요" = A동, B동); 이 and 오 are digits.
+_BLOCK_LETTERS = {name: letter for name, letter in LETTER_NAMES if name not in ("이", "오")}
+_LETTERED_BLOCK = re.compile(
+    r"^(?P<letter>" + "|".join(_BLOCK_LETTERS) + r")(?P<unit>동" + _ENDINGS + r"?)?$"
+)
+
+
+def _lettered_building(word: str, following: str) -> tuple[str, bool] | None:
+    """"에이 동" → "A" (the 동 that follows is joined to it), "비동이요" → "B동", the last part."""
+    match = _LETTERED_BLOCK.match(word)
+    if match is None:
+        return None
+    if match["unit"]:
+        return _BLOCK_LETTERS[match["letter"]] + "동", match["unit"] == "동"
+    if _TRAILING.sub("", following) == "동":
+        return _BLOCK_LETTERS[match["letter"]], True
+    return None
 
 
 # A road and its number said without the city ("첨단과기로 이백팔 백삼 동 칠백이 호예요"): the
@@ -245,3 +296,28 @@ def completed(address: str, other: str) -> str:
     elif _floor_for_flat(tail, other_tail):
         tail = other_tail  # "… 24 3층" heard, "… 24 302호" read back: the flat names the floor too
     return " ".join(head + tail)
+
+
+# A resident calling their complex's management office ("햇살마을아파트 관리사무소 …입니다")
+# names only their block and flat ("백오 동 천이백사 호 사는 사람인데요").
+_MANAGEMENT_OFFICE = re.compile(
+    r"(?<![가-힣])(?P<complex>[가-힣A-Za-z0-9]+(?:아파트|빌라|오피스텔|맨션))\s?관리(?:사무소|실|소)"
+)
+_FLAT = re.compile(
+    r"(?<![가-힣0-9])(?P<block>" + _NUMERAL + r")\s?동\s+(?P<flat>" + _NUMERAL + r")\s?호"
+)
+
+
+def find_managed_complex(text: str) -> str | None:
+    """The complex whose management office the speaker answers for."""
+    office = _MANAGEMENT_OFFICE.search(text)
+    return office["complex"] if office is not None else None
+
+
+def find_flat(text: str) -> str | None:
+    """A block and flat said without the rest of the address: "105동 1204호"."""
+    for flat in _FLAT.finditer(text):
+        block, number = _number(flat["block"]), _number(flat["flat"])
+        if block is not None and number is not None:
+            return f"{block}동 {number}호"
+    return None

@@ -44,7 +44,8 @@ _ENDINGS = (
 _AGENT_ENDINGS = frozenset(
     ["입니다", "이에요", "예요", "이고요", "고요", "이라고 합니다", "라고 합니다", "이라고합니다", "라고합니다"]
 )
-_JOB_TITLES = r"(?:상담원|상담사|매니저|담당자|팀장|실장|주임|대리)"
+# An office's staff answer with their work title ("관리사무소 배경수 과장입니다").
+_JOB_TITLES = r"(?:상담원|상담사|매니저|담당자|팀장|실장|주임|대리|과장|차장|부장|계장|주무관)"
 _SIGN_OFF_ENDINGS = frozenset(["이었습니다", "였습니다"])
 FULL_NAME = 3
 _SURNAME = "(?:" + "|".join([*TWO_SYLLABLE_SURNAMES, *SURNAMES]) + ")"
@@ -61,7 +62,12 @@ _NAME = re.compile(
 )
 _FILLERS = frozenset({"", "네", "예", "아", "아네", "네네", "음", "어"})
 # "예약자 명 표준수요": 명 after a role noun is the name's label, as 이름 is.
-_CUSTOMER_CUES = re.compile(r"성함은|성함이|이름은|이름이|저는|전|본인은|명의자는|명의는|자\s?명\s")
+# The cue stands right before the name, fillers aside: in "저는 보상 이런 거" the word after
+# 저는 is no name, nor is the one after it.
+_CUSTOMER_CUES = re.compile(
+    r"(?:성함은|성함이|이름은|이름이|저는|(?<![가-힣])전|본인은|명의자는|명의는|자\s?명)"
+    r"\s+(?:(?:네|예|아|어|음|그)\s+)*$"
+)
 # The speaker naming themselves: a first-person subject or topic right before the name, or before
 # one word that says who they are to the call ("나는 남편 채병수요", "제가 보호자 진소라예요").
 # Whose relation may be named too ("저 콩이 보호자 임소연인데요", "저 민준이 엄마 김지수예요").
@@ -70,14 +76,14 @@ _SELF_CUE = re.compile(
     + "|".join(RELATION_NOUNS)
     + r")\s)?$"
 )
-# A hospital's or office's desk is a 상담실 or 민원실 ("고객상담실 변하윤입니다"), as a company's
-# is a 센터 or 팀.
-_AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당|고객센터|센터|팀|상담실|민원실|저는")
+# A hospital's or office's desk is a 상담실, 민원실, 사무소 or 사업소 ("고객상담실 변하윤입니다",
+# "관리사무소 …"), as a company's is a 센터 or 팀.
+_AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당|고객센터|센터|팀|상담실|민원실|사무소|사업소|저는")
 # A word followed by a name label is whose name it is, not the name ("주문자 이름은", "예약자 명
 # 표준수요"); "김철수 이름으로" still names 김철수.
 _NAME_LABEL_AFTER = re.compile(r"\s?(?:(?:이름|성함|성명)(?:은|는|이|가)|명\s)")
 _GREETING = re.compile(
-    r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저|상담실|민원실"
+    r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저|상담실|민원실|사무소|사업소"
     r"|바꿨습니다|전화\s?받았습니다"
 )
 
@@ -145,14 +151,21 @@ def _noun_and_particle(text: str, match: re.Match[str]) -> bool:
     return False
 
 
-def _has_evidence(text: str, match: re.Match[str], cue: re.Pattern[str]) -> bool:
+def _has_evidence(text: str, match: re.Match[str], cued: bool) -> bool:
     name = match["name"]
     if " " in name or name.startswith(TWO_SYLLABLE_SURNAMES):
         return True
-    before = text[: match.start()].rstrip()
-    if cue.search(before[-6:] + " ") or _introduced(text, match):
+    if cued or _introduced(text, match):
         return True
     return _is_proper_noun(text, match.start())
+
+
+def _customer_cued(text: str, match: re.Match[str]) -> bool:
+    return bool(_CUSTOMER_CUES.search(text, 0, match.start()))
+
+
+def _agent_cued(text: str, match: re.Match[str]) -> bool:
+    return bool(_AGENT_CUES.search(text[: match.start()].rstrip()[-6:] + " "))
 
 
 def _mention(match: re.Match[str]) -> NameMention:
@@ -220,10 +233,10 @@ def find_customer_name(text: str, *, asked: bool = False) -> NameMention | None:
         if _WHOSE_AFTER.match(text, match.end("name")) and not match["ending"]:
             continue
         whole = _is_whole_answer(text, match)
-        cued = bool(_CUSTOMER_CUES.search(text[: match.start()][-6:])) or _introduced(text, match)
+        cued = _customer_cued(text, match)
         if not (match["ending"] or cued or whole) or _noun_and_particle(text, match):
             continue
-        if (whole and _reads_as_name(text, match)) or _has_evidence(text, match, _CUSTOMER_CUES):
+        if (whole and _reads_as_name(text, match)) or _has_evidence(text, match, cued):
             return _mention(match)
         if asked and _answers_with_a_name(text, match):
             return _mention(match)
@@ -246,12 +259,13 @@ def find_agent_name(text: str) -> NameMention | None:
     for match in _candidates(text):
         # "상담원 김민지였습니다" names the speaker; "예정이었습니다" is a two-syllable word, so
         # a sign-off without a cue takes a full name.
+        cued = _agent_cued(text, match)
         if (match["ending"] or "").strip() in _SIGN_OFF_ENDINGS:
-            if len(match["name"]) >= FULL_NAME or _has_evidence(text, match, _AGENT_CUES):
+            if len(match["name"]) >= FULL_NAME or _has_evidence(text, match, cued):
                 return _mention(match)
         if (match["ending"] or "").strip() not in _AGENT_ENDINGS:
             continue
-        if _has_evidence(text, match, _AGENT_CUES):
+        if _has_evidence(text, match, cued):
             return _mention(match)
     for titled in _TITLED_NAME.finditer(text):
         group = "name" if titled["name"] else "before"
