@@ -137,8 +137,10 @@ def build_context(transcript: Transcript, call_started_at: dt.datetime | None) -
     known = call_started_at is not None
     date = call_started_at.date() if call_started_at else dt.date.today()
     utterances = [u for u in transcript.utterances if u.text.strip()]
+    spoken = [standard_endings(u.text) for u in utterances]
     plains = [
-        written_numbers(standard_endings(u.text), date if known else None) for u in utterances
+        written_numbers(text, date if known else None, spoken[i - 1] if i else "")
+        for i, text in enumerate(spoken)
     ]
     # One string at a time: given a list, Kiwi hands the texts to a thread pool, which on the
     # one core a worker gets costs half as much again as the analysis itself.

@@ -40,16 +40,18 @@ def fillers() -> frozenset[str]:
     return frozenset(word_list("filler_words"))
 
 
-def written_numbers(text: str, call_date: dt.date | None) -> str:
+def written_numbers(text: str, call_date: dt.date | None, said_before: str = "") -> str:
     """Dates as "11월 2일", amounts as "6,000원", counted numbers as digits ("이백육십 사이즈" →
-    "260 사이즈", "다섯 번" → "5번")."""
+    "260 사이즈", "다섯 번" → "5번"). ``said_before`` (the turn before) may give the date a
+    weekday at the start of ``text`` counts from ("이월 십일 일 수요일에 주문하신 건이네요 |
+    금요일까지 도착이라고 써 있었거든요")."""
     from pipeline.normalize.dates import resolve_dates, written_date
     from pipeline.normalize.numbers import find_amounts, parse_korean_number
 
     edits: list[tuple[int, int, str]] = []
     if call_date is not None:
         previous = None
-        for mention in resolve_dates(text, call_date):
+        for mention in resolve_dates(text, call_date, said_before):
             written = written_date(mention.date)
             if mention.date.year != call_date.year:
                 written = f"{mention.date.year}년 {written}"

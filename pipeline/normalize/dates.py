@@ -11,9 +11,11 @@ Conventions (the extractors rely on them):
 - "이번 달 말/안에", "월말" → the last day of this month (a point for 말, else a deadline).
 - "보름 전", "삼 주 전쯤", "일주일 뒤", "한 달 전": counted from the anchor; "영업일 기준 칠 일
   안에" counts business days.
-- A weekday alone is the next one after the anchor ("지난 토요일": the last one before it);
-  after a weekday named with its week, a later weekday is in that week ("지난주 월요일에 빌려서
-  수요일에 반납": last week's Wednesday). A bare day with its weekday ("삼 일 목요일") is in the
+- A weekday alone is the next one after the anchor ("지난 토요일": the last one before it;
+  "오늘이 벌써 목요일인데": the anchor). After a date told with its day, a bare weekday is the
+  first such day from that date ("지난주 월요일에 빌려서 수요일에 반납": last week's
+  Wednesday; "사월 이십오 일 토요일이었으니까 … 일요일에": 04-26), and "그 다음 날", "그
+  전날", "이틀 뒤" count from it, when the tense agrees (a plan stays after the call). A bare day with its weekday ("삼 일 목요일") is in the
   nearest month (two either side) where that day is that weekday.
 - "이십이 일하고 이십삼 일": a bare day joined by 하고 / 랑 / 과 is a day; "십이 월 삼 일" may
   leave a space before 월.
@@ -148,6 +150,13 @@ _NEXT_MONTH = re.compile(
     + r"(?:다음\s?달|담달|내달)(?:\s*(?P<part>초|말|안에|안으로|중에?|내에?|내로|까지))?"
 )
 _WEEKDAY_DEADLINE = re.compile(_NOT_AFTER_WORD + r"(?P<weekday>[월화수목금토일])요일\s*까지")
+# "그 다음 날", "이튿날", "그 전날": a day counted from the date just told ("사월 이십오 일
+# 토요일이었으니까 네 다음 날 맞아요"); read from the call here and re-read in context. "그날"
+# is not one: it names an event told before as often as a date.
+_FROM_SAID = re.compile(
+    _NOT_AFTER_WORD + r"(?P<that>그\s?)?(?P<shift>다음\s?날|담날|이튿날|전\s?날)" + _DAY_WORD_END
+)
+_FROM_SAID_SHIFTS = {"다음날": 1, "담날": 1, "이튿날": 1, "전날": -1}
 # A weekday said alone ("금요일 오전 방문", "지난 토요일에", "지난 주말에 토요일 밤에"): the
 # nearest one after the call, or before it when said with 지난/저번. Longer phrases (다음 주
 # 화요일, 십오 일 목요일) win.
@@ -461,6 +470,13 @@ def _resolve_bare_weekday(match: re.Match[str], anchor: dt.date, text: str) -> R
     return anchor + dt.timedelta(days=days_ahead), _kind_after(text, match.end())
 
 
+def _resolve_from_said(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
+    if not match["that"] and _counts_from_event(text, match.start()):
+        return None  # "방문 전날", "이사한 다음 날": counted from an event, not from a date
+    shift = _FROM_SAID_SHIFTS[match["shift"].replace(" ", "")]
+    return anchor + dt.timedelta(days=shift), _kind_after(text, match.end())
+
+
 def _resolve_after_holiday(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
     """"추석 연휴 끝나고 바로 월요일": the first such weekday after the nearest holiday period
     ends (the last one gone by when told as past); "…끝나고 다음 날": the day after it."""
@@ -514,6 +530,7 @@ _RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_RELATIVE_DAY, _resolve_relative_day),
     (_BARE_DAY, _resolve_bare_day),
     (_BARE_WEEKDAY, _resolve_bare_weekday),
+    (_FROM_SAID, _resolve_from_said),
 )
 
 
@@ -545,15 +562,20 @@ def said_as_past(text: str, end: int) -> bool:
     return closed_by_ss or bool(_SINCE.search(rest))
 
 
-def _read_in_context(mentions: list[DateMention], text: str, anchor: dt.date) -> list[DateMention]:
+def _read_in_context(
+    mentions: list[DateMention], text: str, anchor: dt.date, told_before: DateMention | None = None
+) -> list[DateMention]:
     """A bare day or weekday said of the past is the last one ("십사 일에 신청했어요" on the
     6th: last month's 14th); a bare day closing a range takes the range's month ("구월 십사
-    일부터 십팔 일까지"); a bare weekday after a weekday with its week is in that week; a
-    weekday right after a day that falls on it names that day ("그저께 일요일")."""
+    일부터 십팔 일까지"); a weekday right after a day that falls on it names that day ("그저께
+    일요일", "오늘이 벌써 목요일인데"); a bare weekday, "그 다음 날" or "이틀 뒤" after a date
+    told with its day counts from that date (``told_before``: the last one said before
+    ``text``)."""
     read: list[DateMention] = []
     for mention in mentions:
         date: dt.date | None = mention.date
         previous = read[-1] if read else None
+        told = previous or told_before
         if (
             previous and _BARE_DAY_SAID.fullmatch(mention.text)
             and "부터" in text[previous.end : mention.start] and mention.date.month != previous.date.month
@@ -565,31 +587,76 @@ def _read_in_context(mentions: list[DateMention], text: str, anchor: dt.date) ->
             said = text[previous.start : mention.end]
             read[-1] = dataclasses.replace(previous, end=mention.end, text=said, kind=mention.kind)
             continue
-        elif previous and _same_week_as(previous, mention):
-            days_on = mention.date.weekday() - previous.date.weekday()
-            date = previous.date + dt.timedelta(days=days_on)
+        elif told and (counted := _counted_from(told, mention, text, anchor, told is told_before)):
+            date = counted
+        elif _FROM_SAID.fullmatch(mention.text):
+            continue  # "그 다음 날" with no date told before it: no day to count from
         elif mention.date > anchor and mention.kind == "point" and said_as_past(text, mention.end):
             date = past_reading(mention, anchor)
         read.append(dataclasses.replace(mention, date=date or mention.date))
     return read
 
 
+# "오늘이 벌써 목요일인데", "그저께가 일요일이었는데": a particle and an adverb may come between.
+_NAMING_GAP = re.compile(r"\s*(?:이|가|은|는)?\s*(?:벌써|이제|마침|딱|바로|이미)?\s*")
+
+
 def _names_its_weekday(previous: DateMention, mention: DateMention, text: str) -> bool:
     return (
         _BARE_WEEKDAY_SAID.fullmatch(mention.text) is not None
-        and not text[previous.end : mention.start].strip()
+        and _NAMING_GAP.fullmatch(text, previous.end, mention.start) is not None
         and previous.date.weekday() == _WEEKDAYS.index(mention.text[0])
     )
 
 
-def _same_week_as(previous: DateMention, mention: DateMention) -> bool:
-    """"지난주 월요일에 빌려서 수요일에 반납했어요": a bare weekday later in the week than the
-    weekday just named with its week is in that week."""
-    return (
-        _WEEK_DAY.fullmatch(previous.text) is not None
-        and _BARE_WEEKDAY_SAID.fullmatch(mention.text) is not None
-        and mention.date.weekday() > previous.date.weekday()
-    )
+# The dates told with their day, which a weekday or a count of days after them may count from:
+# "사월 이십오 일 토요일", "지난주 월요일", "11/19", "십오 일", "그 다음 날" (itself counted
+# from one). "어제" or "토요일" alone are near the call: what follows counts from the call.
+_ANCHORING = (
+    _ABSOLUTE,
+    _NUMERIC,
+    _RECALLED_DAY,
+    _MONTH_DAY,
+    _WEEK_DAY,
+    re.compile(_BARE_DAY_SAID.pattern + r"(?:\s*[월화수목금토일]요일)?"),
+    _FROM_SAID,
+)
+_COUNTED_ON = ("후", "뒤", "만")
+
+
+def _counted_from(
+    told: DateMention, mention: DateMention, text: str, anchor: dt.date, told_before: bool
+) -> dt.date | None:
+    """The day ``mention`` names counted from the date ``told`` rather than from the call: the
+    day after or before it ("그 다음 날"), the first such weekday after it ("지난주 월요일에
+    빌려서 수요일에 반납", "이월 십일 일 수요일에 주문 … 금요일까지 도착이라고"; the same
+    weekday: that day), a count of days on from it ("시월 삼 일에 주문했는데 이틀 뒤에
+    왔어요"). None when the words do not count
+    from that date or the day would contradict their tense: a weekday or count is before the
+    call only when told as past, after it only when not. A weekday or count at the start of a
+    turn counts from the turn before only when told as past ("…금요일까지 도착이라고 써
+    있었거든요"): a plan ("목요일 저녁은 회식이 있을 것 같고") answers the days offered, not
+    the one after them. "그 다음 날" counts from this text's dates only: after the agent's
+    "십이월 사일 … 편 맞으시죠", "그날 결항돼서 다음 날 다른 항공사로 왔어요" would give the
+    customer a later day than the one that went wrong, and the occurrence day would take it."""
+    if _FROM_SAID.fullmatch(mention.text):
+        if told_before:
+            return None  # only this text's own dates (see the docstring)
+        date = told.date + (mention.date - anchor)
+        return None if date < anchor and _FUTURE.search(text, mention.end, mention.end + 30) else date
+    past = said_as_past(text, mention.end)
+    if not any(pattern.fullmatch(told.text) for pattern in _ANCHORING) or (told_before and not past):
+        return None
+    days = _DAY_COUNT.fullmatch(mention.text)
+    if _BARE_WEEKDAY_SAID.fullmatch(mention.text) or _WEEKDAY_DEADLINE.fullmatch(mention.text):
+        # "다음 날 맞아요 일요일에 기사님이 오셨어요": the same weekday names that day again.
+        days_on = (mention.date.weekday() - told.date.weekday()) % 7
+        date = told.date + dt.timedelta(days=days_on)
+    elif days and (days["relation"] or "").startswith(_COUNTED_ON):
+        date = told.date + (mention.date - anchor)
+    else:
+        return None
+    return date if (date < anchor) == past or date == anchor else None
 
 
 def past_reading(mention: DateMention, anchor: dt.date) -> dt.date | None:
@@ -607,8 +674,12 @@ def past_reading(mention: DateMention, anchor: dt.date) -> dt.date | None:
     return None
 
 
-def resolve_dates(text: str, anchor: dt.date) -> list[DateMention]:
-    """Every date expression in ``text`` resolved against ``anchor`` (the call's date)."""
+def resolve_dates(text: str, anchor: dt.date, said_before: str = "") -> list[DateMention]:
+    """Every date expression in ``text`` resolved against ``anchor`` (the call's date);
+    ``said_before`` (the words just before, e.g. the previous clause or turn) may give the date
+    a bare weekday or "그 다음 날" at its start counts from."""
+    earlier = resolve_dates(said_before, anchor) if said_before else []
+    told_before = earlier[-1] if earlier else None
     candidates: list[tuple[int, int, int, DateMention]] = []
     for priority, (pattern, resolve) in enumerate(_RESOLVERS):
         for match in pattern.finditer(text):
@@ -622,4 +693,4 @@ def resolve_dates(text: str, anchor: dt.date) -> list[DateMention]:
     for *_, mention in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
-    return _read_in_context(sorted(kept, key=lambda m: m.start), text, anchor)
+    return _read_in_context(sorted(kept, key=lambda m: m.start), text, anchor, told_before)

@@ -317,3 +317,146 @@ def test_a_holiday_on_a_fixed_day(text: str, anchor: dt.date, said: str, date: d
 )
 def test_a_holiday_naming_a_thing_is_no_date(text: str) -> None:
     assert resolve_dates(text, ANCHOR) == []
+
+
+THURSDAY = dt.date(2026, 2, 19)
+FRIDAY_NOV = dt.date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "said", "date"),
+    [
+        ("근데 아직도 안 왔어요 오늘이 벌써 목요일인데", THURSDAY, "오늘이 벌써 목요일", THURSDAY),
+        ("오늘이 목요일이잖아요", THURSDAY, "오늘이 목요일", THURSDAY),
+        ("오늘 금요일이라 택배가 안 와요", FRIDAY_NOV, "오늘 금요일", FRIDAY_NOV),
+        ("오늘은 금요일이니까요", FRIDAY_NOV, "오늘은 금요일", FRIDAY_NOV),
+        ("오늘이 이제 화요일인데 연락이 없어요", ANCHOR, "오늘이 이제 화요일", ANCHOR),
+        ("그저께가 일요일이었는데요", ANCHOR, "그저께가 일요일", dt.date(2026, 11, 22)),
+        ("어제가 마침 월요일이라서요", ANCHOR, "어제가 마침 월요일", dt.date(2026, 11, 23)),
+    ],
+)
+def test_a_weekday_said_of_today_is_the_call_date(
+    text: str, anchor: dt.date, said: str, date: dt.date
+) -> None:
+    assert _one(text, anchor)[:2] == (said, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "date"),
+    [
+        # A weekday that is not today's stays a weekday of its own.
+        ("오늘이 목요일인데 금요일까지 와요", THURSDAY, [THURSDAY, dt.date(2026, 2, 20)]),
+        # Future or plan: the next one after the call, a week on for the call's own weekday.
+        ("목요일에 방문드릴게요", THURSDAY, [dt.date(2026, 2, 26)]),
+        ("토요일에 받아야 돼요", THURSDAY, [dt.date(2026, 2, 21)]),
+        ("월요일에 연락드릴게요", dt.date(2026, 12, 30), [dt.date(2027, 1, 4)]),
+        # Past: the last one before the call, across a month end.
+        ("월요일에 주문했어요", dt.date(2026, 12, 2), [dt.date(2026, 11, 30)]),
+        ("금요일에 받았는데요", dt.date(2027, 1, 1), [dt.date(2026, 12, 25)]),
+        ("목요일에 주문했는데 아직이에요", THURSDAY, [dt.date(2026, 2, 12)]),
+    ],
+)
+def test_a_bare_weekday_reads_by_tense(text: str, anchor: dt.date, date: list[dt.date]) -> None:
+    assert [m.date for m in resolve_dates(text, anchor)] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "dates"),
+    [
+        (
+            "이사가 사월 이십오 일 토요일이었으니까 네 다음 날 맞아요 일요일에 기사님이 오셨어요",
+            dt.date(2026, 7, 9),
+            [dt.date(2026, 4, 25), dt.date(2026, 4, 26), dt.date(2026, 4, 26)],
+        ),
+        # A weekday after a date, past: the first such day after that date.
+        ("시월 삼 일 토요일에 주문했는데 화요일에 왔어요", ANCHOR, [dt.date(2026, 10, 3), dt.date(2026, 10, 6)]),
+        ("구월 삼십 일에 신청했는데 금요일에 취소됐어요", ANCHOR, [dt.date(2026, 9, 30), dt.date(2026, 10, 2)]),
+        ("11/27에 보냈는데 월요일에 도착했대요", dt.date(2026, 12, 10), [dt.date(2026, 11, 27), dt.date(2026, 11, 30)]),
+        ("이십칠 일 금요일에 샀는데 일요일에 고장 났어요", dt.date(2026, 12, 3), [dt.date(2026, 11, 27), dt.date(2026, 11, 29)]),
+        # With 까지: the day it was promised by.
+        ("시월 삼 일에 주문했는데 금요일까지 온다고 했었거든요", ANCHOR, [dt.date(2026, 10, 3), dt.date(2026, 10, 9)]),
+        # 그 다음 날 / 그 전날 / 이튿날 across month ends.
+        ("시월 삼십일 일에 이사했고 그 다음 날 설치했어요", ANCHOR, [dt.date(2026, 10, 31), dt.date(2026, 11, 1)]),
+        ("십일월 일 일에 받았는데 그 전날 주문했어요", ANCHOR, [dt.date(2026, 11, 1), dt.date(2026, 10, 31)]),
+        ("작년 십이월 삼십일 일에 출발해서 이튿날 도착했어요", dt.date(2027, 1, 5), [dt.date(2026, 12, 31), dt.date(2027, 1, 1)]),
+        ("이월 이십팔 일에 샀고 그다음 날 고장 났어요", dt.date(2026, 3, 10), [dt.date(2026, 2, 28), dt.date(2026, 3, 1)]),
+        # Days counted on from the date.
+        ("시월 삼 일에 주문했는데 이틀 뒤에 왔어요", ANCHOR, [dt.date(2026, 10, 3), dt.date(2026, 10, 5)]),
+        ("시월 삼십 일에 접수했는데 사흘 후에 연락 왔어요", ANCHOR, [dt.date(2026, 10, 30), dt.date(2026, 11, 2)]),
+        # Future: a weekday after a coming date.
+        ("다음 주 월요일에 가서 목요일에 와요", ANCHOR, [dt.date(2026, 11, 30), dt.date(2026, 12, 3)]),
+        ("십이월 칠 일에 설치하고 그 다음 날 점검 가실 거예요", ANCHOR, [dt.date(2026, 12, 7), dt.date(2026, 12, 8)]),
+        ("십이월 삼십 일 수요일에 출발하시고 월요일에 오시는 거죠", ANCHOR, [dt.date(2026, 12, 30), dt.date(2027, 1, 4)]),
+        # Earlier weekday after a week-named day: the next one after it.
+        ("지난주 금요일에 주문했는데 월요일에 왔어요", ANCHOR, [dt.date(2026, 11, 20), dt.date(2026, 11, 23)]),
+    ],
+)
+def test_a_day_after_a_date_told_counts_from_that_date(
+    text: str, anchor: dt.date, dates: list[dt.date]
+) -> None:
+    assert [m.date for m in resolve_dates(text, anchor)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "dates"),
+    [
+        # A plan after a past date still counts from the call.
+        ("십일월 삼 일에 가입하셨고요 월요일에 기사님 방문 예정입니다", ANCHOR, [dt.date(2026, 11, 3), dt.date(2026, 11, 30)]),
+        ("시월 삼 일에 주문하셨고 금요일까지 처리해 드릴게요", ANCHOR, [dt.date(2026, 10, 3), dt.date(2026, 11, 27)]),
+        ("시월 삼 일에 주문하셨는데 이틀 뒤에 다시 연락드릴게요", ANCHOR, [dt.date(2026, 10, 3), dt.date(2026, 11, 26)]),
+        # Near-call words (어제, a weekday alone) give no date to count from.
+        ("어제 주문했는데 금요일에 온대요", ANCHOR, [dt.date(2026, 11, 23), dt.date(2026, 11, 27)]),
+    ],
+)
+def test_a_promise_after_a_past_date_counts_from_the_call(
+    text: str, anchor: dt.date, dates: list[dt.date]
+) -> None:
+    assert [m.date for m in resolve_dates(text, anchor)] == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "방문 전날 문자 드릴게요",
+        "이사한 다음 날부터 가스를 열었거든요",
+        "그 다음 날 다시 전화했어요",  # nothing told before it to count from
+        "다음 날 배송이에요",
+        "그날 바로 입원했어요",
+    ],
+)
+def test_a_day_after_an_event_or_nothing_is_no_date(text: str) -> None:
+    assert resolve_dates(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "anchor", "dates"),
+    [
+        ("그때 분명히 금요일까지 도착이라고 써 있었거든요", "이월 십일 일 수요일에 주문하신 건이네요", THURSDAY, [dt.date(2026, 2, 13)]),
+        ("일요일에 기사님이 오셨어요", "이사가 사월 이십오 일 토요일이었거든요", dt.date(2026, 7, 9), [dt.date(2026, 4, 26)]),
+        ("이틀 뒤에 받았어요", "시월 삼 일에 보냈는데", ANCHOR, [dt.date(2026, 10, 5)]),
+        # "그 다음 날" counts from this text's own dates only.
+        ("다음 날 다른 항공사로 왔어요", "십이월 사일 금요일 편 맞으시죠", dt.date(2026, 12, 10), []),
+        # A date of this text's own comes first.
+        ("어제 받았어요", "시월 삼 일에 보냈는데", ANCHOR, [dt.date(2026, 11, 23)]),
+        # A plan told after it is still the call's.
+        ("금요일에 다시 연락드릴게요", "시월 삼 일에 주문하셨네요", ANCHOR, [dt.date(2026, 11, 27)]),
+    ],
+)
+def test_the_words_said_before_give_the_date_to_count_from(
+    text: str, before: str, anchor: dt.date, dates: list[dt.date]
+) -> None:
+    assert [m.date for m in resolve_dates(text, anchor, before)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "anchor", "dates"),
+    [
+        # Answering the days offered in the turn before: the call's weekdays.
+        ("목요일 저녁은 회식이 있을 것 같기도 하고", "이십일 일 월요일 아침 일곱 시 반 있습니다", dt.date(2026, 12, 8), [dt.date(2026, 12, 10)]),
+        ("토요일이나 저녁에 안 돼요", "다음 주 월요일 십이 일 오전으로 잡혀 있으세요", dt.date(2026, 10, 8), [dt.date(2026, 10, 10)]),
+    ],
+)
+def test_a_plan_at_the_start_of_a_turn_counts_from_the_call(
+    text: str, before: str, anchor: dt.date, dates: list[dt.date]
+) -> None:
+    assert [m.date for m in resolve_dates(text, anchor, before)] == dates
