@@ -568,10 +568,28 @@ def _read_in_context(mentions: list[DateMention], text: str, anchor: dt.date) ->
         elif previous and _same_week_as(previous, mention):
             days_on = mention.date.weekday() - previous.date.weekday()
             date = previous.date + dt.timedelta(days=days_on)
+        elif previous and _counted_from_previous(previous, mention, text, anchor):
+            # "설치한 게 지난주 금요일이고 설치하고 사흘 뒤부터": counted from that Friday.
+            date = previous.date + (mention.date - anchor)
         elif mention.date > anchor and mention.kind == "point" and said_as_past(text, mention.end):
             date = past_reading(mention, anchor)
         read.append(dataclasses.replace(mention, date=date or mention.date))
     return read
+
+
+# "…이고 설치하고 사흘 뒤", "받고 나서 이틀 후에": a count on from an event told right after
+# its day, linked by 고 (나서).
+_COUNT_ON = re.compile(r"(?:하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|" + _NUM + r"\s*일|일주일|한\s?주)\s*(?:쯤|정도)?\s*(?:뒤|후)에?")
+_LINKED_BY_GO = re.compile(r"[^.?!]{0,20}[가-힣]고\s?(?:나서\s?)?(?:한\s?)?$")
+
+
+def _counted_from_previous(previous: DateMention, mention: DateMention, text: str, anchor: dt.date) -> bool:
+    return (
+        previous.date <= anchor
+        and mention.date > anchor
+        and _COUNT_ON.fullmatch(mention.text) is not None
+        and _LINKED_BY_GO.fullmatch(text[previous.end : mention.start]) is not None
+    )
 
 
 def _names_its_weekday(previous: DateMention, mention: DateMention, text: str) -> bool:
