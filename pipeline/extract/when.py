@@ -27,13 +27,25 @@ from pipeline.normalize.dates import DateMention
 _RECURRING = re.compile(r"매달|매월|매년|매주|마다")
 # "11월 23일부터요", "삼 주 전쯤부터", "토요일에 업데이트하고 나서부터": when it began.
 # "어제 저녁부터": a time of the day may come between. "유심을 바꿨거든요 그 뒤로 문자가 안
-# 와요": the event after which it began.
+# 와요": the event after which it began. "출고됐다고 뜨고 나서 계속 그대로예요": stuck ever since.
 _BEGAN = re.compile(
     r"\s*(?:아침|오전|점심|낮|오후|저녁|밤|새벽)?\s*(?:쯤|경|정도)?\s*부터"
-    r"|[^.?!]{0,20}?(?:고\s?나서|[한된난]\s?뒤|이후)\s?부터"
+    r"|[^.?!]{0,20}?(?:고\s?나서|[한된난]\s?뒤|이후)\s?(?:부터|계속)"
     r"|[^.?!]{0,40}?\s그\s?(?:뒤로|후로|이후로?|때부터|다음부터)"
 )
 _SINCE = re.compile(r"\s*이후")
+# "공팔일사요 팔월 십사 일 할 때 공팔일사": a date said to spell out digits, no event.
+_SPELLED_AS = re.compile(r"\s*(?:이라고\s?)?할\s?때")
+# "깜빡거린 지는 한 열흘 됐어라", "고장 난 지 일주일이 넘었어요": how long ago it began, with
+# any ending (됐어라, 됐심더). The verb before 지 names what began.
+_ELAPSED = re.compile(
+    r"(?<=[가-힣])\s?지(?:는|가|도)?\s*(?:한|약|벌써|거의|이제|딱)?\s*"
+    r"(?P<count>하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|일주일|(?P<days>\d{1,2}|[일이삼사오육칠팔구십]{1,3})\s?일|(?P<weeks>\d)\s?주일?|"
+    r"(?P<native_weeks>한|두|세)\s?주일?)"
+    r"(?:\s*(?:쯤|정도|가량|째))?\s*(?:이\s*)?(?=됐|되었|돼|되어|넘었|넘어|지났|지나)"
+)
+_ELAPSED_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10, "보름": 15, "일주일": 7}
+_NATIVE_WEEKS = {"한": 1, "두": 2, "세": 3}
 # "그저께부터 그랬어예 처음에는 좀 덜 시원하다 싶었는데 어제부터는 아예 더운 바람이": 부터 with
 # the contrastive 는 marks a later stage of a problem that began on an earlier day.
 _LATER_STAGE = re.compile(r"는")
@@ -323,6 +335,35 @@ def _began_dates(context: CallContext) -> Iterator[EventDate]:
                 continue
             earliest = mention.date if earliest is None else min(earliest, mention.date)
             yield EventDate(mention.date, turn, True)
+        yield from _elapsed_dates(context, turn)
+
+
+def _elapsed_dates(context: CallContext, turn: Turn) -> Iterator[EventDate]:
+    """"깜빡거린 지는 한 열흘 됐어라": it began that long before the call, when what began is
+    what went wrong; not "이사 들어온 지 일주일 됐는데" or "산 지 일주일 됐어요", the customer's
+    own step."""
+    from pipeline.normalize.numbers import parse_korean_number
+
+    for match in _ELAPSED.finditer(turn.plain):
+        said = match["count"]
+        if match["days"]:
+            days = parse_korean_number(match["days"]) if not match["days"].isdigit() else int(match["days"])
+        elif match["weeks"] or match["native_weeks"]:
+            days = 7 * (int(match["weeks"]) if match["weeks"] else _NATIVE_WEEKS[match["native_weeks"]])
+        else:
+            days = _ELAPSED_DAYS[said]
+        if not days or not _began_wrong(turn, match.start()):
+            continue
+        yield EventDate(context.call_date - dt.timedelta(days=days), turn, True, at=match.start())
+
+
+def _began_wrong(turn: Turn, at: int) -> bool:
+    """The words of the clause up to 지 say what went wrong ("화면이 깜빡거린 지")."""
+    clause = next((c for c in clauses(turn) if c.start <= at < c.end + 1), None)
+    if clause is None:
+        return False
+    before = tuple(m for m in clause.morphs if m.end <= at)
+    return bool(before) and _faulty(Clause(turn, clause.start, at, before))
 
 
 def _told_in_between(turn: Turn, start: int, end: int) -> bool:
@@ -398,6 +439,8 @@ def _event_dates(context: CallContext, turns: tuple[Turn, ...]) -> Iterator[Even
                     continue  # "쿠폰 기간이 10월 25일까지" is a term, not an event
                 if turn.role is Role.AGENT and _RECURRING.search(turn.plain):
                     continue  # "매달 25일에 출금되고 있습니다" is a schedule
+                if _SPELLED_AS.match(turn.plain, clause.start + mention.end):
+                    continue
                 if _SINCE.match(text, mention.end):
                     continue  # "어젯밤 이후 결제된 건은 없습니다": a point to look from
                 if _booked_ahead(context, text, mention):
@@ -617,13 +660,27 @@ def _about_remedy(clause: Clause, after: int) -> bool:
         return True
     remedy = _cues()["remedy"]
     after_date = [m for m in clause.morphs if m.start >= after][:3]
-    if any(m.tag.startswith("NNG") and m.lemma in remedy for m in after_date):
+    if any(m.tag.startswith("NNG") and m.lemma in remedy for m in (*after_date, *_noun_phrase_after(clause, after))):
         return True
     verbs = [i for i, m in enumerate(clause.morphs) if m.tag.startswith(("VV", "XSV")) and m.start >= after]
     return bool(verbs) and _predicate_lemma(clause, verbs[0]) in remedy
 
 
 _DO = "하"
+
+
+def _noun_phrase_after(clause: Clause, after: int) -> list:
+    """"1월 31일에 전입 정산 접수는 돼 있는데요": the compound noun right after the date and its
+    particle, whose head (접수) says what the day was of."""
+    following = [m for m in clause.morphs if m.start >= after]
+    if following and following[0].tag.startswith("J"):
+        following = following[1:]
+    phrase = []
+    for m in following:
+        if not m.tag.startswith(("NNG", "NNP")):
+            break
+        phrase.append(m)
+    return phrase
 
 
 def _claim_filed(clause: Clause) -> bool:

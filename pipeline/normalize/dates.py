@@ -589,6 +589,9 @@ def _read_in_context(
             continue
         elif told and (counted := _counted_from(told, mention, text, anchor, told is told_before)):
             date = counted
+        elif previous and _counted_from_previous(previous, mention, text, anchor):
+            # "설치한 게 지난주 금요일이고 설치하고 사흘 뒤부터": counted from that Friday.
+            date = previous.date + (mention.date - anchor)
         elif _FROM_SAID.fullmatch(mention.text):
             continue  # "그 다음 날" with no date told before it: no day to count from
         elif mention.date > anchor and mention.kind == "point" and said_as_past(text, mention.end):
@@ -599,6 +602,25 @@ def _read_in_context(
 
 # "오늘이 벌써 목요일인데", "그저께가 일요일이었는데": a particle and an adverb may come between.
 _NAMING_GAP = re.compile(r"\s*(?:이|가|은|는)?\s*(?:벌써|이제|마침|딱|바로|이미)?\s*")
+
+# "…이고 설치하고 사흘 뒤", "받고 나서 이틀 후에": a count on from an event told right after
+# its day, linked by 고 (나서).
+_COUNT_ON = re.compile(
+    r"(?:하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|" + _NUM + r"\s*일|일주일|한\s?주)"
+    r"\s*(?:쯤|정도)?\s*(?:뒤|후)에?"
+)
+_LINKED_BY_GO = re.compile(r"[^.?!]{0,20}[가-힣]고\s?(?:나서\s?)?(?:한\s?)?$")
+
+
+def _counted_from_previous(
+    previous: DateMention, mention: DateMention, text: str, anchor: dt.date
+) -> bool:
+    return (
+        previous.date <= anchor
+        and mention.date > anchor
+        and _COUNT_ON.fullmatch(mention.text) is not None
+        and _LINKED_BY_GO.fullmatch(text[previous.end : mention.start]) is not None
+    )
 
 
 def _names_its_weekday(previous: DateMention, mention: DateMention, text: str) -> bool:

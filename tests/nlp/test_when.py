@@ -373,3 +373,95 @@ def test_a_claim_filed_is_a_remedy_not_the_day_it_is_for(claim: str, event: str,
 def test_a_charge_made_twice_is_the_problem_not_a_claim() -> None:
     text = _call("고객: 어제 요금이 이중으로 청구됐는데 아직 취소가 안 됐어요", "상담원: 네 확인해 드리겠습니다")
     assert _occurred(text) == dt.date(2026, 11, 17)
+
+
+# --- a state stuck since a day: "…고 나서 계속" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("지난주 금요일쯤인가 출고됐다고 뜨고 나서 계속 그대로예요", dt.date(2026, 11, 13)),
+        ("월요일에 배송 출발하고 나서 계속 조회가 안 돼요", dt.date(2026, 11, 16)),
+        ("그저께 업데이트하고 나서 계속 앱이 꺼져요", dt.date(2026, 11, 16)),
+    ],
+)
+def test_stuck_ever_since_a_day_began_that_day(said: str, day: dt.date) -> None:
+    text = _call(f"고객: 주문한 게 안 와서요 {said}", "상담원: 네 확인해 보겠습니다")
+    assert _occurred(text) == day
+
+
+# --- a date said to spell digits out is no event ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spelled",
+    ["공팔일사요 팔월 십사 일 할 때 공팔일사", "일이이오요 십이월 이십오 일 할 때 일이이오", "공삼공일이요 삼월 일 일 이라고 할 때요"],
+)
+def test_a_date_spelling_out_digits_is_not_when_it_happened(spelled: str) -> None:
+    text = _call(
+        "고객: 자동 결제 해지하려고요 요즘 거의 안 봐서요",
+        "상담원: 네 아이디 숫자 부분 다시 말씀해 주세요",
+        f"고객: {spelled}",
+        "상담원: 네 해지 완료했습니다",
+    )
+    assert _occurred(text) is None
+
+
+# --- a count on from an event told right after its day ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("설치한 게 지난주 금요일이고 설치하고 사흘 뒤부터 물이 새요", dt.date(2026, 11, 16)),
+        ("지난달 십 일에 받고 나서 이틀 후부터 소리가 나요", dt.date(2026, 10, 12)),
+        ("지난달 이십 일에 수리받고 일주일 뒤부터 또 안 돼요", dt.date(2026, 10, 27)),
+    ],
+)
+def test_a_count_on_from_an_earlier_day_is_counted_from_it(said: str, day: dt.date) -> None:
+    text = _call(f"고객: 세탁기가 고장 났어요 {said}", "상담원: 네 접수해 드리겠습니다")
+    assert _occurred(text) == day
+
+
+def test_a_count_on_with_no_day_before_is_counted_from_the_call() -> None:
+    from pipeline.normalize.dates import resolve_dates
+
+    assert [m.date for m in resolve_dates("사흘 뒤에 방문합니다", DAY)] == [dt.date(2026, 11, 21)]
+    assert [m.date for m in resolve_dates("어제 주문했는데 이틀 뒤에 온대요", DAY)][-1] == dt.date(2026, 11, 20)
+
+
+# --- how long ago it began: "…ᆫ 지 열흘 됐어요" ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("화면이 깜빡거린 지는 한 열흘 됐어라", dt.date(2026, 11, 8)),
+        ("소리가 난 지 일주일이 넘었어요", dt.date(2026, 11, 11)),
+        ("물이 샌 지 사흘 됐심더", dt.date(2026, 11, 15)),
+        ("안 켜진 지 보름 정도 됐어요", dt.date(2026, 11, 3)),
+        ("고장 난 지 두 주 됐거든요", dt.date(2026, 11, 4)),
+        ("끊긴 지 오 일째 됐어요", dt.date(2026, 11, 13)),
+    ],
+)
+def test_time_gone_by_since_it_began_counts_back_from_the_call(said: str, day: dt.date) -> None:
+    text = _call(f"고객: 폰이 이상해서요 {said}", "상담원: 네 확인해 보겠습니다")
+    assert _occurred(text) == day
+
+
+@pytest.mark.parametrize("said", ["개통한 지 열흘 됐는데 화면이 안 켜져요", "산 지 일주일 됐는데 고장 났어요"])
+def test_time_since_the_customers_own_step_is_not_when_it_began(said: str) -> None:
+    text = _call(f"고객: {said}", "상담원: 네 확인해 보겠습니다")
+    assert _occurred(text) != DAY - dt.timedelta(days=10 if "열흘" in said else 7)
+
+
+# --- a remedy named by the compound noun after the date ---------------------------------------
+
+
+def test_a_record_headed_by_a_remedy_noun_is_not_when_it_happened() -> None:
+    text = _call(
+        "고객: 이사 온 지 얼마 안 됐는데 그저께 문자로 고지서가 왔는데 요금이 이상해요 말이 안 돼요",
+        "상담원: 확인해 보니까 시월 삼십일 일에 전입 정산 접수는 돼 있는데요 그날 지침이 아직 반영이 안 돼 있습니다",
+    )
+    assert _occurred(text) == dt.date(2026, 11, 16)
