@@ -19,8 +19,10 @@ from pipeline.normalize.alnum import (
     LETTER_NAMES,
     mixed_codes,
     prefixed_number,
+    prefixed_numbers,
     spelled_codes,
     spelled_letters,
+    spelled_letters_one,
 )
 from pipeline.normalize.contact import email_spans, spoken_id
 from pipeline.normalize.numbers import (
@@ -224,8 +226,22 @@ def _read_turn(text: str) -> str:
     """The turn as the value readers see it: letters joined, spoken digits and dashes written."""
     spoken = _SPOKEN_DASH.sub("다시", _joined_letters(_letter_before_dash(text)))
     spoken = _SINGLE_DIGITS_AFTER_DASH.sub(lambda m: m.group().replace(" ", ""), spoken)
-    read = _PART_JOINER.sub(" ", read_stray_groups(_reading(spoken)))
+    read = _GROUP_AFTER_PREFIX.sub(_prefix_group, read_stray_groups(_reading(spoken)))
+    read = _PART_JOINER.sub(" ", _LETTER_AND_DIGITS.sub(r"\1 ", read))
     return _WRITTEN_DASH.sub("-", read)
+
+
+# A short group said right after a spelled prefix, before the number's written groups ("엘에이
+# 일구 033 812": a policy's year, LA19033812), is digits, as it would be among digit groups.
+_GROUP_AFTER_PREFIX = re.compile(
+    r"(?<![가-힣])(?P<letters>[가-힣]{1,8}) (?P<group>[영공일이삼사오육칠팔구]{2,4})(?= \d)"
+)
+
+
+def _prefix_group(match: re.Match[str]) -> str:
+    if spelled_letters_one(match["letters"]) is None:
+        return match.group()
+    return f"{match['letters']} {''.join(SPOKEN_DIGITS[c] for c in match['group'])}"
 
 
 # A number given in parts with a word between them ("엘피 공삼팔팔일 그리고 뒤에 이칠오공",
@@ -282,6 +298,8 @@ _SPOKEN_DASH = re.compile(r"(?<=[\s가-힣A-Za-z0-9])(?:하이픈|하이푼|대�
 _LETTER_WORDS = "|".join(
     sorted((name for name, _ in LETTER_NAMES if name not in ("이", "오")), key=len, reverse=True)
 )
+# A letter and its digits said with "그리고" between ("에이 그리고 0317"): one code, A0317.
+_LETTER_AND_DIGITS = re.compile(rf"(?<![가-힣])((?:{_LETTER_WORDS})) 그리고 (?=\d)")
 _SPACED_LETTERS = re.compile(
     rf"(?<![가-힣])((?:{_LETTER_WORDS}) (?:{_LETTER_WORDS})(?: (?:{_LETTER_WORDS}))?)"
     r"(?=\s*(?:다시\s*)?[\d영공일이삼사오육칠팔구])"
@@ -374,6 +392,14 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
             Identifier(kind=kind, value=v)
             for v in _values(text, 0, len(text))
             if _long_number(v) and not _SHAPED.match(v)
+        ]
+        # … and a letter said before its digits ("차트번호 … 영어로 에이 0317 이렇게 써 있어요"),
+        # unless it is the tail of a longer code ("에스엠 다시 더블유 2150 케이").
+        codes = [(start, end) for start, end, _ in _codes(text)]
+        found += [
+            Identifier(kind=kind, value=code)
+            for start, _, code in prefixed_numbers(text)
+            if not _inside(start, codes)
         ]
     for value, start, end in _shaped_values(text):
         kind_after = _cue_pattern().match(text, end + 1) or _cue_pattern().match(text, end)
@@ -495,14 +521,21 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
     identifiers: list[Identifier] = []
     turns: list[Turn] = []
     last: list[Identifier] = []
+    # The values of the last turn that said any, and where: what a correction may correct.
+    heard: list[str] = []
+    heard_at = 0
     for turn in context.turns:
         said = list(map(_as_said, _from_turn(context, turn)))
         if last:
             _take_read_back(identifiers, last, said, _read_turn(turn.text))
         # A reading one character off one said a turn before, or earlier in this turn, is that
-        # value corrected or read back right ("공삼삼 아 아니다 공팔삼", "칠 이가 아니고 칠 삼").
-        recent = [i.value for i in last]
+        # value corrected or read back right ("공삼삼 아 아니다 공팔삼", "칠 이가 아니고 칠 삼");
+        # so is one the agent finds up to three turns after a reading that found nothing ("이 번호로는
+        # 조회되는 건이 없으신데요 … 금액이 얼마셨어요" → "… 승인번호 삼일칠사 공구이팔로 되어 있네요").
+        recent = list(heard) if turn.index - heard_at <= MAX_CORRECTION_TURNS else []
         last = said
+        if said:
+            heard, heard_at = [i.value for i in said], turn.index
         for identifier in said:
             turns.append(turn)
             near = [i for i in identifiers if i.value in recent and _near(i.value, identifier.value)]
@@ -533,6 +566,7 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
 
 
 MIN_NEAR_CHARS = 4
+MAX_CORRECTION_TURNS = 3
 
 
 def _core(value: str) -> str:

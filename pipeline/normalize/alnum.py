@@ -70,11 +70,14 @@ _ONE_LETTER_CODE = re.compile(
 )
 MIN_PREFIXED_DIGITS = 5
 # A filler may come between the cue and the value ("회원번호가 음 엠 공사칠칠이").
-_LETTER_THEN_NUMBER = re.compile(
-    r"(?:은|는|이|가|요)?\s*(?:(?:음|어|아|그|저|어어|음음)\s+)*(?P<letter>"
+_LETTER_NUMBER = (
+    r"(?P<letter>"
     + "|".join(name for name, _ in LETTER_NAMES if name not in ("이", "오"))
     # Digit groups read out with pauses ("엘 0937 61883") are one number.
     + r") (?P<digits>\d{4,}(?:(?: ?- ?| )\d+)*)(?!\d)"
+)
+_LETTER_THEN_NUMBER = re.compile(
+    r"(?:은|는|이|가|요)?\s*(?:(?:음|어|아|그|저|어어|음음)\s+)*" + _LETTER_NUMBER
 )
 
 
@@ -86,6 +89,19 @@ def prefixed_number(text: str, start: int) -> tuple[int, int, str] | None:
         return None
     digits = re.sub(r" ?- ?", "-", match["digits"]).replace(" ", "")
     return match.start("letter"), match.end(), _LETTER_OF[match["letter"]] + digits
+
+
+# The same said anywhere in a longer answer ("잠깐만요 영어로 에이 0317 이렇게 써 있어요").
+_LETTER_NUMBER_WORD = re.compile(r"(?<![가-힣])" + _LETTER_NUMBER)
+
+
+def prefixed_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Every letter name said before a number of four or more digits in ``text``, as one code."""
+    found = []
+    for match in _LETTER_NUMBER_WORD.finditer(text):
+        digits = re.sub(r" ?- ?", "-", match["digits"]).replace(" ", "")
+        found.append((match.start("letter"), match.end(), _LETTER_OF[match["letter"]] + digits))
+    return found
 
 
 def spelled_codes(text: str) -> list[tuple[int, int, str]]:

@@ -303,8 +303,32 @@ def _digits(spoken: str) -> str:
 
 def read_stray_groups(text: str) -> str:
     """Digit words among digit groups of a text already read by ``spoken_digits_to_text``."""
+    text = _FRONT_AND_BACK.sub(r"\g<front_word>\g<front>-\g<back>", _RESTART.sub(_restarted, text))
     text = _STRAY_GROUP.sub(lambda m: _digits(m.group()), text)
     return _STRAY_LAST_GROUP.sub(_closing_groups, text)
+
+
+# A number begun, broken off by a hesitation or a correction and said again whole ("이육 어
+# 잠깐만 2611-0388", "478 아니 47890"): the broken-off start is no group of its own.
+_RESTART = re.compile(
+    r"(?<![\d가-힣])(?P<part>\d{2,}|[영공일이삼사오육칠팔구]{2,4}) "
+    r"(?:(?:어|음|아|저|아니|아니다|잠깐만|잠깐만요|잠시만요|그러니까) )+(?P<whole>\d{3,})"
+)
+
+
+def _restarted(match: re.Match[str]) -> str:
+    part = match["part"] if match["part"].isdigit() else _digits(match["part"])
+    if len(part) < len(match["whole"]) and match["whole"].startswith(part):
+        return match["whole"]
+    return match.group()
+
+
+# A number given by its front and back parts ("앞자리가 201이고 뒷자리가 47890"): one number
+# with the dash between the parts, as the other party reads it back ("이공일 다시 사칠팔구공").
+_FRONT_AND_BACK = re.compile(
+    r"(?P<front_word>앞\s?자리(?:가|는|은)? )(?P<front>\d{2,})(?:이고|고|이고요|고요|이요|요)?,? "
+    r"뒷\s?자리(?:가|는|은)? (?P<back>\d{2,})(?!\d)"
+)
 
 
 def _closing_groups(match: re.Match[str]) -> str:

@@ -249,3 +249,84 @@ def test_own_patient_number_stays_the_customer_id() -> None:
     note = process_text(call, call_started_at=MONDAY).note
     assert note.customer.customer_id == "00817249"
     assert note.identifiers == []
+
+
+def test_number_the_agent_finds_after_a_wrong_reading_replaces_it() -> None:
+    call = """고객: 네 영수증에 승인번호 있어요 오이칠칠 일삼사오요
+상담원: 오이칠칠 일삼사오 잠시만요 이 번호로는 조회가 안 되시는데요 언제 결제하셨어요
+고객: 지난주 금요일이요
+상담원: 네 지난주 금요일 건은 승인번호 오이칠칠 일삼육오로 되어 있네요
+고객: 아 제가 잘못 봤네요
+"""
+    assert _ids(call) == {("other", "52771365")}
+
+
+def test_two_numbers_one_apart_said_far_apart_both_stay() -> None:
+    call = """상담원: 주문번호 말씀해 주세요
+고객: 오엔 다시 오팔이일삼이요
+상담원: 네 확인됐습니다 배송은 내일 출발합니다
+고객: 네
+상담원: 다른 문의 있으세요
+고객: 아 하나 더 있어요
+상담원: 네 말씀하세요
+고객: 주문번호 오엔 다시 오팔이일사도 봐 주세요
+"""
+    assert _ids(call) == {("order", "ON58213"), ("order", "ON58214")}
+
+
+def test_policy_numbers_with_a_year_group_after_the_prefix() -> None:
+    call = """상담원: 증권번호 말씀해 주시겠어요
+고객: 증권번호가 엘 에이 일구 공삼삼 팔일이 이거고요 다른 건 엘 씨 이일 공칠칠 공사오예요
+상담원: 네 엘 에이 일구 공삼삼팔일이 계약 확인됐습니다
+"""
+    assert _ids(call) == {("policy", "LA19033812"), ("policy", "LC21077045")}
+
+
+def test_short_group_after_a_prefix_before_written_groups() -> None:
+    call = """상담원: 계약번호 부탁드립니다
+고객: 계약번호는 케이 티 이공 삼삼일 칠칠이요
+"""
+    assert {v for _, v in _ids(call)} == {"KT2033177"}
+
+
+def test_prefixed_number_restarted_after_a_hesitation() -> None:
+    call = """상담원: 계약번호 확인 부탁드려요
+고객: 계약번호는 피 케이 이육 어 잠깐만 이육일일 다시 공삼팔팔이요
+상담원: 피 케이 이육일일 다시 공삼 다음이 팔팔 맞으세요
+고객: 네
+"""
+    assert _ids(call) == {("contract", "PK26110388")}
+
+
+def test_invoice_number_named_by_the_statement() -> None:
+    call = """상담원: 혹시 명세서 번호 있으세요
+고객: 명세서 그 종이에 있는 거요 이공이육 다시 공사이팔 다시 일오 이거 맞나요
+상담원: 네 이공이육 다시 공사이팔 다시 일오 조회됩니다
+"""
+    assert _ids(call) == {("invoice", "2026042815")}
+
+
+def test_chart_number_with_a_letter_said_before_its_digits() -> None:
+    call = """상담원: 혹시 차트번호 아시면 말씀해 주세요
+고객: 차트번호 그 진료 카드에 있는 건가 잠깐만요 영어로 비 그리고 공칠일이 이렇게 써 있어요
+상담원: 비 공칠일이 확인됐습니다
+"""
+    assert _ids(call) == {("other", "B0712")}
+
+
+def test_letter_inside_a_longer_model_code_is_no_code_of_its_own() -> None:
+    call = """상담원: 제품 모델명 알 수 있을까요 옆면 스티커에 있습니다
+고객: 잠깐만요 어 에스엠 다시 더블유 이일오공 케이 이렇게 써 있어요
+"""
+    assert _ids(call) == {("model", "SMW2150K")}
+
+
+def test_customer_number_given_by_front_and_back_parts() -> None:
+    call = """상담원: 고객번호 알고 계시면 말씀해 주시겠어요
+고객: 고객번호 수첩에 적어 놨는데 앞자리가 삼공이고 뒷자리가 칠칠 아니 칠칠일사오 이렇게 적혀 있네요
+상담원: 삼공 다시 칠칠일사오 맞으시죠
+고객: 네
+"""
+    note = process_text(call, call_started_at=MONDAY).note
+    assert note.customer.customer_id == "30-77145"
+    assert note.identifiers == []

@@ -206,3 +206,38 @@ def test_quoting_ending_after_a_vowel_leaves_the_digit_two() -> None:
 
     assert spoken_digits_to_text("공공칠삼 사일구이라고 돼 있어요") == "0073 4192라고 돼 있어요"
     assert spoken_digits_to_text("공공칠삼 사일칠이라고 돼 있어요") == "0073 417이라고 돼 있어요"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # A start broken off by a hesitation or a correction and said again whole.
+        ("번호는 이육 어 잠깐만 2611-0388이요", "번호는 2611-0388이요"),
+        ("478 아니 47890 이렇게", "47890 이렇게"),
+        ("삼일 음 3172 0045요", "3172 0045요"),
+        ("0107 잠시만요 01077 2231", "01077 2231"),
+        # A different number after the hesitation stays: the first was no start of it.
+        ("이육 어 3172 그거요", "이육 어 3172 그거요"),
+        ("478 아니 51234", "478 아니 51234"),
+    ],
+)
+def test_restarted_number_keeps_the_whole(text: str, read: str) -> None:
+    from pipeline.normalize.numbers import read_stray_groups
+
+    assert read_stray_groups(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("앞자리가 201이고 뒷자리가 47890 이렇게", "앞자리가 201-47890 이렇게"),
+        ("앞자리는 3302 뒷자리는 118요", "앞자리는 3302-118요"),
+        ("앞 자리 77고 뒷 자리 50412", "앞 자리 77-50412"),
+        # The back part alone, said to verify, is no part of a number.
+        ("뒷자리가 4718이에요", "뒷자리가 4718이에요"),
+    ],
+)
+def test_front_and_back_parts_are_one_number(text: str, read: str) -> None:
+    from pipeline.normalize.numbers import read_stray_groups
+
+    assert read_stray_groups(text) == read
