@@ -11,7 +11,13 @@ from models.transcript import Role
 from pipeline.extract.context import CallContext, Found, Turn
 from pipeline.normalize.alnum import prefixed_number, spelled_codes
 from pipeline.normalize.contact import find_emails
-from pipeline.normalize.names import COMMON_WORDS, KIN_NOUNS, SURNAMES, TWO_SYLLABLE_SURNAMES
+from pipeline.normalize.names import (
+    COMMON_WORDS,
+    KIN_NOUNS,
+    SURNAMES,
+    TWO_SYLLABLE_SURNAMES,
+    self_named,
+)
 from pipeline.normalize.numbers import find_phone_numbers, read_stray_groups, spoken_digits_to_text
 
 _NAME_QUESTION = re.compile(r"성함|이름|본인\s?확인|명의자|주문자")
@@ -101,7 +107,10 @@ def _customer_name(context: CallContext) -> Found[str | None]:
         if any(not n.childs for n in named) and not _FIRST_PERSON.search(turn.text):
             continue  # a name is known: only a first-person introduction can still beat it
         about_child = _asks_about_child(context, turn)
-        named += [replace(n, childs=about_child and not n.own) for n in _names_in(context, turn)]
+        named += [
+            replace(n, childs=about_child and not (n.own or self_named(turn.text, n.start)))
+            for n in _names_in(context, turn)
+        ]
     callers = [n for n in named if not n.childs]
     if callers:
         # Callers name others too (the patient, whose name the order is in): the name they give
@@ -154,7 +163,7 @@ def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
     found: list[_Named] = []
     for text, shift in texts:
         mention = find_customer_name(text, asked=asked)
-        if mention is None or not _not_digits(mention.value):
+        if mention is None or not _not_digits(_quoted_word(mention.value, mention.ending)):
             continue
         start = mention.start + shift
         # "저는 금요일 날 …" is no introduction: an own name ends like one ("제가 모현정이에요").
@@ -163,6 +172,8 @@ def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
         if asked or cued or _addressed(context, mention.value):
             found.append(_Named(mention.value, turn, start, 0.95 if asked else 0.8, own))
             break
+    if found and not found[0].own:
+        found += _introduced_after(turn, found[0].start + len(found[0].value))
     if not found:
         titled = find_titled_name(turn.text)
         if titled is not None:  # "저 태광정밀 총무팀 윤재석 대리인데요"
@@ -170,6 +181,18 @@ def _names_in(context: CallContext, turn: Turn) -> list[_Named]:
     found += [n for n in _read_back(context, turn) if all(n.value != f.value for f in found)]
     found += [n for n in _confirmed(context, turn) if all(n.value != f.value for f in found)]
     return sorted(found, key=lambda n: n.start)
+
+
+def _introduced_after(turn: Turn, after: int) -> list[_Named]:
+    """A caller naming someone else first, then themselves ("애는 김도윤이고요 저는 문정아 …"):
+    the name right after the first-person cue."""
+    from pipeline.normalize.names import find_customer_name
+
+    rest = turn.text[after:]
+    mention = find_customer_name(rest)
+    if mention is None or not _not_digits(mention.value) or not self_named(rest, mention.start):
+        return []
+    return [_Named(mention.value, turn, after + mention.start, 0.8, False)]
 
 
 def _confirmed(context: CallContext, turn: Turn) -> list[_Named]:
@@ -193,8 +216,10 @@ def _confirmed(context: CallContext, turn: Turn) -> list[_Named]:
 
 # The agent repeating a name with the honorific of the person on the line ("진소라 보호자님",
 # "추경민 님"), not of staff (기사님, 선생님).
+# "이은비 환자분", "임소라 보호자분": 분 after the role is that honorific too.
 _READ_BACK = re.compile(
-    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?:고객|회원|보호자|환자|손님|가입자)?\s?님(?![가-힣])"
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?"
+    r"(?:(?:고객|회원|보호자|환자|손님|가입자)?\s?님|(?:고객|회원|보호자|환자|가입자)분)(?![가-힣])"
 )
 
 
@@ -216,7 +241,8 @@ def _read_back(context: CallContext, turn: Turn) -> list[_Named]:
     for mention in name_shaped(turn.text):
         if not _not_digits(mention.value) or any(n.start == mention.start for n in found):
             continue
-        if mention.value in said:
+        if mention.value in said and not _someone_elses(turn.text[: mention.start]):
+            # "어머니 성함은 박순례시고요" → "박순례 환자분": the patient's name, not the caller's.
             own = self_named(turn.text, mention.start)
             found.append(_Named(mention.value, turn, mention.start, 0.9, own))
     return found
@@ -235,6 +261,12 @@ def _not_digits(name: str) -> bool:
 
 
 _CUE_WORDS = ("성함", "성명", "이름", "명의")
+
+
+def _quoted_word(name: str, ending: str) -> str:
+    """The word before a quotative 라고 ("제가 사오라고 했나" → 사오): the 라 is the copula, so
+    digits the caller quotes back are seen as digits."""
+    return name[:-1] if ending.startswith("고") and name.endswith("라") else name
 _SELF_INTRODUCTION = re.compile(r"성함은|성함이|이름은|이름이|성명은|저는|명의자는|명의는")
 _ANSWER_FILLERS = frozenset(["네", "예", "아", "어", "음", "네네", "아네", "저"])
 OPENING_WORDS = 4
@@ -286,8 +318,11 @@ def _agent_name(context: CallContext) -> Found[str | None]:
 
 
 # The customer taking back what they said ("아 아니다", "아 아니 일공칠삼", "잘못 말했네요", "…가
-# 아니라").
-_CORRECTION = re.compile(r"아니다|아니라|아니고|(?:아|아니)\s아니(?![가-힣])|잘못|정정|틀렸")
+# 아니라", digits and 말고: "칠삼일구 말고 칠삼구일").
+_CORRECTION = re.compile(
+    r"아니다|아니라|아니고|(?:아|아니)\s아니(?![가-힣])|잘못|정정|틀렸"
+    r"|(?:(?<=[영공일이삼사오육칠팔구\d])|(?<=[영공일이삼사오육칠팔구\d]\s))말고(?![가-힣])"
+)
 CORRECTION_WEIGHT = 3
 # A number said after another person's kin word is theirs ("딸이 한지선이고 … 전화는 공일공 …"),
 # unless the caller turns back to their own ("제 번호는").
@@ -303,11 +338,14 @@ _LAST_GROUP = re.compile(r"^\D*?(\d{4})(?!\d)")
 
 
 def _phone(context: CallContext) -> Found[str | None]:
+    # A customer number read out like a landline ("고객번호는 … 공삼일이에 오오팔에 칠공일") and
+    # read back by the agent is the customer number wherever it is said.
+    customer_number = _customer_id(context).value
     candidates: list[tuple[int, Turn, str]] = []
     for turn in context.turns:
         correction = _CORRECTION.search(turn.text) if turn.role is Role.CUSTOMER else None
         for mention in find_phone_numbers(turn.text):
-            if _SERVICE_NUMBER.match(mention.value):
+            if _SERVICE_NUMBER.match(mention.value) or mention.value == customer_number:
                 continue
             cue_from = max(0, mention.start - _NUMBER_CUE_GAP)
             if CUSTOMER_ID_CUE.search(turn.text, cue_from, mention.start):
@@ -424,8 +462,10 @@ def _address(context: CallContext) -> Found[str | None]:
     roads = [(t, m.value) for t in context.turns if (m := find_road_address(t.text)) is not None]
     first = next((s for s in said if s[0].role is Role.CUSTOMER), said[0] if said else None)
     if first is None:
-        placed = _placed_road(context, roads)
-        return placed if placed.value is not None else _managed_flat(context)
+        for fallback in (_placed_road(context, roads), _local_road(context, roads)):
+            if fallback.value is not None:
+                return fallback
+        return _managed_flat(context)
     turn, value = first
     used = [turn]
     for other, reading in said + roads:
@@ -452,6 +492,21 @@ def _placed_road(context: CallContext, roads: list[tuple[Turn, str]]) -> Found[s
     return Found(None, (), 0.7)
 
 
+def _local_road(context: CallContext, roads: list[tuple[Turn, str]]) -> Found[str | None]:
+    """A resident telling their city's own office where ("해솔시 민원콜센터입니다" … "매곡길
+    이십삼 우리 집 바로 앞이여") names the road only: the city is the one the agent answers for."""
+    from pipeline.normalize.address import find_local_office
+
+    greeting = context.agent_turns[0] if context.agent_turns else None
+    place = find_local_office(greeting.text) if greeting is not None else None
+    if greeting is None or place is None:
+        return Found(None, (), 0.7)
+    for turn, road in roads:
+        if turn.role is Role.CUSTOMER:
+            return Found(f"{place} {road}", (greeting, turn), 0.7)
+    return Found(None, (), 0.7)
+
+
 def _managed_flat(context: CallContext) -> Found[str | None]:
     """A resident calling the management office of their complex gives their block and flat
     only: the complex is the one the agent answers for."""
@@ -474,6 +529,8 @@ def _customer_id(context: CallContext) -> Found[str | None]:
             continue
         text = read_stray_groups(spoken_digits_to_text(turn.text))
         cue = CUSTOMER_ID_CUE.search(text)
+        if cue is not None and _NOT_KNOWN.match(text, cue.end()):
+            continue
         if cue is not None:
             _, value = _id_value(text, cue.end()) or (0, None)
             if value is not None and "*" not in value:
@@ -488,6 +545,9 @@ def _customer_id(context: CallContext) -> Found[str | None]:
     return Found(None, (), 0.7)
 
 
+# The caller saying they do not know the number ("등록번호는 모르겠고 … 생년월일 …"): what
+# follows is something else.
+_NOT_KNOWN = re.compile(r"(?:은|는|이|가|도)?\s?(?:잘\s?)?(?:모르|몰라|몰라요|없)")
 MAX_ID_ANSWER = 40
 MAX_ID_OFFSET = 8
 

@@ -6,9 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from functools import cache
-
-from pipeline.nlp import word_list
 from pipeline.normalize.alnum import LETTER_NAMES
 from pipeline.normalize.numbers import parse_korean_number
 
@@ -129,18 +126,11 @@ def _join(pieces: list[str]) -> str:
             out.append(piece)
         if len(out) > 1 and re.match(r"^\d+(?:번)?길$", out[-1]) and out[-2].endswith("로"):
             out[-2:] = [out[-2] + out[-1]]  # 월드컵북로12길
+    # A province or metropolitan city the caller did not say is not written ("김해시 가락로 …"
+    # stays so): every part of the address is traceable to the call.
     if out:
         out[0] = _CANONICAL_HEAD.get(out[0], out[0])
-        region = _regions().get(out[0])
-        if region is not None:  # "노원구 한글비석로 …" → "서울시 노원구 …"
-            out.insert(0, region)
     return " ".join(out)
-
-
-@cache
-def _regions() -> dict[str, str]:
-    """The region written before a district or city said alone (place_regions.txt)."""
-    return dict(line.split() for line in word_list("place_regions"))
 
 
 def _names_a_place(piece: str) -> bool:
@@ -191,12 +181,14 @@ def _read_on(text: str, start: int, end: int, pieces: list[str]) -> AddressMenti
     for index, word in enumerate(words):
         if len(pieces) >= MAX_WORDS:
             break
-        if word.group() in _HESITATIONS:
-            continue  # "삼백이십 그 뭐시고 한신아파트": the address goes on after the pause
-        following = words[index + 1].group() if index + 1 < len(words) else ""
-        after = words[index + 2].group() if index + 2 < len(words) else ""
         # After the road's number no city or road follows: "… 십사 맞으시고요" ends it.
         numbered = any(re.search(r"\d", p) for p in pieces[1:])
+        if word.group() in _HESITATIONS or (numbered and _TRAILING.fullmatch(word.group())):
+            # "삼백이십 그 뭐시고 한신아파트": the address goes on after the pause, and after a
+            # copula said apart from its number ("청명로 백이십삼 이고요 이백칠 동 …").
+            continue
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        after = words[index + 2].group() if index + 2 < len(words) else ""
         lettered = _lettered_building(word.group().strip(",."), following) if numbered else None
         piece = lettered or _piece(word.group().strip(",."))
         if piece is None and _names_building(following, after):
@@ -209,7 +201,8 @@ def _read_on(text: str, start: int, end: int, pieces: list[str]) -> AddressMenti
             break
     value = _join(pieces)
     corrected = _FLAT_CORRECTION.match(text, last)
-    if corrected is not None and re.search(r"\d" + corrected["unit"] + "$", value):
+    # The floor may be taken back for the flat on it ("삼층이요 아니 삼백일 호"), or a flat for another.
+    if corrected is not None and re.search(r"\d(?:호|층)$", value):
         digits = _number(corrected["n"])
         if digits is not None:  # "이천삼백오 호요 아 아니 이천삼백육 호": the flat said again
             value = value.rsplit(" ", 1)[0] + " " + digits + corrected["unit"]
@@ -306,6 +299,19 @@ _MANAGEMENT_OFFICE = re.compile(
 _FLAT = re.compile(
     r"(?<![가-힣0-9])(?P<block>" + _NUMERAL + r")\s?동\s+(?P<flat>" + _NUMERAL + r")\s?호"
 )
+
+
+# A city's, county's or district's own office answering ("해솔시 민원콜센터입니다", "한빛구청
+# 민원실입니다"): a road a resident names is in that place.
+_LOCAL_OFFICE = re.compile(
+    r"(?<![가-힣])(?P<place>[가-힣]{1,4}(?:시|군|구))(?:청)?\s?(?:민원\s?콜센터|민원실|민원센터|콜센터)"
+)
+
+
+def find_local_office(text: str) -> str | None:
+    """The city, county or district whose office the speaker answers for."""
+    office = _LOCAL_OFFICE.search(text)
+    return office["place"] if office is not None else None
 
 
 def find_managed_complex(text: str) -> str | None:

@@ -78,13 +78,18 @@ _SELF_CUE = re.compile(
 )
 # A hospital's or office's desk is a 상담실, 민원실, 사무소 or 사업소 ("고객상담실 변하윤입니다",
 # "관리사무소 …"), as a company's is a 센터 or 팀.
-_AGENT_CUES = re.compile(r"상담원|상담사|매니저|담당|고객센터|센터|팀|상담실|민원실|사무소|사업소|저는")
+# A work title, alone or ending a compound ("교무실장 홍미란입니다"), stands before the name too.
+_AGENT_CUES = re.compile(
+    r"상담원|상담사|매니저|담당|고객센터|센터|팀|상담실|민원실|사무소|사업소|저는|" + _JOB_TITLES
+)
 # A word followed by a name label is whose name it is, not the name ("주문자 이름은", "예약자 명
 # 표준수요"); "김철수 이름으로" still names 김철수.
 _NAME_LABEL_AFTER = re.compile(r"\s?(?:(?:이름|성함|성명)(?:은|는|이|가)|명\s)")
 _GREETING = re.compile(
     r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저|상담실|민원실|사무소|사업소"
     r"|바꿨습니다|전화\s?받았습니다"
+    # The agent naming themselves mid-turn ("네 가능합니다 저는 데스크 서은채고요").
+    r"|(?:^|\s)저는\s"
 )
 
 
@@ -267,6 +272,10 @@ def find_agent_name(text: str) -> NameMention | None:
             continue
         if _has_evidence(text, match, cued):
             return _mention(match)
+    surname_only = _SURNAME_AND_TITLE.search(text)
+    if surname_only is not None:  # "고객센터 김 주임입니다": the surname and work title only
+        value = f"{surname_only['surname']} {surname_only['title']}"
+        return NameMention(surname_only.start(), surname_only.end("title"), value, value)
     for titled in _TITLED_NAME.finditer(text):
         group = "name" if titled["name"] else "before"
         name = titled[group]
@@ -286,6 +295,15 @@ def _one_segment(text: str, start: int, end: int) -> bool:
 _TITLED_NAME = re.compile(
     r"(?<![가-힣])" + _JOB_TITLES + r"\s(?P<name>" + _SURNAME + r"[가-힣]{1,2}?)(?:이|가)\s"
     r"|(?<![가-힣])(?P<before>" + _SURNAME + r"[가-힣]{1,2})\s" + _JOB_TITLES + r"(?:입니다|이에요|예요)"
+)
+
+
+# An agent who gives only their surname and work title ("김 주임입니다", "저는 이 실장이고요"):
+# the log writes both, as said. The surname stands alone as a word, after the company, branch
+# or 저는.
+_SURNAME_AND_TITLE = re.compile(
+    r"(?<![가-힣])(?P<surname>" + _SHORT_SURNAME + r")\s(?P<title>" + _JOB_TITLES + r")"
+    r"(?:입니다|이에요|예요|이고요|고요|이었습니다|였습니다|(?:이)?라고\s?합니다)(?![가-힣])"
 )
 
 

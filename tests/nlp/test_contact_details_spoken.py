@@ -37,14 +37,14 @@ def test_spelled_email_addresses(said: str, email: str) -> None:
 @pytest.mark.parametrize(
     ("said", "address"),
     [
-        ("마포구 성미산로 십이 삼백일 호 맞으시죠", "서울시 마포구 성미산로 12 301호"),
-        ("포항시 해안로 이백 오 층이요", "경북 포항시 해안로 200 5층"),
-        # Cities of 경기도 are written as said; a district other cities have too is left alone.
+        # No province or metropolitan city is added to a district or city said alone.
+        ("마포구 성미산로 십이 삼백일 호 맞으시죠", "마포구 성미산로 12 301호"),
+        ("포항시 해안로 이백 오 층이요", "포항시 해안로 200 5층"),
         ("김포시 풍무로 백십 이백일 호요", "김포시 풍무로 110 201호"),
         ("중구 세종대로 십일 이 층이요", "중구 세종대로 11 2층"),
     ],
 )
-def test_region_written_before_a_district_or_city_said_alone(said: str, address: str) -> None:
+def test_a_district_or_city_said_alone_is_written_as_said(said: str, address: str) -> None:
     found = find_address(said)
     assert found is not None and found.value == address
 
