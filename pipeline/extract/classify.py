@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from models.note import Category, Owner, Resolution
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
-from pipeline.extract.followups import Promise, committed_steps
+from pipeline.extract.followups import Promise, committed_steps, customer_sent_in_call
 from pipeline.extract.label_models import LabelModel, blend
 from pipeline.nlp import word_list
 
@@ -359,6 +359,7 @@ def category_hits(context: CallContext) -> list[tuple[Turn, Cue, float]]:
             )
         else:
             weight = AGENT_WEIGHT
+        checks_send = customer and _just_sent(context, turn)
         clause_lemmas = [_lemma_set(clause.morphs) for clause in clauses(turn)]
         asked = _asked_in(turn) if customer else [frozenset()] * len(clause_lemmas)
         opening = customer and not opened and any(asked)
@@ -373,6 +374,9 @@ def category_hits(context: CallContext) -> list[tuple[Turn, Cue, float]]:
                     continue
                 if cue.opening and not opening:
                     continue
+                if checks_send and cue.label == "delivery":
+                    continue  # "아직 안 왔는데 아 왔다": the mail just sent in the call
+
                 said = weight * (ASK_WEIGHT if wanted else 1.0)
                 # "환불받으면 다 돌아오는 거죠": what would follow if, not what is asked for.
                 main = _beyond_condition(clause.morphs, lemmas) if main is None else main
@@ -385,6 +389,16 @@ def category_hits(context: CallContext) -> list[tuple[Turn, Cue, float]]:
             if not (cue.opening and named - {cue.label}):
                 hits.append((turn, cue, found[n]))
     return hits
+
+
+def _just_sent(context: CallContext, turn: Turn) -> bool:
+    """The agent's turn just before says it sent something in the call ("네 지금 보냈습니다 한번
+    확인해 보시겠어요"), so the customer's "아직 안 왔는데" checks that mail, not a delivery."""
+    before = context.previous(turn)
+    return before is not None and before.role is Role.AGENT and any(
+        "보내다" in clause.lemmas and _past_after(clause.morphs, 0) and not _negated(clause.morphs)
+        for clause in clauses(before)
+    )
 
 
 def classify_category(
@@ -485,6 +499,41 @@ def _returns_something(turn: Turn) -> bool:
     return any(m.lemma in _ON_ITS_WAY for m in turn.morphs)
 
 
+# The money words of a refund on its way to the customer's card.
+_MONEY_BACK = frozenset(["환불", "환급", "취소", "반영"])
+_PUT_THROUGH = frozenset(["완료", "처리"])
+_CARD = frozenset(["카드", "카드사"])
+_TRANSFER = frozenset(["계좌", "입금", "송금", "이체"])
+# Taken in, not yet put through: "환불 접수 완료됐고요" still waits on the refund itself.
+_TAKEN_IN = frozenset(["접수", "요청", "신청"])
+
+
+def _refund_put_through(context: CallContext) -> Turn | None:
+    """The agent's first turn that reports the refund or cancellation itself put through in
+    the call ("방금 두 장 취소 완료했습니다", "지금 취소 처리했고요"): what follows about the card
+    ("카드사에 따라 삼에서 오 영업일 걸립니다") is the card company's routine posting, as shipping
+    is after an order; "환불 접수 완료됐고요" only takes the refund in."""
+    for turn in context.agent_turns:
+        for clause in clauses(turn):
+            lemmas = clause.lemmas
+            if not (lemmas & {"환불", "취소"} and lemmas & _PUT_THROUGH) or lemmas & _TAKEN_IN:
+                continue
+            past = any(m.tag == "EP" and m.form in _PAST for m in clause.morphs)
+            if past and not _asks_question(clause) and not _negated(clause.morphs):
+                return turn
+    return None
+
+
+def _card_posting(turn: Turn, put_through: Turn | None) -> bool:
+    """A turn at or after the refund was put through that speaks of the card cancellation
+    showing at the card company; money still to be paid into an account ("계좌 입금까지는
+    이틀 정도 걸려요") is a transfer yet to be made, so the case waits on it."""
+    if put_through is None or turn.index < put_through.index:
+        return False
+    lemmas = turn.lemmas
+    return bool(lemmas & _MONEY_BACK) and bool(lemmas & _CARD) and not lemmas & _TRANSFER
+
+
 def _visit_booked(step: Promise, context: CallContext) -> bool:
     """A technician's visit or a pickup booked for a later day ("기사님 방문 금요일 오후 두 시로
     접수됐습니다"): the case waits on it, unless booking it was the request itself."""
@@ -512,6 +561,16 @@ def _if_customer_does(morphs: tuple[Morph, ...]) -> bool:
         verb.tag.startswith(("VV", "VX")) and honorific.tag == "EP" and honorific.form == "시"
         and ending.tag.startswith("EC") and ending.form in _CONDITIONAL
         for verb, honorific, ending in zip(morphs, morphs[1:], morphs[2:])
+    )
+
+
+def _inner_condition(morphs: tuple[Morph, ...]) -> bool:
+    """A -면 on a state inside the clause ("조금이라도 이상하면 사진 보내 주세요"): what follows
+    happens only if; an event awaited ("담당자 배정되면 링크 드릴 거예요") is still the step."""
+    return any(
+        m.tag.startswith("EC") and m.form in _CONDITIONAL
+        and i > 0 and morphs[i - 1].tag.startswith(("VA", "XSA"))
+        for i, m in enumerate(morphs[:-1])
     )
 
 
@@ -594,6 +653,13 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
                     previous_conditional or forms & _PAST or _negated(clause.morphs)
                 ):
                     continue
+                # "사진 있으면 지금 이 번호로 보내 주시겠어요" → "지금 보낼게요 어 보냈어요":
+                # sent while on the phone.
+                if cue.label == "pending" and "보내다" in lemmas and customer_sent_in_call(context, turn):
+                    continue
+                # "조금이라도 이상하면 사진 보내 주세요": only if, inside the clause itself.
+                if cue.label == "pending" and _inner_condition(clause.morphs):
+                    continue
                 # "서류 올리시면 심사팀에 확인 요청 걸어 두겠습니다": handed on only if the
                 # customer does their part first, so the case waits on the customer.
                 if cue.label == "escalated" and (
@@ -631,6 +697,12 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
         # pickup booked is what was asked for, not a step the case still waits on.
         steps = [s for s in steps if s.kind != "visit"]
         matched["pending"] = [t for t in matched["pending"] if not _names_visit(t)]
+    put_through = _refund_put_through(context)
+    if put_through is not None:
+        steps = [s for s in steps if not (s.kind == "process" and _card_posting(s.turn, put_through))]
+        matched["pending"] = [
+            t for t in matched["pending"] if not (t.role is Role.AGENT and _card_posting(t, put_through))
+        ]
     if all(s.routine for s in steps):
         matched["pending"] = []  # shipping, next month's bill: nothing left to wait for
     elif not matched["pending"]:

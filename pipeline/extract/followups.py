@@ -940,7 +940,24 @@ def _action_words(clause: Clause) -> list[str]:
     return [w for w in nouns(clause, limit=5) if not DATE_WORD.match(w)]
 
 
+def customer_sent_in_call(context: CallContext, turn: Turn) -> bool:
+    """The customer reports the send done while still on the phone ("지금 보낼게요 어
+    보냈어요", or "보내 주시겠어요 지금 이 번호로요" → "네 보냈어요"): no step after the call."""
+    reply = turn if turn.role is Role.CUSTOMER else context.following(turn, Role.CUSTOMER)
+    if reply is None or reply.index - turn.index > 1:
+        return False
+    return any(
+        _has(c, "done_now") and _is_past(c) and not _negated(c) and not is_question(c)
+        for c in clauses(reply)
+        if reply is not turn or c.start > 0
+    )
+
+
 def _fulfilled(context: CallContext, clause: Clause, owner: Owner) -> bool:
+    if owner is Owner.CUSTOMER:
+        # "사진 찍어 두신 게 있으면 | 문자로 보내 주시겠어요": every piece of the asked send.
+        sends = bool(clause.turn.lemmas & _cues()["done_now"])
+        return sends and customer_sent_in_call(context, clause.turn)
     if owner is not Owner.AGENT:
         return False
     sending = bool(clause.lemmas & _cues()["done_now"])
