@@ -45,7 +45,7 @@ class Turn:
     plain: str = ""
     morphs: tuple[Morph, ...] = ()
 
-    @property
+    @cached_property
     def lemmas(self) -> frozenset[str]:
         return frozenset(m.lemma for m in self.morphs)
 

@@ -4,6 +4,7 @@ followed by digits, as in order numbers ("에스엠 칠칠삼일구공이" → S
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.hangul import has_final_consonant
 from pipeline.normalize.numbers import SPOKEN_DIGITS, parse_korean_number
@@ -165,14 +166,15 @@ _CODE_TOKEN = re.compile(
 _CODE_WORD = re.compile(f"(?:{_CODE_TOKEN.pattern})+")
 
 
-def _word_pieces(word: str) -> list[Piece] | None:
+@lru_cache(maxsize=8192)  # a call repeats its words (fillers, particles); the scan is per word
+def _word_pieces(word: str) -> tuple[Piece, ...] | None:
     """One spoken word of a code as letter and digit groups: "이칠큐" → 27 + Q, "M이공W" →
     M + 20 + W, "칠백" → 700; None when part of it is neither."""
     if _DAY_IN_QUESTION.match(word):
         return None
     if _DIGIT_WORD.match(word) and re.search("[백천]", word) or _TENS_WORD.match(word):
         value = parse_korean_number(word)  # "칠백" in "에이치티 육오 유 칠백" is 700
-        return [(str(value), False)] if value is not None else None
+        return ((str(value), False),) if value is not None else None
     if not _CODE_WORD.fullmatch(word):
         return None
     pieces: list[Piece] = []
@@ -188,7 +190,7 @@ def _word_pieces(word: str) -> list[Piece] | None:
             pieces.append((ENGLISH_DIGITS[token["english"]], False))
         else:
             pieces.append((token.group().upper(), token.group().isalpha()))
-    return pieces
+    return tuple(pieces)
 
 
 def _spells_a_letter(tokens: list[re.Match[str]], index: int) -> bool:
@@ -218,7 +220,7 @@ def _ends_in_consonant(char: str) -> bool:
     return has_final_consonant(said[-1]) if "가" <= said[-1] <= "힣" else False
 
 
-def _mixed_piece(word: str) -> list[Piece] | None:
+def _mixed_piece(word: str) -> tuple[Piece, ...] | None:
     return _word_pieces(word) or _word_pieces(_without_particle(word))
 
 
@@ -231,9 +233,9 @@ def mixed_codes(text: str) -> list[tuple[int, int, str]]:
     index = 0
     while index < len(words):
         run, index = _run_from(words, index)
-        while run and run[-1][1] == [("-", False)]:
+        while run and run[-1][1] == _DASH:
             run.pop()
-        while run and run[0][1] == [("-", False)]:
+        while run and run[0][1] == _DASH:
             run.pop(0)
         code = _code_of(run)
         if code:
@@ -242,7 +244,8 @@ def mixed_codes(text: str) -> list[tuple[int, int, str]]:
     return codes
 
 
-Run = list[tuple[re.Match[str], list[Piece]]]
+Run = list[tuple[re.Match[str], tuple[Piece, ...]]]
+_DASH: tuple[Piece, ...] = (("-", False),)
 _ID_WORD = re.compile(r"아이디(?:는|가|를|도|요|입니다)?")
 
 
@@ -253,7 +256,7 @@ def _run_from(words: list[re.Match[str]], index: int) -> tuple[Run, int]:
         word = words[index].group()
         if _ID_WORD.fullmatch(word):
             return run, index + 1  # "비아이티 구이 아이디 확인됐습니다": the word ID names the code
-        pieces = [("-", False)] if word in _DASH_WORDS else _mixed_piece(word)
+        pieces = _DASH if word in _DASH_WORDS else _mixed_piece(word)
         if pieces is None:
             return run, index + 1
         run.append((words[index], pieces))

@@ -37,6 +37,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pipeline.normalize.numbers import parse_korean_number
@@ -700,7 +701,14 @@ def resolve_dates(text: str, anchor: dt.date, said_before: str = "") -> list[Dat
     """Every date expression in ``text`` resolved against ``anchor`` (the call's date);
     ``said_before`` (the words just before, e.g. the previous clause or turn) may give the date
     a bare weekday or "그 다음 날" at its start counts from."""
-    earlier = resolve_dates(said_before, anchor) if said_before else []
+    return list(_resolved(text, anchor, said_before))
+
+
+# Cached: the stages read the same turns and clauses (and each turn again as the one before the
+# next), and the resolvers' patterns are the cost.
+@lru_cache(maxsize=4096)
+def _resolved(text: str, anchor: dt.date, said_before: str) -> tuple[DateMention, ...]:
+    earlier = _resolved(said_before, anchor, "") if said_before else ()
     told_before = earlier[-1] if earlier else None
     candidates: list[tuple[int, int, int, DateMention]] = []
     for priority, (pattern, resolve) in enumerate(_RESOLVERS):
@@ -715,4 +723,4 @@ def resolve_dates(text: str, anchor: dt.date, said_before: str = "") -> list[Dat
     for *_, mention in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
-    return _read_in_context(sorted(kept, key=lambda m: m.start), text, anchor, told_before)
+    return tuple(_read_in_context(sorted(kept, key=lambda m: m.start), text, anchor, told_before))

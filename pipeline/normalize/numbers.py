@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.hangul import has_final_consonant
 
@@ -244,6 +245,13 @@ def _keep_short_groups(text: str, groups: list[DigitGroup]) -> list[DigitGroup]:
 
 def digit_sequences(text: str) -> list[DigitSequence]:
     """Every written or spoken digit sequence in ``text``, in order."""
+    return list(_digit_sequences(text))
+
+
+# Cached: masking, identifiers, contact details and the benchmark's leak check read the same
+# turns.
+@lru_cache(maxsize=4096)
+def _digit_sequences(text: str) -> tuple[DigitSequence, ...]:
     ascii_groups = [
         DigitGroup(m.start(), m.end(), m.group(), spoken=False) for m in _ASCII_GROUP.finditer(text)
     ]
@@ -256,7 +264,7 @@ def digit_sequences(text: str) -> list[DigitSequence]:
             sequences[-1].append(group)
         else:
             sequences.append([group])
-    return [DigitSequence(tuple(s)) for s in sequences]
+    return tuple(DigitSequence(tuple(s)) for s in sequences)
 
 
 def _spoken_separator(link: str) -> str:
