@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Turn, clauses
@@ -28,7 +29,7 @@ from pipeline.extract.text import (
 )
 from pipeline.hangul import object_particle
 from pipeline.normalize.dates import written_date
-from pipeline.normalize.numbers import spoken_digits_to_text
+from pipeline.normalize.numbers import digit_sequences
 
 
 def purpose(facts: IssueFacts, category: str, kind: str) -> Found[str | None]:
@@ -91,13 +92,9 @@ def issue_summary(
 ) -> Found[str | None]:
     """"{when} {object} {problem}: what the customer said, what the agent found", the heading
     naming the date, product and problem the way the log does, the customer's own clauses
-    giving how much and what they already tried."""
-    account = _customer_account(context)
-    finding = _agent_finding(context)
-    if finding and finding[0] not in (account.value or ""):
-        text, turn = finding
-        joined = f"{account.value}, {text}" if account.value else text
-        account = Found(joined, (*account.turns, turn), max(account.confidence, 0.4))
+    giving how much and what they already tried, the agent's reading of the records giving
+    the dates, amounts and names the customer rounds off."""
+    account = _account(context)
     said = account.value or ""
     when = written_date(occurred) if occurred else ""
     words = [when] if when and when not in said else []
@@ -111,38 +108,106 @@ def issue_summary(
     return Found(f"{heading}: {account.value}", turns, account.confidence)
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """One clause of the issue as the note writes it, and where it was said."""
+
+    text: str
+    turn: Turn
+    start: int
+
+
+def _account(context: CallContext) -> Found[str | None]:
+    """The customer's clauses that state the problem most plainly, what the agent read back
+    and what the agent found in the records, in call order. A finding says more per word than
+    the customer's telling (the date, amount and name they round off), so with one the
+    customer's weakest clause is left out and the log stays about as long."""
+    findings = _agent_findings(context)
+    customer = _customer_pieces(context) or _wish_piece(context)
+    customer = customer[: MAX_ISSUE_CLAUSES - 1 if findings else MAX_ISSUE_CLAUSES]
+    readbacks = [_Piece(text, turn, len(turn.plain)) for text, turn in _agent_facts(context)]
+    chosen: list[_Piece] = []
+    for piece in [*customer, *readbacks, *findings]:
+        if not any(piece.text in c.text or c.text in piece.text for c in chosen):
+            chosen.append(piece)
+    if not chosen:
+        return Found(None, (), 0.3)
+    chosen.sort(key=lambda c: (c.turn.index, c.start))
+    turns = tuple(dict.fromkeys(c.turn for c in chosen))
+    return Found(", ".join(c.text for c in chosen), turns, 0.6 if customer else 0.4)
+
+
 _FINDING = re.compile(
     r"확인해 보니|조회해 보니|확인해 보면|조회됩니다|나옵니다|나와 있|되어 있|돼 있|기록돼|기록되어|상태입니다"
 )
 MIN_FINDING_NOUNS = 3
+MIN_READBACK_FACTS = 3
 
 
-def _agent_finding(context: CallContext) -> tuple[str, Turn] | None:
-    """What the agent found in the records ("확인해 보니 11월 2일 등기로 발송됐다가 반송됐습니다"):
-    often the cause the customer could not see. The first such sentence in the first half."""
+def _agent_findings(context: CallContext) -> list[_Piece]:
+    """What the agent found in the records ("확인해 보니 11월 2일 등기로 발송됐다가 반송됐습니다"),
+    often the cause the customer could not see: the first such sentence in the first half; and
+    the record the agent read back with the most dates, amounts and names in it ("11월 18일
+    온솔가구 89,000원 2건 승인"), which the log keeps and the customer's own words round off."""
+    found: list[tuple[str, Turn, Clause]] = []
     for turn in context.agent_turns[1 : len(context.agent_turns) // 2 + 1]:
-        for clause in sentences(turn):
-            if is_question(clause) or not _FINDING.search(clause.text):
+        for sentence in sentences(turn):
+            if is_question(sentence):
                 continue
-            named = any(name in clause.text for name in context.names)
-            if named or _gives_a_number(clause) or len(nouns(clause, limit=12)) < MIN_FINDING_NOUNS:
+            clause = _without_greeting(context, sentence)
+            if clause is None or _gives_a_number(clause):
+                continue
+            if len(nouns(clause, limit=12)) < MIN_FINDING_NOUNS:
                 continue
             text = note_text(clause)
-            if text and spoken_digits_to_text(text) == text:
-                return text, turn
-    return None
+            if text and not _reads_out_a_code(text):
+                found.append((text, turn, sentence))
+    first = next((f for f in found if _FINDING.search(f[2].text)), None)
+    dense = max(found, key=lambda f: _fact_count(f[2]), default=None)
+    picked = [f for f in (first, dense) if f is not None]
+    if dense is not None and _fact_count(dense[2]) < MIN_READBACK_FACTS:
+        picked = picked[:1] if first is not None else []
+    picked = list(dict.fromkeys(picked))
+    return [_Piece(text, turn, clause.start) for text, turn, clause in picked]
 
 
-def _customer_account(context: CallContext) -> Found[str | None]:
-    """What the customer said was wrong: their most contentful turns near the start, as notes."""
-    candidates = [
-        t for t in context.customer_turns[: OPENING_TURNS + 2] if not is_identity_answer(context, t)
-    ]
-    scored = sorted(
-        candidates,
-        key=lambda t: -sum(_problem_score(c) for c in sentences(t) if not is_question(c)),
-    )[:ISSUE_TURNS]
-    ordered = sorted(scored, key=lambda t: t.index)
+def _fact_count(clause: Clause) -> int:
+    """Dates, amounts, counts and names in the clause: the particulars a log records."""
+    return sum(1 for m in clause.morphs if m.tag in ("SN", "NNP", "SL"))
+
+
+def _without_greeting(context: CallContext, sentence: Clause) -> Clause | None:
+    """"서민호 고객님 확인됐습니다 수리 이력이 …": the finding after the clause that names the
+    customer (run on, as ASR writes it); None when every clause names someone."""
+    pieces = clauses(sentence.turn)
+    inside = [c for c in pieces if sentence.start <= c.start and c.end <= sentence.end]
+    named = [i for i, c in enumerate(inside) if any(n in c.text for n in context.names)]
+    if not named:
+        return sentence
+    rest = inside[named[-1] + 1 :]
+    if not rest:
+        return None
+    morphs = tuple(m for m in sentence.morphs if m.start >= rest[0].start)
+    return Clause(sentence.turn, rest[0].start, sentence.end, morphs)
+
+
+MIN_CODE_DIGITS = 3
+
+
+def _reads_out_a_code(text: str) -> bool:
+    """"알 에프 팔오 씨 구공공일", "승인번호 칠칠팔이공일": a number read out digit by digit,
+    which the identifiers field records; a date's 일 ("14일부터") is one spoken digit, not a code."""
+    return any(
+        g.spoken and len(g.digits) >= MIN_CODE_DIGITS
+        for sequence in digit_sequences(text)
+        for g in sequence.groups
+    )
+
+
+def _customer_pieces(context: CallContext) -> list[_Piece]:
+    """What the customer said was wrong: the clauses of their most contentful turns near the
+    start that state the problem most plainly, strongest first."""
+    ordered = _account_turns(context)
     # Whole sentences first; when every one is a request ("사이즈가 작아서 교환하려고요"),
     # the clauses that give its reasons.
     for split in (sentences, clauses):
@@ -153,22 +218,30 @@ def _customer_account(context: CallContext) -> Found[str | None]:
             if not is_question(c) and not is_want(c) and _says_something(c)
             and (text := note_text(c))
         ]
-        # The clauses that state the problem most plainly, in the order they were said.
         strongest = sorted(picked, key=lambda p: -_problem_score(p[0]))[:MAX_ISSUE_CLAUSES]
-        picked = [p for p in picked if p in strongest]
-        if picked:
-            facts = _agent_facts(context)
-            texts = [t for _, t in picked] + [f for f, _ in facts]
-            turns = tuple(c.turn for c, _ in picked) + tuple(t for _, t in facts)
-            return Found(", ".join(dict.fromkeys(texts)), turns, 0.6)
-    # A call that only asks for something ("배송지를 바꾸려고요") has that as its issue.
+        if strongest:
+            return [_Piece(text, c.turn, c.start) for c, text in strongest]
+    return []
+
+
+def _account_turns(context: CallContext) -> list[Turn]:
+    candidates = [
+        t for t in context.customer_turns[: OPENING_TURNS + 2] if not is_identity_answer(context, t)
+    ]
+    scored = sorted(
+        candidates,
+        key=lambda t: -sum(_problem_score(c) for c in sentences(t) if not is_question(c)),
+    )[:ISSUE_TURNS]
+    return sorted(scored, key=lambda t: t.index)
+
+
+def _wish_piece(context: CallContext) -> list[_Piece]:
+    """A call that only asks for something ("배송지를 바꾸려고요") has that as its issue."""
     wishes = [
-        (c, text) for t in ordered for c in clauses(t)
+        _Piece(text, c.turn, c.start) for t in _account_turns(context) for c in clauses(t)
         if is_want(c) and len(nouns(c)) >= 2 and (text := note_text(c, wish=True))
-    ][:1]
-    if wishes:
-        return Found(wishes[0][1], (wishes[0][0].turn,), 0.4)
-    return Found(None, (), 0.3)
+    ]
+    return wishes[:1]
 
 
 Splitter = Callable[[Turn], "list[Clause] | tuple[Clause, ...]"]
@@ -228,7 +301,7 @@ def _agent_facts(context: CallContext) -> list[tuple[str, Turn]]:
             phrase = phrase.replace("주문하신", "주문한").replace("구매하신", "구매한")
             phrase = re.sub(r"(?<=[가-힣]) 거$", " 건", phrase)  # "주문한 거" is spoken for 건
             phrase = phrase.replace("고객님", "고객")  # the agent's address, not the note's
-            spoken_code = spoken_digits_to_text(phrase) != phrase  # "엘에이칠삼일일팔이공"
+            spoken_code = _reads_out_a_code(phrase)  # "엘에이칠삼일일팔이공"
             if phrase and not spoken_code and not any(n in phrase for n in context.names):
                 facts.append((phrase, turn))
             if len(facts) >= MAX_AGENT_FACTS:
