@@ -418,7 +418,24 @@ def classify_category(
     cue_total = sum(scores.values()) or 1.0
     shares = {label: score / cue_total for label, score in scores.items()}
     best, sure = blend(model, features, shares)
+    if scores:
+        best = _asked_decides(best, max(scores, key=scores.__getitem__))
     return Found(Category(best), tuple(evidence[best][:3]), round(min(0.95, max(0.3, sure)), 2))
+
+
+# Labels whose calls say the same words and differ in what the customer asks for first: a
+# cancellation speaks of the refund it brings and a refund of the cancellation behind it; an
+# order asks about the product and an inquiry names the order it may become. The model reads
+# the words, the cues read what is asked, so between the two the cues decide.
+_ASK_DECIDES = (
+    frozenset([Category.CANCELLATION.value, Category.REFUND_RETURN.value]),
+    frozenset([Category.ORDER.value, Category.PRODUCT_INQUIRY.value]),
+)
+
+
+def _asked_decides(blended: str, ruled: str) -> str:
+    """The rules' label where the blend chose the other one of a pair only the ask tells apart."""
+    return ruled if frozenset([blended, ruled]) in _ASK_DECIDES else blended
 
 
 def detect_complaint(context: CallContext) -> Found[bool]:
@@ -637,8 +654,26 @@ def _undecided_after(undecided: list[Turn], last_done: Turn) -> bool:
     return bool(said) and said[-1].index > last_done.index
 
 
+# Bodies outside the company the customer may take a dispute to: the agent pointing there
+# ("한국소비자원 소비자분쟁해결기준에 따라서 상담받아 보실 수 있어서") hands nothing on.
+_OUTSIDE_BODIES = frozenset(
+    ["소비자원", "한국소비자원", "소비자보호원", "금감원", "금융감독원", "공정위", "공정거래위원회"]
+)
+
+
+def _offer_only(offers: list[Turn], escalated: list[Turn], unresolved: list[Turn]) -> bool:
+    """Every hand-over was only offered ("민원으로 접수해 드릴 수 있는데 접수해 드릴까요") and the
+    customer's last word after it leaves the case open ("됐어요 일단 생각 좀 해 볼게요",
+    "소비자원에 신고할게요"): the offer was not taken up."""
+    if not offers or any(turn not in offers for turn in escalated):
+        return False
+    undecided = [t.index for t in unresolved if t.role is Role.CUSTOMER]
+    return bool(undecided) and max(undecided) > max(t.index for t in offers)
+
+
 def classify_resolution(context: CallContext) -> Found[Resolution]:
     matched: dict[str, list[Turn]] = defaultdict(list)
+    offers: list[Turn] = []
     for turn in context.turns:
         previous_conditional = False
         for clause in clauses(turn):
@@ -670,11 +705,15 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
                 # sent along with the case, not the case handed on for a decision.
                 if cue.label == "escalated" and lemmas & _ALONG and lemmas & _REMARKS:
                     continue
+                if cue.label == "escalated" and lemmas & _OUTSIDE_BODIES:
+                    continue
                 # "원하시면 민원으로 접수해 드릴 수 있습니다" / "아니 민원은 됐고요": an offer the
                 # customer turns down is no step.
                 if cue.label in ("pending", "escalated") and _offered(clause.morphs):
                     if _declined(context.following(turn, Role.CUSTOMER)):
                         continue
+                if cue.label == "escalated" and (_offered(clause.morphs) or _asks_question(clause)):
+                    offers.append(turn)
                 matched[cue.label].append(turn)
             # Only a clause that ends in -면 makes the next one conditional: "세 번째 접수가
             # 되시면 심사 대상이 되세요" is a whole sentence, and what follows it is not "if".
@@ -682,6 +721,8 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
             previous_conditional = (
                 last is not None and last.tag.startswith("EC") and last.form in _CONDITIONAL
             )
+    if _offer_only(offers, matched["escalated"], matched["unresolved"]):
+        matched["escalated"] = []
     last_done = _last_done(context)
     done = last_done is not None
     if last_done is not None and not _undecided_after(matched["unresolved"], last_done):
