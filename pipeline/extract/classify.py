@@ -418,24 +418,7 @@ def classify_category(
     cue_total = sum(scores.values()) or 1.0
     shares = {label: score / cue_total for label, score in scores.items()}
     best, sure = blend(model, features, shares)
-    if scores:
-        best = _asked_decides(best, max(scores, key=scores.__getitem__))
     return Found(Category(best), tuple(evidence[best][:3]), round(min(0.95, max(0.3, sure)), 2))
-
-
-# Labels whose calls say the same words and differ in what the customer asks for first: a
-# cancellation speaks of the refund it brings and a refund of the cancellation behind it; an
-# order asks about the product and an inquiry names the order it may become. The model reads
-# the words, the cues read what is asked, so between the two the cues decide.
-_ASK_DECIDES = (
-    frozenset([Category.CANCELLATION.value, Category.REFUND_RETURN.value]),
-    frozenset([Category.ORDER.value, Category.PRODUCT_INQUIRY.value]),
-)
-
-
-def _asked_decides(blended: str, ruled: str) -> str:
-    """The rules' label where the blend chose the other one of a pair only the ask tells apart."""
-    return ruled if frozenset([blended, ruled]) in _ASK_DECIDES else blended
 
 
 def detect_complaint(context: CallContext) -> Found[bool]:
