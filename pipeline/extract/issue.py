@@ -248,7 +248,7 @@ def desired_outcome(context: CallContext, facts: IssueFacts) -> Found[str | None
     log does, "…받기를 원함"; a customer waiting for a delivery who says by when they need it
     wants it by then ("토요일까지 텀블러 세트를 받기를 원함")."""
     receipt = _receipt_wish(context, facts) if _awaits_delivery(facts) else None
-    remedies = facts.remedies or facts.raised_pending
+    remedies = _one_request(facts.remedies or facts.raised_pending)
     if remedies:
         # "결제가 두 번 됐어요 … 취소해 주세요": the remedy undoes the problem, said together.
         undone = [p for p in facts.problems if _remedy_word(p) in remedies]
@@ -260,12 +260,21 @@ def desired_outcome(context: CallContext, facts: IssueFacts) -> Found[str | None
     if receipt is not None:
         return receipt
     implied = [(p, _implied_remedy(facts, p)) for p in facts.problems if p in implied_remedies()]
+    # "로그인이 안 돼요 … 잠겼대요": what locks the customer out is what they want undone.
+    implied.sort(key=lambda pair: pair[1] != _UNLOCK)
     if implied:
         return Found(_received(_phrase(facts, *implied[0])), facts.evidence, 0.4)
     return _about(_wished(context), facts)
 
 
 MAX_WISH_OBJECTS = 2
+
+
+def _one_request(remedies: tuple[str, ...]) -> tuple[str, ...]:
+    """"교환하려고요 … 백으로 바꾸고 싶어요": 바꾸다 (변경) asks for the exchange itself."""
+    if "교환" in remedies:
+        return tuple(r for r in remedies if r != "변경")
+    return remedies
 
 
 def _about(wished: Found[str | None], facts: IssueFacts) -> Found[str | None]:
@@ -284,6 +293,7 @@ MAX_DESIRED_OBJECTS = 3
 _NOT_ARRIVED = frozenset(["미도착", "지연", "미방문"])
 _REPAIR_VISIT = "빠른 방문 수리"
 _RECEIVE = "받기를 원함"
+_UNLOCK = "해제"
 
 
 def _implied_remedy(facts: IssueFacts, problem: str) -> str:
@@ -318,7 +328,8 @@ def _awaits_delivery(facts: IssueFacts) -> bool:
 
 _FASTER_DELIVERY = "빠른 배송"
 _RECEIVING = frozenset(["받다", "오다", "도착하다", "도착"])
-_BY_WHEN = re.compile(r"까지|전에|전까지|안에|\d+일|오늘|내일|요일")
+# A day said ("토요일 전에", "이번 주 안에"): "그 전에는 받아야 돼요" alone names none.
+_BY_WHEN = re.compile(r"\d+일|요일|오늘|내일|이번 주|다음 주|주말")
 _CAME = re.compile(r"(?:오기|도착|받기)(?:를|을)? 원함$")
 
 
@@ -329,11 +340,12 @@ def _receipt_wish(context: CallContext, facts: IssueFacts) -> Found[str] | None:
         if is_identity_answer(context, turn):
             continue
         for clause in clauses(turn):
-            if not any(m.lemma in _RECEIVING for m in clause.morphs):
+            received = any(m.lemma in _RECEIVING for m in clause.morphs)
+            if not received or has_cue(clause, "contact"):  # "전화 받을 수 있게" is a callback
                 continue
             words = _without_lead(clause_words(clause))
             text = needed_wish(words)
-            if text is None and is_want(clause) and _asks_possible(clause):
+            if text is None and _can_happen(clause):
                 text = close_clause(words, wish=True)
             if not text or not _CAME.search(text) or not _BY_WHEN.search(text):
                 continue
@@ -344,6 +356,11 @@ def _receipt_wish(context: CallContext, facts: IssueFacts) -> Found[str] | None:
             said = f"{when} {what}{object_particle(what)} {_RECEIVE}" if what else f"{when} 배송{_RECEIVE}"
             return Found(said.strip(), (turn,), 0.5)
     return None
+
+
+def _can_happen(clause: Clause) -> bool:
+    """"이번 주 안에는 받을 수 있는 거죠": the customer asks whether it can come in time."""
+    return is_question(clause) and any(m.form == "수" for m in clause.morphs)
 
 
 # Words that open a spoken sentence without saying anything of it ("그리고 이게 사실 …").

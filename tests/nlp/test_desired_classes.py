@@ -65,3 +65,25 @@ def test_a_bare_request_names_what_it_is_about() -> None:
 """
     wanted = _wanted(call)
     assert "도수치료" in wanted and "청구" in wanted, wanted
+
+
+def test_a_customer_locked_out_wants_the_lock_released() -> None:
+    call = """상담원: 네 새빛은행 고객센터입니다
+고객: 앱에 로그인이 안 돼요 비밀번호를 몇 번 틀렸더니 잠겼다고 나와요
+상담원: 네 본인 확인 후 도와드리겠습니다 성함 말씀해 주시겠어요
+고객: 차윤서요
+상담원: 네 확인해 보니 비밀번호 오류 횟수 초과로 잠금 상태입니다
+"""
+    wanted = _wanted(call)
+    assert "잠금 해제" in wanted, wanted
+
+
+def test_a_callback_the_customer_must_get_is_no_delivery() -> None:
+    call = """상담원: 네 온누리택배입니다
+고객: 택배가 아직 안 왔어요 송장 조회하면 계속 배송 중이라고 떠요
+상담원: 네 확인해 보니 지역 터미널에서 지연되고 있습니다 기사님께 확인 후 연락드리겠습니다
+고객: 그럼 오늘 꼭 전화 받을 수 있게 해 주세요
+상담원: 네 오늘 오후 세 시까지 연락드리겠습니다
+"""
+    wanted = _wanted(call)
+    assert "전화" not in wanted, wanted
