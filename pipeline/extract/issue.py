@@ -7,17 +7,20 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Turn, clauses
 from pipeline.extract.drafting import category_phrase
 from pipeline.extract.facts import IssueFacts, implied_remedies
+from pipeline.extract.style import Word, close_clause, needed_wish
 from pipeline.extract.text import (
     DATE_WORD,
     ISSUE_TURNS,
     MAX_ISSUE_CLAUSES,
     MAX_WANTS,
     OPENING_TURNS,
+    clause_words,
     cues,
     has_cue,
     is_identity_answer,
@@ -28,6 +31,7 @@ from pipeline.extract.text import (
     sentences,
 )
 from pipeline.hangul import object_particle
+from pipeline.nlp import word_list
 from pipeline.normalize.dates import written_date
 from pipeline.normalize.numbers import digit_sequences
 
@@ -313,20 +317,155 @@ def desired_outcome(context: CallContext, facts: IssueFacts) -> Found[str | None
     """"{object} {remedy}": the product or service and what the customer wants done with it
     ("연간 구독 중복 결제 취소"); a reported problem that names no remedy implies one
     ("배수 불량" → "방문 수리", issue_problem_remedies.txt); otherwise the clause that asks for
-    something, condensed ("…하기를 원함")."""
-    remedies = facts.remedies or facts.raised_pending
+    something, condensed ("…하기를 원함"). A remedy the customer receives is written as the
+    log does, "…받기를 원함"; a customer waiting for a delivery who says by when they need it
+    wants it by then ("토요일까지 텀블러 세트를 받기를 원함")."""
+    receipt = _receipt_wish(context, facts) if _awaits_delivery(facts) else None
+    remedies = _one_request(facts.remedies or facts.raised_pending)
     if remedies:
         # "결제가 두 번 됐어요 … 취소해 주세요": the remedy undoes the problem, said together.
         undone = [p for p in facts.problems if _remedy_word(p) in remedies]
         problem = undone[0] if undone else ""
-        return Found(_phrase(facts, problem, " 및 ".join(remedies)), facts.evidence, 0.5)
-    implied = [(p, implied_remedies()[p]) for p in facts.problems if p in implied_remedies()]
+        asked = _received(_phrase(facts, problem, " 및 ".join(remedies)))
+        if receipt is not None:  # "그 전에 못 받으면 환불해 주세요": the remedy is the fallback
+            return Found(f"{receipt.value}, {asked}", receipt.turns + facts.evidence, 0.5)
+        return Found(asked, facts.evidence, 0.5)
+    if receipt is not None:
+        return receipt
+    implied = [(p, _implied_remedy(facts, p)) for p in facts.problems if p in implied_remedies()]
+    # "로그인이 안 돼요 … 잠겼대요": what locks the customer out is what they want undone.
+    implied.sort(key=lambda pair: pair[1] != _UNLOCK)
     if implied:
-        return Found(_phrase(facts, *implied[0]), facts.evidence, 0.4)
-    return _wished(context)
+        return Found(_received(_phrase(facts, *implied[0])), facts.evidence, 0.4)
+    return _about(_wished(context), facts)
+
+
+MAX_WISH_OBJECTS = 2
+
+
+def _one_request(remedies: tuple[str, ...]) -> tuple[str, ...]:
+    """"교환하려고요 … 백으로 바꾸고 싶어요": 바꾸다 (변경) asks for the exchange itself."""
+    if "교환" in remedies:
+        return tuple(r for r in remedies if r != "변경")
+    return remedies
+
+
+def _about(wished: Found[str | None], facts: IssueFacts) -> Found[str | None]:
+    """"청구를 원함" names the request, not what it is about: the call's object words go in
+    front ("도수치료 실손보험 청구를 원함"), as in the remedy phrase."""
+    if not wished.value:
+        return wished
+    objects = [w for w in facts.objects if w not in wished.value][:MAX_WISH_OBJECTS]
+    if not objects:
+        return wished
+    return Found(f"{' '.join(objects)} {wished.value}", wished.turns, wished.confidence)
 
 
 MAX_DESIRED_OBJECTS = 3
+# Problems of something that was to come and did not: a parcel, or a technician.
+_NOT_ARRIVED = frozenset(["미도착", "지연", "미방문"])
+_REPAIR_VISIT = "빠른 방문 수리"
+_RECEIVE = "받기를 원함"
+_UNLOCK = "해제"
+
+
+def _implied_remedy(facts: IssueFacts, problem: str) -> str:
+    """A repair that did not come ("수리 기사님이 오기로 했는데 안 오셨어요") wants the repair
+    visit soon, not a faster delivery."""
+    if problem in _NOT_ARRIVED and "수리" in facts.raised:
+        return _REPAIR_VISIT
+    return implied_remedies()[problem]
+
+
+def _received(phrase: str) -> str:
+    """"… 교환" → "… 교환받기를 원함": a remedy the customer receives, as the log says it."""
+    last = phrase.split(" 및 ")[-1].split()[-1] if phrase else ""
+    return f"{phrase}{_RECEIVE}" if last in _received_remedies() else phrase
+
+
+@cache
+def _received_remedies() -> frozenset[str]:
+    return frozenset(word_list("received_remedies"))
+
+
+@cache
+def _delivery_steps() -> frozenset[str]:
+    return frozenset(word_list("delivery_steps"))
+
+
+def _awaits_delivery(facts: IssueFacts) -> bool:
+    return any(implied_remedies().get(p) == _FASTER_DELIVERY for p in facts.problems) and (
+        "수리" not in facts.raised
+    )
+
+
+_FASTER_DELIVERY = "빠른 배송"
+_RECEIVING = frozenset(["받다", "오다", "도착하다", "도착"])
+# A day said ("토요일 전에", "이번 주 안에"): "그 전에는 받아야 돼요" alone names none.
+_BY_WHEN = re.compile(r"\d+일|요일|오늘|내일|이번 주|다음 주|주말")
+_CAME = re.compile(r"(?:오기|도착|받기)(?:를|을)? 원함$")
+
+
+def _receipt_wish(context: CallContext, facts: IssueFacts) -> Found[str] | None:
+    """"이게 선물용이라 토요일 전에는 와야 되거든요", "이번 주 안에는 받을 수 있는 거죠": by
+    when the customer needs the delivery, as "{when} {what}를 받기를 원함"; the first said."""
+    for turn in context.customer_turns:
+        if is_identity_answer(context, turn):
+            continue
+        for clause in clauses(turn):
+            received = any(m.lemma in _RECEIVING for m in clause.morphs)
+            if not received or has_cue(clause, "contact"):  # "전화 받을 수 있게" is a callback
+                continue
+            words = _without_lead(clause_words(clause))
+            text = needed_wish(words)
+            if text is None and _can_happen(clause):
+                text = close_clause(words, wish=True)
+            if not text or not _CAME.search(text) or not _BY_WHEN.search(text):
+                continue
+            when = _CAME.sub("", text).strip()
+            what = _awaited(context)
+            what = what if what and what not in when else ""
+            # "그게 아직도 안 와서요" names no product: the delivery is what they want.
+            said = f"{when} {what}{object_particle(what)} {_RECEIVE}" if what else f"{when} 배송{_RECEIVE}"
+            return Found(said.strip(), (turn,), 0.5)
+    return None
+
+
+def _can_happen(clause: Clause) -> bool:
+    """"이번 주 안에는 받을 수 있는 거죠": the customer asks whether it can come in time."""
+    return is_question(clause) and any(m.form == "수" for m in clause.morphs)
+
+
+# Words that open a spoken sentence without saying anything of it ("그리고 이게 사실 …").
+_LEAD_TAGS = ("MAJ", "MAG", "NP", "IC", "MM")
+
+
+def _without_lead(words: list[Word]) -> list[Word]:
+    while len(words) > 1 and all(m.tag.startswith((*_LEAD_TAGS, "J")) for m in words[0].morphs):
+        words = words[1:]
+    return words
+
+
+def _awaited(context: CallContext) -> str:
+    """What the customer says has not come: the subject nearest before "안 오다" ("텀블러가
+    안 와요"); "" when it is a pronoun ("그게 아직도 안 와서요") or a stage of the delivery."""
+    vague = cues()["vague_subject"] | _delivery_steps()
+    for turn in context.customer_turns:
+        for clause in clauses(turn):
+            morphs = clause.morphs
+            for index, morph in enumerate(morphs[:-1]):
+                if morph.form != "안" or morphs[index + 1].lemma not in _RECEIVING:
+                    continue
+                marked = [
+                    i for i in range(1, index)
+                    if morphs[i].tag == "JKS" and morphs[i - 1].tag.startswith(("NNG", "NNP"))
+                ]
+                if not marked:
+                    continue
+                word = _compound_before(clause, marked[-1])
+                if len(word) >= 2 and word not in vague and word not in context.names:
+                    return word
+    return ""
 
 
 def _remedy_word(problem: str) -> str | None:

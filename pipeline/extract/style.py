@@ -213,6 +213,22 @@ def _can_do(words: Sequence[Word]) -> str | None:
     return None
 
 
+_MUST = frozenset(["아야", "어야", "여야"])
+
+
+def needed_wish(words: Sequence[Word]) -> str | None:
+    """"토요일까지는 꼭 받아야 되거든요": what the customer says must happen is what they want
+    ("토요일까지는 받기를 원함"); None when no verb is said to be needed (V-아야 되다/하다)."""
+    words = [w for w in words if not w.is_filler]
+    for index, word in enumerate(words[:-1]):
+        cut = next((i for i, m in enumerate(word.morphs) if m.tag.startswith("EC") and m.form in _MUST), None)
+        following = words[index + 1].morphs[0]
+        if cut and word.morphs[cut - 1].tag.startswith(("VV", "XSV")) and following.lemma in ("되다", "하다"):
+            stem = [(m.form, m.tag) for m in word.morphs[:cut] if m.form not in _PAST]
+            return _wish(list(words[: index + 1]), [*stem, ("싶", "VX")])
+    return None
+
+
 def _wish(words: Sequence[Word], stem: list[tuple[str, str]]) -> str | None:
     core = stem[:-1]
     while core and core[-1][1].startswith(("EC", "EP")):

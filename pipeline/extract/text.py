@@ -10,7 +10,7 @@ from functools import cache
 
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Morph, Turn, clauses
-from pipeline.extract.style import close_clause, words_of
+from pipeline.extract.style import Word, close_clause, words_of
 from pipeline.nlp import word_list
 
 OPENING_TURNS = 4
@@ -51,6 +51,11 @@ def is_condition(clause: Clause) -> bool:
 def note_text(clause: Clause, *, wish: bool = False) -> str | None:
     words = words_of(clause.turn.plain[clause.start : clause.end], _shift(clause))
     return close_clause(words, wish=wish)
+
+
+def clause_words(clause: Clause) -> list[Word]:
+    """The clause's words with their morphemes, offsets into the clause."""
+    return words_of(clause.turn.plain[clause.start : clause.end], _shift(clause))
 
 
 def _shift(clause: Clause) -> tuple[Morph, ...]:

@@ -57,7 +57,7 @@ def test_a_fault_is_named_as_a_problem_noun_and_the_remedy_is_implied() -> None:
     assert note.issue.summary is not None and "배수 불량" in note.issue.summary
     assert "필터 청소" in note.issue.summary  # what the customer already tried
     assert note.desired_outcome is not None and note.desired_outcome.startswith("세탁기")
-    assert note.desired_outcome.endswith("배수 불량 방문 수리")
+    assert note.desired_outcome.endswith("배수 불량 방문 수리받기를 원함")  # a repair is received
 
 
 def test_an_undecided_product_question_is_an_inquiry() -> None:
