@@ -6,14 +6,16 @@ appointment on a later date ("내일 방문으로 접수됐습니다"); the agen
 something (보내 주세요, 제출해 주시면 됩니다) and the customer's own ᆯ게요 are the customer's
 steps. The owner is whoever the clause names as doing it (기사님이, 심사팀에서): the agent when
 nobody else is named. A booking said after the visit was discussed ("27일 오후 두 시로
-접수됐고") is the visit, and "방문 전날 … 드릴게요" its routine reminder the day before. An
-undecided call has a step only when the customer says they will come back, or says they will
-decide and the agent asks for the answer by a named day; a fallback ("또 안 되시면 … 보내 주시면
-돼요") is none. A refund said to take days ("취소까지 칠 일 정도 걸리세요") is the company's
-step; the agent's step after "…보내 주시면" is due when the customer sends it; "삭제 일주일 전에"
-counts back from the day the event was given; a customer's step put on another day in a later
-turn replaces the first. Steps said in the plain present that nobody wills or decides (shipping,
-next month's bill) are marked routine for the resolution. Cue words are in
+접수됐고") is the visit, "방문 전날 … 드릴게요" its routine reminder the day before, and
+"기사님이 출발하실 때 전화드릴 거예요" part of the visit, due its day. An undecided call has a
+step only when the customer says they will come back, or says they will decide and the agent
+asks for the answer by a named day; a fallback ("또 안 되시면 … 보내 주시면 돼요") is none. A
+refund said to take days ("취소까지 칠 일 정도 걸리세요") is the company's step; the agent's
+step after "…보내 주시면" is due when the customer sends it; "삭제 일주일 전에" counts back from
+the day the event was given; a customer's step put on another day in a later turn replaces the
+first, and one put before the agent's deadline ("금요일까지 올려 주시면" → "오늘 저녁에
+올릴게요") is due by that deadline. Steps said in the plain present that nobody wills or decides
+(shipping, next month's bill) are marked routine for the resolution. Cue words are in
 pipeline/nlp/data/followup_cues.txt.
 """
 
@@ -42,6 +44,10 @@ _NEGATIONS = frozenset(["안", "못", "않다"])
 # "금요일까지 연락 없으면 다시 전화할게요": the awaited contact not coming is a negative condition.
 _ABSENT = "없다"
 _DAY_BEFORE = re.compile(r"전날|하루\s?전")
+# "기사님이 출발하실 때 전화드릴 거예요", "방문 30 분 전에", "도착 전에 연락드릴 거예요": the
+# technician's or driver's call on the way, on the day of the visit or delivery itself.
+_TIME_SLOT = re.compile(r"오전|오후|\d+\s?시")
+_ON_THE_WAY = re.compile(r"출발|(?:방문|도착)\s?(?:\d+\s?분\s?)?전에")
 _GUESS_VERBS = frozenset(["모르다", "정하다", "결정하다", "알다", "같다"])
 _NOW = frozenset(["지금", "바로", "이따"])
 # "일 분 뒤에 다시 전화드릴게요", "잠시 후에": still the same call.
@@ -706,6 +712,35 @@ def _day_before_visit(
     return visits[-1] - dt.timedelta(days=1) if visits else None
 
 
+def _day_of_visit(
+    context: CallContext, clause: Clause, earlier: tuple[Clause, ...], promises: list[Promise]
+) -> dt.date | None:
+    """"기사님이 출발하시기 30 분 전에 전화드릴 겁니다", "기사님 출발하면 | 연락처를 문자로
+    보내 드릴게요": a call on the way is due the day of the visit or delivery it announces: the
+    booked visit's, else the last later day said in the turns just before (where the visit was
+    set: "다음 주 월요일 오전입니다 26일이요")."""
+    if not context.call_date_known or not _has(clause, "contact"):
+        return None
+    conditions = [c for c in earlier[-1:] if is_condition(c)]
+    if not any(_ON_THE_WAY.search(c.text) for c in (clause, *conditions)):
+        return None
+    visits = [p.due for p in promises if p.kind == "visit" and p.due is not None]
+    if visits:
+        return visits[-1]
+    turn = clause.turn
+    recent = context.turns[max(0, turn.index - 2 * LOOK_BACK_TURNS) : turn.index]
+    pieces = [(t.index, c.text) for t in recent for c in clauses(t)] + [(turn.index, turn.plain[: clause.start])]
+    said = [
+        (index, bool(_TIME_SLOT.search(text)), m.date) for index, text in pieces
+        for m in _step_dates(text, context.call_date) if m.date > context.call_date
+    ]
+    # The slot offered ("다음 주 월요일 오후 한 시에서 세 시 사이세요") over a day only
+    # mentioned after it ("토요일도 괜찮아요"); a day without a slot only from the last turns.
+    slots = [day for _, slot, day in said if slot]
+    days = slots or [day for index, _, day in said if turn.index - index <= LOOK_BACK_TURNS]
+    return days[-1] if days else None
+
+
 def _before_event(context: CallContext, clause: Clause) -> dt.date | None:
     """"삭제 일주일 전에 알림 메일 드릴게요", "만기 사흘 전에 문자 드려요": counted back from the
     day the same event was given earlier in the call ("12월 2일이 지나면 전부 삭제됩니다")."""
@@ -926,6 +961,9 @@ def _owner_and_due(
     reminder = reminder or (None if due else _before_event(context, clause))
     if reminder is not None:
         return Owner.COMPANY, reminder  # "방문 전날 문자 드릴게요": the visit's routine reminder
+    on_the_way = None if due else _day_of_visit(context, clause, earlier, found)
+    if on_the_way is not None:
+        return owner, on_the_way
     today = context.call_date if context.call_date_known else None
     sends = owner is Owner.AGENT and bool(clause.lemmas & _cues()["done_now"])
     awaited = any(is_condition(c) and not is_question(c) and not _negative_condition(c) for c in earlier)
@@ -975,6 +1013,7 @@ def _merged(promises: list[Promise]) -> list[Promise]:
     promises = [
         p for i, p in enumerate(promises) if not any(_moved(p, q) for q in promises[i + 1 :])
     ]
+    promises = _by_the_deadline(promises)
     for promise in promises:
         if any(p.owner == promise.owner and p.due == promise.due for p in kept):
             continue
@@ -1037,6 +1076,43 @@ def _moved(earlier: Promise, later: Promise) -> bool:
     # ("전자 증권은 오늘, 종이 증권은 내일") names two steps.
     near = 0 < later.turn.index - earlier.turn.index <= LOOK_BACK_TURNS
     return near and bool(shared) and earlier.owner == later.owner and earlier.kind == later.kind
+
+
+# "11월 6일까지 … 올려 주시면" → "오늘 저녁에 올릴게요": the deadline the agent set.
+_DEADLINE = "까지"
+NEXT_TURNS = 2
+
+
+def _by_the_deadline(promises: list[Promise]) -> list[Promise]:
+    """The customer's own day for a step the agent set a deadline for becomes that deadline;
+    the request itself is then the same step (the customer's words say what they will do)."""
+    met: set[int] = set()
+    dated: list[Promise] = []
+    for promise in promises:
+        asked = [i for i, q in enumerate(promises) if _within_deadline(promise, q)]
+        if asked:
+            met.update(asked)
+            promise = replace(promise, due=promises[asked[-1]].due)
+        dated.append(promise)
+    return [p for i, p in enumerate(dated) if i not in met]
+
+
+def _within_deadline(own: Promise, asked: Promise) -> bool:
+    """The customer's "오늘 저녁에 올릴게요" answering (or answered by) the agent's "이번 주
+    금요일까지 … 올려 주시면": one step, due by the deadline asked; the day the customer means
+    to do it on or before it is how they will meet it."""
+    if own.owner is not Owner.CUSTOMER or asked.owner is not Owner.CUSTOMER:
+        return False
+    if own.turn.role is not Role.CUSTOMER or asked.turn.role is not Role.AGENT:
+        return False
+    # The same day is one step said twice already (kept as first said, see _merged).
+    if own.due is None or asked.due is None or own.due >= asked.due or asked.clause is None:
+        return False
+    if _DEADLINE not in asked.clause.text or abs(own.turn.index - asked.turn.index) > NEXT_TURNS:
+        return False
+    # The same act ("올려 주시면" / "올릴게요"), or said in the very next turn.
+    same_act = own.clause is not None and bool(_verbs(own.clause) & _verbs(asked.clause))
+    return same_act or abs(own.turn.index - asked.turn.index) == 1
 
 
 def _same_step(dated: Promise, undated: Promise) -> bool:
