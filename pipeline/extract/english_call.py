@@ -16,7 +16,7 @@ from functools import cache
 from models.note import EvidenceRef
 from models.transcript import Role, Transcript
 from pipeline.hangul import has_hangul
-from pipeline.normalize.dates_en import DateSpan, find_dates
+from pipeline.normalize.dates_en import DateSpan, find_dates, settle_with_call
 from pipeline.normalize.english import Span, code_spans, restore_apostrophes
 
 
@@ -74,6 +74,7 @@ def build_call(transcript: Transcript, call_started_at: dt.datetime | None) -> E
     utterances = [u for u in transcript.utterances if u.text.strip()]
     texts = [restore_apostrophes(u.text.lower()) for u in utterances]
     currency = _currency(" ".join(texts))
+    dates = settle_with_call([tuple(find_dates(text, date)) for text in texts])
     turns = tuple(
         EnTurn(
             index=i,
@@ -82,11 +83,11 @@ def build_call(transcript: Transcript, call_started_at: dt.datetime | None) -> E
             text=text,
             start=u.start,
             end=u.end,
-            dates=tuple(find_dates(text, date)),
+            dates=said,
             codes=tuple(code_spans(text)),
             currency=currency,
         )
-        for i, (u, text) in enumerate(zip(utterances, texts))
+        for i, (u, text, said) in enumerate(zip(utterances, texts, dates))
     )
     return EnglishCall(turns, date, call_started_at is not None)
 

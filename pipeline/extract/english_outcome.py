@@ -39,6 +39,11 @@ _ESCALATED = re.compile(
     # A partner holds the decision: "a goodwill claim with their customer relations … they'll
     # decide on it", "it's their decision whether they reimburse it".
     r"(?:they'll|they will|who'll|who will) (?:decide|make (?:a|the) decision)|"
+    # Someone else decides, said of them: "the complaints officer for the district will look
+    # into it and decide what happens", "they make the decision", "they're the ones who decide".
+    r"(?:officer|team|manager|supervisor|department|panel|board|committee|underwriters?|specialists?)"
+    r"(?: (?:for|of|in|at) (?:the |our )?[a-z]+)? (?:will|'ll|is going to|are going to) (?:[a-z]+ ){0,6}?"
+    r"(?:decide|make (?:a|the) decision)|they make the decision|(?:they're|they are) the ones (?:who|that) decide|"
     r"(?:it's|it is) (?:their|the manufacturer's|the insurer's|the partner's) (?:decision|call))"
 )
 # "it hasn't been sent over to our payments team yet": a hand-off that did not happen is the
@@ -70,7 +75,11 @@ _RESOLVED = re.compile(
     r"that's (?:processed|placed|gone through|been processed|been placed)|now shows as|"
     r"i have (?:updated|changed|cancelled|ordered|refunded|issued|processed|removed)|"
     r"(?:i can|i'll|let me) put (?:them|it|that|this|those) through (?:now|for you)|"
-    r"(?:so )?your order (?:reference|number) is)"
+    r"(?:so )?your order (?:reference|number) is|"
+    # A purchase paid for in the call: "i can see that ninety euro received and one golf bag
+    # added to both flights".
+    r"(?:payment|euros?|dollars|pounds|bucks) (?:is |has been |was )?received|"
+    r"(?:added|applied) (?:to|on) (?:your|the|both) (?:booking|account|order|flights?|reservation|plan|policy))"
 )
 # A waiting time said with the change done ("ordered a new one it takes seven to ten business
 # days", "the refund is issued … can take up to ten business days"): a routine step that
@@ -114,9 +123,15 @@ def category(call: EnglishCall, complaint: bool) -> Found[Category]:
 def complaint(call: EnglishCall) -> Found[bool]:
     turns = []
     total = 0.0
+    weak_seen: set[str] = set()
     for turn in call.by(Role.CUSTOMER):
         for _, weight, pattern in cue_table("complaint_cues_en"):
             if pattern.search(turn.text):
+                # A weak cue ("again", "twice") repeated is one fact told twice ("charged
+                # twice" … "i called the hotel twice"), not a second grievance.
+                if weight < COMPLAINT_THRESHOLD and pattern.pattern in weak_seen:
+                    continue
+                weak_seen.add(pattern.pattern)
                 total += weight
                 turns.append(turn)
                 break
@@ -177,6 +192,54 @@ def _echoes_plan(call: EnglishCall, turn: EnTurn, span: object) -> bool:
     )
 
 
+# "i rang last tuesday", "i emailed on the nineteenth and again on saturday", "i reported a claim
+# on monday": the caller's own contact about the problem, after it happened.
+_CONTACT = re.compile(
+    r"\b(?:i|we|i've|we've)\s+(?:\w+\s+)?(?:emailed|called|rang|phoned|wrote|reported|contacted|messaged|"
+    r"chatted|complained)\b[a-z' ]{0,40}$"
+)
+# "would you like to move the appointment to another day", "exchange them for another date":
+# a booking moved to another day; the reason it must move is no problem with the service.
+_RESCHEDULE = re.compile(
+    r"\b(?:move|moving|change|changing|exchange|swap) (?:the |my |your |it |them |this )?(?:\w+ )?"
+    r"(?:appointment|booking|test|visit|session|tickets?|reservation)?\s*(?:to|for) (?:another|a different|a later|"
+    r"an earlier) (?:date|day|time|show|night)|\breschedul\w+|\bmove (?:the|my|your) (?:\w+ )?(?:appointment|test|visit|session)"
+)
+# "posted january ninth and an identical one posted january twelfth", "the charge date which
+# was the tenth": when a disputed charge was made.
+_CHARGE = re.compile(r"\b(?:charged?|charges|posted|billed|debited|charge date)\b[a-z' ]{0,25}$")
+_DUPLICATE = re.compile(r"\b(?:identical|duplicate|second|another|extra|same) (?:one|charge)\b[a-z' ]{0,25}$")
+# "when did it go" / "on saturday": the agent asks when it happened and the caller answers.
+_ASKS_WHEN = re.compile(r"\bwhen (?:did|was|were|has|had|exactly did)\b")
+
+
+def _reschedule(call: EnglishCall) -> bool:
+    return any(_RESCHEDULE.search(t.text) for t in call.turns[: max(8, len(call.turns) // 2)])
+
+
+def _charge_date(call: EnglishCall) -> Found[object]:
+    """The day a disputed charge was made, the duplicate's where one is; from either party."""
+    best: tuple[int, EnTurn, DateSpan] | None = None
+    for turn in call.turns:
+        for span in turn.dates:
+            before = turn.text[max(0, span.start - 45) : span.start]
+            rank = 2 if _DUPLICATE.search(before) else 1 if _CHARGE.search(before) else 0
+            if rank and _problem_date(call, turn, span) and (best is None or rank > best[0]):
+                best = (rank, turn, span)
+    return Found(best[2].date, (best[1],), 0.5) if best else Found(None)
+
+
+def _answered_when(call: EnglishCall) -> Found[object]:
+    for turn in call.by(Role.CUSTOMER):
+        previous = call.previous(turn)
+        if previous is None or previous.role is not Role.AGENT or not _ASKS_WHEN.search(previous.text):
+            continue
+        span = next((s for s in turn.dates if _problem_date(call, turn, s)), None)
+        if span is not None:
+            return Found(span.date, (previous, turn), 0.5)
+    return Found(None)
+
+
 def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
     """When the problem happened: the first past date the customer gives for it, or the day
     in a period the customer names ("the week before last") that the call gives, else the first
@@ -184,7 +247,17 @@ def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
     caller dates what made them call ("the renewal came at the end of last month")."""
     if category_value is Category.PRODUCT_INQUIRY:
         return Found(None)
+    if category_value in (Category.OTHER, Category.EXCHANGE) and _reschedule(call):
+        return Found(None)
+    if category_value is Category.BILLING:
+        charged = _charge_date(call)
+        if charged.value is not None:
+            return charged
     exact = category_value is not Category.CANCELLATION
+    if not exact:
+        answered = _answered_when(call)
+        if answered.value is not None:
+            return answered
     for turn in call.by(Role.CUSTOMER):
         if exact:
             span = next((s for s in turn.dates if _problem_date(call, turn, s)), None)
@@ -208,13 +281,18 @@ def _problem_date(call: EnglishCall, turn: EnTurn, span: DateSpan) -> bool:
         turn.text[max(0, span.start - 30) : span.start]
     ):
         return False
+    if turn.role is Role.CUSTOMER and _CONTACT.search(turn.text[max(0, span.start - 60) : span.start]):
+        return False
     said = turn.text[span.start : span.end]
     if span.date == call.call_date and (
         turn.role is Role.AGENT or not re.search(r"\b(?:this morning|today|tonight)\b", said)
     ):
         return False
-    # "a couple weeks ago", "about three weeks ago": no date a note can record.
-    return not (re.match(r"(?:a couple|a few|an?|some)\b", said) or _HEDGED.search(turn.text[: span.start]))
+    # "a couple weeks ago", "about three weeks ago", "a month ago": no date a note can record;
+    # "a week ago", "a fortnight ago" count back a fixed number of days.
+    return not (
+        re.match(r"(?:a couple|a few|some)\b|an? (?!week|fortnight)", said) or _HEDGED.search(turn.text[: span.start])
+    )
 
 
 def _day_in_named_period(call: EnglishCall, turn: EnTurn) -> Found[object]:

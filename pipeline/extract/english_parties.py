@@ -28,7 +28,7 @@ from pipeline.normalize.english import (
 
 _SELF_INTRO = re.compile(
     r"\b(?:my name is|my name's|name is|this is|it's|you're speaking (?:to|with)|you are speaking "
-    r"(?:to|with)|speaking with)\s+(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})"
+    r"(?:to|with)|speaking with)\s+(?:(?:mrs|mr|ms|miss|dr)\s+)?(?P<name>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})"
 )
 # What follows a first name in an introduction: "this is dana how can i help", "it's ravi speaking".
 _AFTER_NAME = re.compile(
@@ -39,9 +39,13 @@ _AFTER_NAME = re.compile(
 # "it's" gives a first and last name, then goes on about themself.
 _GREETING_ITS = re.compile(
     r"^(?:(?:hi|hiya|hello|hey|oh|um|uh|yeah|yes|there|g day|gday|good (?:morning|afternoon|evening|day)|"
-    r"morning|afternoon|evening)\s+)+"
-    r"it's\s+[a-z'-]+\s+[a-z'-]+\s+(?:i|i've|i'm|i'd|i was|calling|ringing|here)\b"
+    r"morning|afternoon|evening|love|dear|pet|mate)\s+)+"
+    # "it's mrs hargreaves pauline hargreaves i hope": a title and surname, then the full name.
+    r"it's\s+(?:(?:mrs|mr|ms|miss|dr)\s+[a-z'-]+\s+)?[a-z'-]+\s+[a-z'-]+\s+(?:i|i've|i'm|i'd|i was|calling|ringing|here)\b"
 )
+# "hiya siobhan conor brady here i have a flight booked": a caller's first and last name
+# before "here", after the greeting (and the agent's first name said back).
+_NAME_HERE = re.compile(r"^(?:[a-z'-]+\s+){0,4}?(?P<name>[a-z'-]+\s+[a-z'-]+)\s+here\b")
 _ASKS_NAME = re.compile(
     r"\b(?:your (?:full )?name|name on the (?:account|order|card|policy|booking)|who am i speaking|"
     r"passenger name|name please|the name|can i take your name|name as it appears|"
@@ -54,7 +58,13 @@ _ASKS_PHONE = re.compile(
     r"\b(?:phone|mobile|contact number|number to reach|reach you|best number|number can they|"
     r"call you on|callback number|good number|cell)\b"
 )
-_NOT_PHONE = re.compile(r"\b(?:account|card|policy|order|serial|model|reference|case|claim|booking)\b")
+_ASKS_PHONE_OWN = re.compile(r"\b(?:office|home|house|work|landline|daytime|evening) (?:number|phone)\b")
+# "in case we need to call you" is no case number.
+_NOT_PHONE = re.compile(r"\b(?:account|card|policy|order|serial|model|reference|(?<!in )case|claim|booking)\b")
+# "we have zero one one three … for you is that still right" / "that's the house phone yes":
+# the number on file, read out by the agent and confirmed.
+_ON_FILE_CHECK = re.compile(r"^\s*(?:for you|on file|on the account|on your account)?\s*(?:is that|is this|is it) (?:still )?(?:right|correct|good|the best|okay|current)")
+_CONFIRMS = re.compile(r"\b(?:yes|yeah|yep|that's right|that's correct|correct|that's the one|that's it)\b")
 _LEADING = re.compile(r"^(?:(?:yes|yeah|yep|sure|hi|hello|oh|um|uh|okay|ok|so|it's|its|it is|"
                       r"that's|this is|my name is|my name's|i'm|the name is|name's|"
                       r"mrs|mr|ms|miss|dr)\s+)+")
@@ -84,12 +94,19 @@ def _name_words(text: str, most: int) -> list[str]:
     return words
 
 
+def _without_repeated_surname(words: list[str]) -> list[str]:
+    """'hargreaves pauline hargreaves': the surname said first (after a title), then the full
+    name."""
+    return words[1:] if len(words) == 3 and words[0] == words[2] else words
+
+
 def _intro_name(turn: EnTurn, most: int) -> str | None:
     for match in _SELF_INTRO.finditer(turn.text):
-        words = _name_words(match["name"], most)
+        said = _name_words(match["name"], most)
+        words = _without_repeated_surname(said)
         if not words:
             continue
-        after = turn.text[match.start("name") + len(" ".join(words)) :].strip()
+        after = turn.text[match.start("name") + len(" ".join(said)) :].strip()
         strong = match.group().startswith(("my name", "name is", "you're", "you are", "speaking"))
         if match.group().startswith("it's") and not after.startswith(("speaking", "here", "$")) and after \
                 and not _GREETING_ITS.match(turn.text[: match.end("name")] + " " + after):
@@ -105,9 +122,15 @@ def agent_name(call: EnglishCall) -> Found[str | None]:
     found: Found[str | None] = Found(None)
     for number, turn in enumerate(call.by(Role.AGENT)):
         # Later in the call only a transfer introduces someone: "hi this is andre in disputes".
-        if number >= 3 and not re.search(r"\b(?:this is|my name is|my name's) [a-z]+ (?:in|from|with|on|here|speaking)\b", turn.text):
+        transfer = re.search(
+            r"\b(?:this is|my name is|my name's) (?P<name>[a-z]+(?: [a-z]+)?) (?:in|from|with|on|here|speaking)\b", turn.text
+        )
+        if number >= 3 and not transfer:
             continue
         name = _intro_name(turn, most=1)
+        # "this is mary joy from account security": a two-word first name said before the team.
+        if transfer and " " in transfer["name"] and all(w not in not_names() for w in transfer["name"].split()):
+            name = " ".join(_title(w) for w in transfer["name"].split())
         if name and not _is_about_customer(turn):
             found = Found(name, (turn,), 0.8)
     greeting = call.by(Role.AGENT)[:1]
@@ -136,6 +159,8 @@ def customer_name(call: EnglishCall) -> Found[str | None]:
         if re.search(r"\b(?:my name is|my name's|this is|it's)\s", turn.text):
             name = _intro_name(turn, most=3)
             intro = name if name and " " in name else None
+        if intro is None and not asked and turn is call.by(Role.CUSTOMER)[0]:
+            intro = _name_here(turn)
         if intro and not asked:
             return Found(intro, (turn,), 0.8)
         if asked and previous is not None:
@@ -147,6 +172,16 @@ def customer_name(call: EnglishCall) -> Found[str | None]:
     if answers:
         return min(answers, key=lambda a: a[0])[1]
     return _confirmed_by_agent(call)
+
+
+def _name_here(turn: EnTurn) -> str | None:
+    match = _NAME_HERE.match(turn.text)
+    if not match:
+        return None
+    words = match["name"].split()
+    if any(w in not_names() or len(w) < 2 for w in words):
+        return None
+    return " ".join(_title(w) for w in words)
 
 
 # "bob delgado well robert delgado", "bob sorry robert": the caller corrects the name they gave,
@@ -204,10 +239,14 @@ def phone(call: EnglishCall) -> Found[str | None]:
             if not 10 <= len(digits) <= 11:
                 continue
             before = context[: len(context) - len(turn.text) + run.start][-_CODE_CUE_WINDOW:]
-            if _NOT_PHONE.search(before) and not _ASKS_PHONE.search(before):
+            asked = bool(_ASKS_PHONE.search(before) or _ASKS_PHONE_OWN.search(before))
+            if _NOT_PHONE.search(before) and not asked:
                 continue
-            if turn.role is Role.CUSTOMER or _ASKS_PHONE.search(before):
+            if turn.role is Role.CUSTOMER or asked:
                 return Found(digits, (turn,), 0.8)
+            reply = call.following(turn)
+            if _ON_FILE_CHECK.match(turn.text[run.end :]) and reply is not None and _CONFIRMS.search(reply.text):
+                return Found(digits, (turn, reply), 0.7)
     return Found(None)
 
 
@@ -372,6 +411,21 @@ def _corrected(turn: EnTurn) -> list[Span]:
     return codes
 
 
+# "the one from three weeks ago was r d four four …": the number asked for, referred back to.
+_THE_ONE = re.compile(r"^(?:(?:yeah|yes|um|uh|so|well|oh)\s+)*(?:the one|that one|mine|the last one|the first one)\b")
+
+
+def _answers_question(before: str, asked: str | None) -> str | None:
+    """The kind the other party just asked for, when the answer names it again before the
+    number ("the pro number hmm … i have something here eight eight one four …") or points
+    back to it ("the one from three weeks ago was …"), however long the answer runs."""
+    if asked is None:
+        return None
+    if _THE_ONE.match(before.strip()) or _nearest_kind(before) == asked:
+        return asked
+    return None
+
+
 def identifiers(call: EnglishCall, phone_digits: str | None) -> Found[list[Identifier]]:
     """The numbers the agent needs, with their kind; the customer's own number comes as kind
     ``customer_id`` (the note keeps it on the customer, see ``customer_id``)."""
@@ -388,6 +442,8 @@ def identifiers(call: EnglishCall, phone_digits: str | None) -> Found[list[Ident
             kind = _kind_before(before)
             if kind is None and previous is not None and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", before.strip()[-40:] or ""):
                 kind = _kind_before(previous.text)
+            if kind is None and previous is not None:
+                kind = _answers_question(before, _kind_before(previous.text))
             if kind is None or _skipped(before[-40:], code.value, phone_digits):
                 continue
             value = _with_listed_prefix(turn, code, found)

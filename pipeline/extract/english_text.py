@@ -42,6 +42,11 @@ class Draft:
     turn: EnTurn
 
 
+def note_date(day: dt.date) -> str:
+    """'8 March': how English notes write a day (the year is the call's)."""
+    return f"{day.day} {day:%B}"
+
+
 def written(turn: EnTurn, start: int, end: int) -> str:
     """The turn's words from ``start`` to ``end`` with dates, codes and amounts written out."""
     replacements: list[tuple[int, int, str]] = []
@@ -49,9 +54,9 @@ def written(turn: EnTurn, start: int, end: int) -> str:
         # "within five business days" is a deadline: "by 2026-11-09", never "within 2026-11-09".
         within = re.search(r"\b(?:within|in|up to)\s+(?:about\s+)?$", turn.text[: span.start])
         if within and span.deadline:
-            replacements.append((within.start(), span.end, f"by {span.date.isoformat()}"))
+            replacements.append((within.start(), span.end, f"by {note_date(span.date)}"))
         else:
-            replacements.append((span.start, span.end, span.date.isoformat()))
+            replacements.append((span.start, span.end, note_date(span.date)))
     for code in turn.codes:
         replacements.append((code.start, code.end, code.value))
     text = turn.text
@@ -374,7 +379,7 @@ def _follow_up(call: EnglishCall, turn: EnTurn, match: re.Match[str], owner: Own
         # booked visit or collection the step belongs to.
         due = _booked_day(call, turn.index)
     if due is not None:  # the due date has its own field: the action says what, not when
-        what = re.sub(rf"\s*\b(?:by|on|before|until)?\s*{due.isoformat()}\b", "", what).strip()
+        what = re.sub(rf"\s*\b(?:by|on|before|until)?\s*{note_date(due)}\b", "", what).strip()
         what = _DANGLING.sub("", what)
     return FollowUp(action=sentence(what), owner=owner, due=due)
 
@@ -416,7 +421,7 @@ def _delivery_step(call: EnglishCall, turn: EnTurn) -> FollowUp | None:
         if deadlines:
             done = _clause_before(turn, wait.start())
             if done:
-                return FollowUp(action=sentence(f"{done}: delivery by {deadlines[-1].isoformat()}"), owner=Owner.COMPANY, due=deadlines[-1])
+                return FollowUp(action=sentence(f"{done}: delivery by {note_date(deadlines[-1])}"), owner=Owner.COMPANY, due=deadlines[-1])
     mailing = _COMPANY_MAILING.search(turn.text)
     if mailing is not None and not re.search(r"\b(?:minutes|shortly|now|today)\b", mailing["what"]):
         end = clause_end(turn.text, mailing.start("what"), most=12)
@@ -661,7 +666,7 @@ def status(
     if resolution in (Resolution.PENDING, Resolution.ESCALATED) and (changes or steps):
         parts = changes[-2:]
         if steps:
-            due = f" by {steps[0].due.isoformat()}" if steps[0].due else ""
+            due = f" by {note_date(steps[0].due)}" if steps[0].due else ""
             parts.append(f"next: {steps[0].action[:1].lower()}{steps[0].action[1:]}{due}")
         return "; ".join(parts) + ref
     if resolution is Resolution.UNRESOLVED:
@@ -695,7 +700,7 @@ def summary(
     if steps:
         owners = {Owner.AGENT: "agent", Owner.COMPANY: "company", Owner.CUSTOMER: "customer"}
         parts = [
-            f"{owners[s.owner]}{f' by {s.due.isoformat()}' if s.due else ''}: {_lower_first(s.action)}"
+            f"{owners[s.owner]}{f' by {note_date(s.due)}' if s.due else ''}: {_lower_first(s.action)}"
             for s in steps[:2]
         ]
         sentences.append(f"Next steps: {'; '.join(parts)}.")

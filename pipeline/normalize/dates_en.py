@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pipeline.normalize.dates import add_business_days
@@ -61,6 +61,10 @@ class DateSpan:
     end: int
     date: dt.date
     deadline: bool  # "by friday", "within ten days": the latest day, not the day itself
+    # A bare weekday or day of the month read as past or future without a word pointing either
+    # way keeps its other reading, for the call to settle (see ``settle_with_call``).
+    alternative: dt.date | None = None
+    exact: bool = False  # said with its day ("tuesday the twenty seventh", "tomorrow")
 
 
 def _day_number(text: str) -> int | None:
@@ -85,6 +89,16 @@ def _count(text: str) -> int | None:
     if text.isdigit():
         return int(text)
     return parse_cardinal(text)
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    """Whether a word of the clause points the phrase to the past or the future."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 25]
+    return bool(
+        _FUTURE_CUES.search(before) or _PAST_CUES.search(before) or re.match(r"\s*(?:at the latest)", after)
+        or re.search(r"\bago\b", after)
+    )
 
 
 def _direction(text: str, start: int, end: int) -> Direction:
@@ -177,12 +191,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?P<count>{_COUNT})\s+(?:to\s+(?P<upper>{_COUNT})\s+)?(?:business|working)\s+days?\b"),
     ),
     ("hours", re.compile(rf"\b(?:within|in|up to)\s+(?:about\s+)?(?P<count>{_COUNT})\s+hours?\b")),
-    ("ago", re.compile(rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?|months?)\s+ago\b")),
+    ("ago", re.compile(rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?|fortnights?|months?)\s+ago\b")),
     (
         "within",
         re.compile(
             rf"\b(?P<rel>within|in)\s+(?:about\s+|the\s+next\s+)?(?P<count>{_COUNT})\s+"
-            r"(?:(?:to\s+\S+\s+)?)(?P<unit>days?|weeks?)\b"
+            r"(?:(?:to\s+\S+\s+)?)(?P<unit>days?|weeks?|fortnights?)\b"
         ),
     ),
     ("end_month", re.compile(r"\b(?:the\s+)?end of the month\b")),
@@ -228,7 +242,8 @@ def _resolve(kind: str, match: re.Match[str], anchor: dt.date, text: str) -> dt.
     if kind == "hours":
         return anchor + dt.timedelta(days=-(-count // 24)) if count else None
     unit = groups.get("unit") or "day"
-    days = (count or 0) * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
+    per_unit = {"week": 7, "fortnight": 14, "month": 30}
+    days = (count or 0) * next((n for u, n in per_unit.items() if unit.startswith(u)), 1)
     if kind == "ago":
         return anchor - dt.timedelta(days=days) if count else None
     if kind == "within":
@@ -256,8 +271,42 @@ def find_dates(text: str, anchor: dt.date) -> list[DateSpan]:
                 _DEADLINE.search(text[max(0, match.start() - 20) : match.start()])
             )
             taken.append((match.start(), match.end()))
-            spans.append(DateSpan(match.start(), match.end(), date, deadline))
+            alternative = None
+            if kind in ("weekday", "day_of_month") and not match.groupdict().get("q") and not _cued(
+                text, match.start(), match.end()
+            ):
+                alternative = _other_reading(kind, match, anchor, text, date)
+            exact = kind in ("month_day", "day_of_month_named", "weekday_day", "relative")
+            spans.append(DateSpan(match.start(), match.end(), date, deadline, alternative, exact))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _other_reading(kind: str, match: re.Match[str], anchor: dt.date, text: str, date: dt.date) -> dt.date | None:
+    """The date the phrase names when read in the other direction."""
+    direction: Direction = "future" if date <= anchor else "past"
+    groups = match.groupdict()
+    if kind == "weekday":
+        other = _weekday(anchor, WEEKDAYS[groups["weekday"]], "", direction)
+    else:
+        day = _day_number(groups["day"] or groups["day2"])
+        other = _day_of_month(anchor, day, direction, None) if day else None
+    return other if other != date else None
+
+
+def settle_with_call(turn_dates: list[tuple[DateSpan, ...]]) -> list[tuple[DateSpan, ...]]:
+    """'i have it on tuesday' … 'i can see it here tuesday the twenty seventh': a bare weekday
+    or day of the month with no word pointing to past or future takes the reading that is a
+    day the call names in full; 'the tuesday' is the tuesday the call is about."""
+    named = {d.date for dates in turn_dates for d in dates if d.exact}
+    return [
+        tuple(
+            replace(d, date=d.alternative, alternative=d.date)
+            if d.alternative is not None and d.alternative in named and d.date not in named
+            else d
+            for d in dates
+        )
+        for dates in turn_dates
+    ]
 
 
 # Stretches of time a caller names instead of a day: "the week before last", "end of last
