@@ -78,3 +78,18 @@ def test_an_explanation_with_its_amount_is_kept_after_several_steps() -> None:
     assert any("방문 접수" in a for a in actions), actions
     # The list stays about three lines long, however many steps the call had.
     assert len(" ".join(actions)) <= 160
+
+
+EXCHANGE_CALL = """상담원: 네 누리전자 고객센터 박지현입니다
+고객: 지난주에 산 전기포트가 그때부터 전원이 안 켜져서요 새 제품으로 바꿔 주세요
+상담원: 네 불편 드려 죄송합니다 주문번호 말씀해 주시겠어요
+고객: 이공이육 일일공삼 다시 공일이삼이요
+상담원: 네 확인됐습니다 교환 접수해 드렸습니다
+"""
+
+
+def test_purpose_reads_a_new_product_as_no_leak() -> None:
+    # "새 제품" is 새 the determiner, not 새다 (to leak); "그때" names no product.
+    purpose = process_text(EXCHANGE_CALL, call_started_at=CALL_STARTED).note.purpose or ""
+    assert "누수" not in purpose and "그때" not in purpose, purpose
+    assert "전기포트" in purpose, purpose
