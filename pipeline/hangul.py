@@ -29,3 +29,11 @@ def object_particle(text: str) -> str:
     if "가" <= last <= "힣":
         return "을" if has_final_consonant(last) else "를"
     return "을(를)"
+
+
+def instrumental_particle(text: str) -> str:
+    """으로 after a final consonant other than ㄹ, 로 after a vowel or ㄹ ("생년월일로")."""
+    last = text.rstrip()[-1:]
+    if not has_final_consonant(last):
+        return "로"
+    return "로" if (ord(last) - ord("가")) % 28 == 8 else "으로"

@@ -84,7 +84,7 @@ def extract_note(
         "issue.occurred_on": occurred,
         "issue.status": actions.status(context),
         "desired_outcome": issue.desired_outcome(context, facts),
-        "actions_taken": actions.actions_taken(context, lookup or "가입 정보"),
+        "actions_taken": actions.actions_taken(context, lookup),
     }
     topic = issue.topic(context, category_phrase(category.value))
     found["follow_ups"] = followups.follow_ups(context, resolution.value.value, topic)

@@ -11,7 +11,6 @@ from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
 from pipeline.extract.text import (
     DATE_WORD,
-    MAX_ACTIONS,
     MAX_NOUNS,
     agent_clauses,
     cues,
@@ -23,16 +22,17 @@ from pipeline.extract.text import (
     nouns,
     split_condition,
 )
+from pipeline.hangul import instrumental_particle
 from pipeline.nlp import word_list
 
 
 def action_noun(clause: Clause) -> str | None:
     """The clause's last action as the noun a note uses ("보내 드릴까요" → "발송")."""
-    return _action_word(clause)
+    return _action_word(clause, attributive=True)
 
 
-def _action_word(clause: Clause) -> str | None:
-    word = _action_morph(clause)
+def _action_word(clause: Clause, *, attributive: bool = False) -> str | None:
+    word = _action_morph(clause, attributive=attributive)
     if word is None:
         return None
     return _verb_nouns().get(word.lemma, word.form)
@@ -90,12 +90,17 @@ def actions_taken(context: CallContext, lookup: str | None = None) -> Found[list
 
 def _steps(context: CallContext, lookup: str | None) -> list[Step]:
     steps: list[Step] = []
+    verified = _verification(context)
+    if verified is not None:
+        steps.append(verified)
     looked_up = next((c for c in agent_clauses(context) if _LOOKED_UP.search(c.text)), None)
     if lookup and looked_up is not None:
         steps.append(Step(f"{lookup} 조회", StepKind.LOOKUP, looked_up.turn))
     for turn in context.agent_turns[1:]:
         condition: Clause | None = None
         for clause in clauses(turn):
+            if _small_talk(context, clause) or _thanks_for_contact(clause):
+                continue
             if is_question(clause) or _asks_about_customer(clause) or _customer_does_it(clause):
                 steps.extend(_checked(context, clause))
                 condition = None
@@ -111,6 +116,68 @@ def _steps(context: CallContext, lookup: str | None) -> list[Step]:
             if step is not None:
                 steps.append(step)
     return steps
+
+
+def _verification(context: CallContext) -> Step | None:
+    """"성함·생년월일로 본인 확인": a note records the identity check when the agent verifies
+    the caller on purpose (says 본인 확인, asks the birth date), with what the caller was asked
+    for; a name asked only to find an order is not a verification."""
+    said = " ".join(t.plain for t in context.agent_turns)
+    if not _VERIFYING.search(said):
+        return None
+    items: list[str] = []
+    first: Turn | None = None
+    for turn in context.agent_turns:
+        answer = context.following(turn, Role.CUSTOMER)
+        if answer is None or not _answers_identity(context, answer):
+            continue
+        first = first or turn
+        for pattern, item in _IDENTITY_ITEMS:
+            if pattern.search(turn.plain) and item not in items:
+                items.append(item)
+    if first is None:
+        return None
+    asked = "·".join(items[:MAX_IDENTITY_ITEMS])
+    phrase = f"{asked}{instrumental_particle(asked)} 본인 확인" if asked else "본인 확인"
+    return Step(phrase, StepKind.ACTION, first)
+
+
+_VERIFYING = re.compile(r"본인\s?(?:확인|인증)|생년월일")
+# What the caller can be asked to prove who they are, as the note names it.
+_IDENTITY_ITEMS = (
+    (re.compile(r"성함|이름|성명"), "성함"),
+    (re.compile(r"생년월일"), "생년월일"),
+    (re.compile(r"고객\s?번호"), "고객번호"),
+    (re.compile(r"(?:휴대폰|핸드폰|전화)\s?번호|연락처"), "휴대폰 번호"),
+    (re.compile(r"인증\s?번호"), "인증번호"),
+)
+MAX_IDENTITY_ITEMS = 3
+
+
+def _small_talk(context: CallContext, clause: Clause) -> bool:
+    """"좋은 하루 되세요", "더 궁금하신 점 있으세요", "스타일몰 이하늘이었습니다": the close of the
+    call says nothing that was done."""
+    text = clause.turn.plain[clause.start : clause.end]
+    if any(cue in text for cue in _closing_cues()):
+        return True
+    signed = any(name in text for name in context.names)
+    return signed and any(m.tag == "VCP" for m in clause.morphs) and any(m.form == "었" for m in clause.morphs)
+
+
+@cache
+def _closing_cues() -> tuple[str, ...]:
+    return word_list("closing_cues")
+
+
+def _thanks_for_contact(clause: Clause) -> bool:
+    """"교환 문의 주셨네요": the agent repeating that the customer called (주다 as the main verb,
+    honorific 시) tells nothing the agent did."""
+    morphs = clause.morphs
+    return any(
+        m.lemma == "주다" and m.tag.startswith("VV") and i + 1 < len(morphs)
+        and morphs[i + 1].tag.startswith("EP") and morphs[i + 1].form in ("시", "으시", "셔", "셨")
+        for i, m in enumerate(morphs)
+    )
 
 
 def _asks_about_customer(clause: Clause) -> bool:
@@ -186,18 +253,33 @@ def _distinct(steps: list[Step]) -> list[Step]:
 
 
 def _chosen(steps: list[Step]) -> list[Step]:
-    """Everything done, then the explanations, then what was checked with the customer, up to
-    the list's length; one identity check at most, and only when room is left. Listed in the
-    order they happened."""
-    done = [s for s in steps if s.kind in (StepKind.LOOKUP, StepKind.ACTION)][:MAX_ACTIONS]
-    room = MAX_ACTIONS - len(done)
-    told = [s for s in steps if s.kind is StepKind.EXPLANATION][:room]
-    room -= len(told)
-    checked = [s for s in steps if s.kind is StepKind.CHECK][: max(0, room)]
-    room -= len(checked)
-    identity = [s for s in steps if s.kind is StepKind.IDENTITY][: max(0, room)][:1]
-    picked = {id(s) for s in [*done, *told, *checked, *identity]}
+    """What fits the list's length (``MAX_ACTION_CHARS``): everything done first, then the
+    explanations, then what was checked with the customer, then one identity check; within a
+    kind, the steps that say more first, as a note keeps the step with its amounts and dates
+    over a bare one. Listed in the order they happened."""
+    identity = [s for s in steps if s.kind is StepKind.IDENTITY][:1]
+    candidates = [s for s in steps if s.kind is not StepKind.IDENTITY or s in identity]
+    ranked = sorted(candidates, key=lambda s: (_KIND_RANK[s.kind], -len(s.phrase.split())))
+    picked: set[int] = set()
+    used = 0
+    for step in ranked:
+        size = len(step.phrase) + 1
+        if used + size <= MAX_ACTION_CHARS and len(picked) < MAX_ACTION_ITEMS:
+            picked.add(id(step))
+            used += size
     return [s for s in steps if id(s) in picked]
+
+
+# A note's 처리 내용 runs to about three lines; the list is cut by what it says, not by count.
+MAX_ACTION_CHARS = 150
+MAX_ACTION_ITEMS = 10
+_KIND_RANK = {
+    StepKind.LOOKUP: 0,
+    StepKind.ACTION: 0,
+    StepKind.EXPLANATION: 1,
+    StepKind.CHECK: 2,
+    StepKind.IDENTITY: 3,
+}
 
 
 def _explanation(context: CallContext, clause: Clause, condition: Clause | None) -> str | None:
@@ -266,10 +348,35 @@ _STATE_WORDS = frozenset(["상태", "가능", "바로", "지금", "정식", "자
 _TOLD_MARKS = frozenset(["수", "가능", "불가", "불가능"])
 
 
-def _action_morph(clause: Clause) -> Morph | None:
+def _action_morph(clause: Clause, *, attributive: bool = False) -> Morph | None:
+    """The clause's last action word; ``attributive`` also takes one that only describes a noun
+    ("등록된 휴대폰 번호 부탁드립니다" asks for the number, it registers nothing)."""
     wanted = _action_cues()
-    found = [m for m in clause.morphs if m.lemma in wanted or m.form in wanted]
+    morphs = clause.morphs
+    found = [
+        m for i, m in enumerate(morphs)
+        if (m.lemma in wanted or m.form in wanted) and (attributive or not _describes_noun(morphs, i))
+    ]
     return found[-1] if found else None
+
+
+def _describes_noun(morphs: tuple[Morph, ...], index: int) -> bool:
+    """"등록된 번호", "발송하신 문자": the action word closes an adnominal phrase (하/되 and an
+    ETM ending), unless what follows is 수/예정/거 ("신청할 수", "발송할 예정"), which keeps
+    it the clause's own action."""
+    rest = morphs[index + 1 :]
+    at = 0
+    while at < len(rest) and (
+        rest[at].tag in ("XSV", "EP") or (rest[at].tag.startswith("VV") and rest[at].lemma in ("하다", "되다"))
+    ):
+        at += 1
+    if at >= len(rest) or rest[at].tag != "ETM":
+        return False
+    following = rest[at + 1] if at + 1 < len(rest) else None
+    return following is None or following.form not in _MODAL_NOUNS
+
+
+_MODAL_NOUNS = frozenset(["수", "예정", "거", "것", "겁", "계획", "줄"])
 
 
 def _done(clause: Clause, action: Morph) -> bool:
@@ -348,7 +455,21 @@ def _readout_words() -> frozenset[str]:
 
 def _after_identity(context: CallContext, turn: Turn) -> bool:
     previous = context.previous(turn, Role.CUSTOMER)
-    return previous is not None and is_identity_answer(context, previous)
+    return previous is not None and _answers_identity(context, previous)
+
+
+def _answers_identity(context: CallContext, answer: Turn) -> bool:
+    """A short answer to the agent asking for a name, number or birth date: the turn before
+    it asks (a question, "말씀해 주세요", "부탁드립니다"), so "비밀번호 잠금 해제했습니다 /
+    감사합니다" is no identity answer."""
+    if not is_identity_answer(context, answer):
+        return False
+    asked = context.previous(answer, Role.AGENT)
+    last = clauses(asked)[-1:] if asked is not None else ()
+    return any(is_question(c) or _customer_does_it(c) or _ASKS.search(c.text) for c in last)
+
+
+_ASKS = re.compile(r"부탁|알려|불러|말씀")
 
 
 _MARKERS = ("완료", "예정", "대기", "접수", "진행 중", "보류")

@@ -82,7 +82,7 @@ def agent_sentence(actions: list[str]) -> str | None:
     """"상담원이 반품 접수, 링크 발송을 진행하고 배송비 차감 기준을 안내함.": the steps that
     changed the case, then what the agent explained. Look-ups and identity checks are routine
     and left to the list of actions."""
-    steps = [a for a in actions if a != "본인 확인" and not a.endswith(" 조회")]
+    steps = [a for a in actions if not a.endswith(("본인 확인", " 조회"))]
     acted = [a for a in steps if not a.endswith(_TOLD)]
     # What changed the case comes before what was only checked ("… 확인").
     acted = sorted(acted, key=lambda a: a.endswith(_CHECKED))[:MAX_SUMMARY_ACTIONS]

@@ -391,6 +391,10 @@ def _customer_reports_problem(context: CallContext) -> bool:
         and not is_question(clause)
         for turn in context.customer_turns
         for clause in clauses(turn)
+    ) or any(
+        # "…메일이 왔는데 제가 아니거든요": the denial has no noun or verb of its own, so the
+        # clause split leaves it out; it is read within its sentence.
+        _not_me(sentence) for turn in context.customer_turns for sentence in sentences(turn)
     )
 
 
