@@ -228,7 +228,63 @@ def _read_turn(text: str) -> str:
     spoken = _SINGLE_DIGITS_AFTER_DASH.sub(lambda m: m.group().replace(" ", ""), spoken)
     read = _GROUP_AFTER_PREFIX.sub(_prefix_group, read_stray_groups(_reading(spoken)))
     read = _PART_JOINER.sub(" ", _LETTER_AND_DIGITS.sub(r"\1 ", read))
-    return _WRITTEN_DASH.sub("-", read)
+    return _corrected_tails(_WRITTEN_DASH.sub("-", read))
+
+
+# A number's end said again right after it, corrected ("… 삼팔일공 아 잠깐만요 끝에가
+# 삼팔공일이네요", "구팔육이 아 육삼이요"): a correction word, then at most a group of digits.
+_TAIL_CORRECTION = re.compile(
+    r" (?P<marker>(?:(?:아|아니|아니다|아니고|아니요|잠깐만|잠깐만요|잠시만요|죄송해요|미안해요) )+"
+    r"(?:(?:끝에가|끝에는|끝이|끝자리가|끝자리는|마지막이|마지막은|뒤에가|뒤에는) )?)"
+    r"(?P<group>\d{2,}|[영공일이삼사오육칠팔구]{2,})"
+    r"(?P<ending>이네요|이네|네요|이요|요|이에요|예요|입니다|이고요|고요|이다)?(?![\d가-힣])"
+)
+MIN_TAIL_DIGITS = 2
+
+
+def _corrected_tails(text: str) -> str:
+    """Each value followed by its corrected end holds the correction, and the corrected group
+    is dropped from the text, so the wrong reading is not kept as a value of its own."""
+    out, at = [], 0
+    for match in _VALUE.finditer(text):
+        if match.start() < at:
+            continue
+        fix = _TAIL_CORRECTION.match(text, match.end())
+        group = _tail_digits(fix) if fix else None
+        if fix is None or group is None:
+            continue
+        value = _with_tail(match.group(), group)
+        if value is None or _UNIT_AFTER.match(text, fix.end()):
+            continue
+        out += [text[at : match.start()], value, " ", fix["marker"].rstrip()]
+        at = fix.end()
+    return "".join(out) + text[at:] if out else text
+
+
+def _tail_digits(fix: re.Match[str]) -> str | None:
+    """The corrected group as digits; a 이 before the ending is the copula after a digit word
+    that ends in a consonant (육삼이요 = 63), the digit 2 after one ending in a vowel (사이요)."""
+    group = fix["group"]
+    if group.isdigit():
+        return group
+    if fix["ending"] and not fix["ending"].startswith("이") and group.endswith("이"):
+        if len(group) > 1 and _has_final_consonant(group[-2]):
+            group = group[:-1]
+    return "".join(SPOKEN_DIGITS[c] for c in group) if len(group) >= MIN_TAIL_DIGITS else None
+
+
+def _has_final_consonant(syllable: str) -> bool:
+    code = ord(syllable) - 0xAC00
+    return 0 <= code < 11172 and code % 28 != 0
+
+
+def _with_tail(value: str, tail: str) -> str | None:
+    """``value`` with the end of its last group replaced by ``tail``, when the tail fits in that
+    group and changes it; else None (a new number, not a correction)."""
+    last = re.split(r"[\s-]", value)[-1]
+    if not last.isdigit() or len(tail) > len(last) or last.endswith(tail):
+        return None
+    return value[: len(value) - len(tail)] + tail
 
 
 # A short group said right after a spelled prefix, before the number's written groups ("엘에이
@@ -403,9 +459,24 @@ def _from_text(context: CallContext, turn: Turn, text: str) -> list[Identifier]:
         ]
     for value, start, end in _shaped_values(text):
         kind_after = _cue_pattern().match(text, end + 1) or _cue_pattern().match(text, end)
-        said_kind = _kind(kind_after.group()) if kind_after else kind or _unnamed_kind(text, start)
+        said_kind = (
+            _kind(kind_after.group())
+            if kind_after
+            else kind or _sibling_kind(found, value) or _unnamed_kind(text, start)
+        )
         found.append(Identifier(kind=said_kind, value=value))
     return found
+
+
+def _sibling_kind(found: list[Identifier], value: str) -> str | None:
+    """A value of the same shape as one said before it in the turn (the same letters, as long)
+    is a second number of that kind ("결제번호 피와이 1118-70392 건 … 그리고 피와이 1118-70393 건")."""
+    letters = re.match(r"[A-Z]*", _core(value)).group()
+    for other in found:
+        core = _core(other.value)
+        if letters and core.startswith(letters) and len(core) == len(_core(value)) and core != _core(value):
+            return other.kind
+    return None
 
 
 # A family member's customer or member number is their account's; a patient number is a record's.
@@ -539,7 +610,8 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
         for identifier in said:
             turns.append(turn)
             near = [i for i in identifiers if i.value in recent and _near(i.value, identifier.value)]
-            recent.append(identifier.value)
+            if _CORRECTING.search(turn.text):
+                recent.append(identifier.value)
             same = (i for i in identifiers if _same(i.value, identifier.value))
             known = near[0] if near else next(same, None)
             if known is None:
@@ -566,6 +638,9 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
 
 
 MIN_NEAR_CHARS = 4
+# Two values one character apart in one turn are one corrected ("공삼삼 아 아니다 공팔삼") only
+# where the turn says a correction; else they are a list ("…칠공삼구이 건 … 그리고 …칠공삼구삼 건").
+_CORRECTING = re.compile(r"아니|잠깐|잠시만|(?<![가-힣])아(?![가-힣])|잘못|정정")
 MAX_CORRECTION_TURNS = 3
 
 

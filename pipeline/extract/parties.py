@@ -539,8 +539,10 @@ def _customer_id(context: CallContext) -> Found[str | None]:
             _asked(context, turn, CUSTOMER_ID_CUE) or _offered(context, turn, CUSTOMER_ID_CUE)
         ):
             at, value = _id_value(text, 0) or (0, None)
-            # The answer, said first ("지 오 13557이요 아 그리고 …") or alone.
-            if value is not None and (len(turn.text) < MAX_ID_ANSWER or at <= MAX_ID_OFFSET):
+            # The answer, said first ("지 오 13557이요 아 그리고 …"), alone, or read off a bill
+            # after saying where it is ("… 그거 보고 할게요 0612 4350 87 이렇게 돼 있네요").
+            read_off = value is not None and _READ_OFF.match(text, at + len(_id_text(text, at)))
+            if value is not None and (len(turn.text) < MAX_ID_ANSWER or at <= MAX_ID_OFFSET or read_off):
                 return Found(value, (turn,), 0.8)
     return Found(None, (), 0.7)
 
@@ -550,6 +552,14 @@ def _customer_id(context: CallContext) -> Found[str | None]:
 _NOT_KNOWN = re.compile(r"(?:은|는|이|가|도)?\s?(?:잘\s?)?(?:모르|몰라|몰라요|없)")
 MAX_ID_ANSWER = 40
 MAX_ID_OFFSET = 8
+# A number read off a paper: "… 이렇게 돼 있네요", "… 이라고 적혀 있어요".
+_READ_OFF = re.compile(r"\s*(?:이렇게|이라고|라고)\s?(?:돼|되어|나와|적혀|써|쓰여)\s?있")
+
+
+def _id_text(text: str, at: int) -> str:
+    """The id's words as written in ``text`` from ``at`` (digit groups with their spaces)."""
+    written = _ID_VALUE.match(text, at)
+    return written.group() if written is not None else ""
 
 
 def customer_id_value(context: CallContext) -> str | None:

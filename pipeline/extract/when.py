@@ -171,10 +171,13 @@ def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[d
     if not context.call_date_known:
         return Found(None, (), 0.3)
     began = list(_began_dates(context))
+    records = list(_event_dates(context, context.agent_turns))
     if began:
         event = max(began, key=lambda e: e.date)
-        return Found(event.date, (event.turn,), 0.75)
-    records = list(_event_dates(context, context.agent_turns))
+        # "그 박을 때 가슴을 부딪혀서 어제부터 결리거든요": pain beginning after the accident
+        # told before it is the accident's consequence; the claim is for the accident's day.
+        trigger = _earlier_trigger(context, records, event)
+        return Found(trigger.date, (trigger.turn,), 0.7) if trigger else Found(event.date, (event.turn,), 0.75)
     relayed = [e for e in records if _relayed(e)]
     if not (problems or relayed or _customer_reports_problem(context)):
         return Found(None, (), 0.5)  # a plain request: cancelling, booking, changing details
@@ -212,6 +215,17 @@ def occurred_on(context: CallContext, problems: tuple[str, ...] = ()) -> Found[d
     if event is not None:
         return Found(event.date, (event.turn,), 0.7)
     return Found(None, (), 0.5)
+
+
+def _earlier_trigger(context: CallContext, records: list[EventDate], began: EventDate) -> EventDate | None:
+    """The first injury or accident day before the day something began, by the customer or in
+    the agent's records (the day a claim is for), when the turn that says it began names the
+    injury too ("부딪혀서 … 부터 결려요"); else None."""
+    if not any(_said(c, "trigger") for c in clauses(began.turn)):
+        return None
+    said = [*_event_dates(context, context.customer_turns), *records]
+    triggers = [e for e in said if e.trigger and e.date < began.date]
+    return min(triggers, key=lambda e: e.date) if triggers else None
 
 
 def _told(past: list[EventDate]) -> EventDate | None:
@@ -380,7 +394,7 @@ def _customer_reports_problem(context: CallContext) -> bool:
     ("제가 아니거든요"), in a statement of theirs; "필요가 없어져서요" or "해지하려고요" report none."""
     return any(
         (
-            has_cue(clause, "fault")
+            (has_cue(clause, "fault") and not _undecided(clause))
             or _failed(clause)
             or _said(clause, "symptom")
             or _said(clause, "trigger")
@@ -395,6 +409,15 @@ def _customer_reports_problem(context: CallContext) -> bool:
         # "…메일이 왔는데 제가 아니거든요": the denial has no noun or verb of its own, so the
         # clause split leaves it out; it is read within its sentence.
         _not_me(sentence) for turn in context.customer_turns for sentence in sentences(turn)
+    )
+
+
+def _undecided(clause: Clause) -> bool:
+    """"지금 바로는 못 정하겠어요": 못 before deciding is the customer's indecision, no fault."""
+    morphs = clause.morphs
+    return any(
+        m.form == "못" and any(n.lemma in _cues()["decide"] for n in morphs[i + 1 : i + 3])
+        for i, m in enumerate(morphs)
     )
 
 
@@ -523,9 +546,23 @@ def _unanswered(spoken: list[Clause], index: int) -> bool:
     """"어제 채팅 상담은 한 시간을 기다려도 | 연결이 안 되고": the customer's attempt to reach the
     company failing (in the date's clause or the next), a grievance of its own after the problem."""
     told = spoken[index : index + 2]
-    return _said(spoken[index], "service_contact") and any(
-        _said(c, "unanswered") and has_cue(c, "fault") for c in told
-    )
+    if _said(spoken[index], "service_contact") and any(
+        # "채팅으로 물어봤는데 지금까지 답이 없어요": no answer is told with 없다 too.
+        _said(c, "unanswered") and (has_cue(c, "fault") or _ABSENT in c.lemmas) for c in told
+    ):
+        return True
+    # "어제 두 번 전화를 했는데 안 받아요": the customer's calls nobody picked up.
+    return _PHONE_CALL in spoken[index].lemmas and any(_not_picked_up(c) for c in told)
+
+
+_PHONE_CALL = "전화"
+_PICK_UP = "받다"
+
+
+def _not_picked_up(clause: Clause) -> bool:
+    """"(전화를 했는데) 안 받아요": 안 right before 받다, after the date's clause named the call."""
+    morphs = clause.morphs
+    return any(m.form == "안" and n.lemma == _PICK_UP for m, n in zip(morphs, morphs[1:], strict=False))
 
 
 def _contact_said_again(spoken: list[Clause], index: int) -> bool:

@@ -164,7 +164,41 @@ def _head(text: str) -> re.Match[str] | None:
     return None
 
 
+# A flat said, then corrected ("천이백사 호유 아 아니 천이백삼 호", "이백이 호요 아 이백이 호
+# 아니고 이백일 호"): the wrong number is no part of the address.
+_CORRECTED_FLAT = re.compile(
+    r"(?<![가-힣])" + _NUMERAL + r"\s?호(?:요|유|예|이요)?\s+(?:아\s+)?(?:" + _NUMERAL + r"\s?호\s+)?"
+    r"(?:아니고|아니다|아니요|아니)\s+(?=" + _NUMERAL + r"\s?호)"
+)
+
+
+# The right number said twice to make sure ("이백일 호 이백일 호 맞아요"): one flat.
+_REPEATED_FLAT = re.compile(r"(?<![가-힣])(?P<flat>" + _NUMERAL + r"\s?호)\s+(?=(?P=flat))")
+
+
+# The flat's last digits said again after it ("이천삼백육 호 육 호 맞아요").
+_FLAT_TAIL = re.compile(
+    r"(?<![가-힣])(?P<flat>" + _NUMERAL + r")\s?호(?P<tail>\s+(?P<digits>" + _NUMERAL + r")\s?호)"
+)
+
+
+def _said_right(text: str) -> str:
+    """``text`` with a corrected flat number, the first of a flat said twice and its last
+    digits said again blanked out (same length: mentions keep their places in the turn)."""
+    text = _CORRECTED_FLAT.sub(lambda m: " " * len(m.group()), text)
+    text = _REPEATED_FLAT.sub(lambda m: " " * len(m.group()), text)
+    return _FLAT_TAIL.sub(_without_tail, text)
+
+
+def _without_tail(match: re.Match[str]) -> str:
+    flat, digits = match["flat"], match["digits"]
+    if len(digits) >= len(flat) or not flat.endswith(digits):
+        return match.group()
+    return match.group()[: match.start("tail") - match.start()] + " " * len(match["tail"])
+
+
 def find_address(text: str) -> AddressMention | None:
+    text = _said_right(text)
     head = _head(text)
     if head is None:
         return None
@@ -242,6 +276,7 @@ _ROAD = re.compile(
 
 def find_road_address(text: str) -> AddressMention | None:
     """An address from its road on, with the road's number ("부평대로 백오십삼 번길 십이 …")."""
+    text = _said_right(text)
     for road in _ROAD.finditer(text):
         mention = _read_on(text, road.start(), road.end(), [road.group()])
         if len(mention.value.split()) > 1 and re.search(r"\d", mention.value):
@@ -322,6 +357,7 @@ def find_managed_complex(text: str) -> str | None:
 
 def find_flat(text: str) -> str | None:
     """A block and flat said without the rest of the address: "105동 1204호"."""
+    text = _said_right(text)
     for flat in _FLAT.finditer(text):
         block, number = _number(flat["block"]), _number(flat["flat"])
         if block is not None and number is not None:

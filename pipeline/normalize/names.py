@@ -34,8 +34,8 @@ RELATION_NOUNS: tuple[str, ...] = KIN_NOUNS + word_list("relation_nouns")
 _ENDINGS = (
     r"(?:(?:이)?라고\s?(?:합니다|해요|하는데요|하고요|하구요)|이고요|고요|이구요|구요|이에요|예요|"
     r"입니다|이었습니다|였습니다|이요|요|인데요|이며|이고|고|님이요"
-    # Dialect copulas: "김순자라예", "박말순이여", "이춘자인디요".
-    r"|(?:이)?라(?:예|요)|이여|여|인디요|인디"
+    # Dialect copulas: "김순자라예", "박말순이여", "이춘자인디요", "윤태식이유" (Chungcheong).
+    r"|(?:이)?라(?:예|요)|이여|여|인디요|인디|이유|유"
     # ASR puts a space before the copula now and then: "상담사 김민지 입니다".
     r"|\s(?:입니다|이라고\s?합니다|라고\s?합니다))"
 )
