@@ -14,7 +14,12 @@ from functools import cache, cached_property
 from models.note import Category, Owner, Resolution
 from models.transcript import Role
 from pipeline.extract.context import CallContext, Clause, Found, Morph, Turn, clauses
-from pipeline.extract.followups import Promise, committed_steps, customer_sent_in_call
+from pipeline.extract.followups import (
+    Promise,
+    agent_sent_in_call,
+    committed_steps,
+    customer_sent_in_call,
+)
 from pipeline.extract.label_models import LabelModel, blend
 from pipeline.nlp import word_list
 
@@ -160,7 +165,47 @@ def _lemma_set(morphs: tuple[Morph, ...]) -> set[str]:
     }
     # A suffix is not a word of its own: the 화 of 동기화 / 중성화 (-化) is not anger.
     said = {w for m in morphs if m.tag != "XSN" for w in (m.lemma, m.form)}
-    return (said | compounds | _split_words(morphs)) - covered
+    return (said | compounds | _split_words(morphs) | _negated_verbs(morphs) | _counted(morphs)) - covered
+
+
+# 번 + 째 (the suffix, dropped from the words above) and 번 + 이나: "벌써 네 번째예요", "세 번이나
+#샜는데" count the times as one word.
+_COUNT_ENDINGS = {("XSN", "째"): "번째", ("JX", "이나"): "번이나"}
+
+
+def _counted(morphs: tuple[Morph, ...]) -> set[str]:
+    return {
+        _COUNT_ENDINGS[(after.tag, after.form)]
+        for morph, after in zip(morphs, morphs[1:])
+        if morph.tag == "NNB" and morph.form == "번" and (after.tag, after.form) in _COUNT_ENDINGS
+    }
+
+
+# The negation adverbs, and the auxiliaries of the long form (오지 않다, 오지 못하다), by the
+# mark a negated verb gets: 안:오다 is "did not come", 못:오다 "could not come".
+_SHORT_NEGATIONS = {"안": "안", "못": "못"}
+_LONG_NEGATIONS = {"않다": "안", "못하다": "못"}
+
+
+def _negated_verbs(morphs: tuple[Morph, ...]) -> set[str]:
+    """Each verb with the negation that is its own, as 안:LEMMA / 못:LEMMA: "기사님이 안
+    왔어요" and "오지 않았어요" give 안:오다, while in "기사님이 또 온다고요 … 바꿔 주면 안
+    돼요" the 안 belongs to 되다 (안:되다), so a cue may ask for the technician who did not come
+    rather than for 안 and 오다 anywhere in the turn."""
+    found: set[str] = set()
+    for index, morph in enumerate(morphs):
+        if not morph.tag.startswith(("VV", "VA")):
+            continue
+        before = morphs[index - 1] if index > 0 else None
+        if before is not None and before.tag == "MAG" and before.lemma in _SHORT_NEGATIONS:
+            found.add(f"{_SHORT_NEGATIONS[before.lemma]}:{morph.lemma}")
+        # "오시지 않았어요": past the honorific, -지 and the auxiliary.
+        rest = list(itertools.dropwhile(lambda m: m.tag == "EP", morphs[index + 1 : index + 5]))
+        if len(rest) >= 2 and rest[0].tag == "EC" and rest[0].form == "지":
+            mark = _LONG_NEGATIONS.get(rest[1].lemma) if rest[1].tag.startswith("VX") else None
+            if mark:
+                found.add(f"{mark}:{morph.lemma}")
+    return found
 
 
 def _split_words(morphs: tuple[Morph, ...]) -> set[str]:
@@ -623,6 +668,17 @@ def _names_visit(turn: Turn) -> bool:
     return not turn.lemmas.isdisjoint(_VISITS)
 
 
+_PICKUPS = frozenset(["회수", "수거"])
+
+
+def _names_pickup(turn: Turn) -> bool:
+    return turn.role is Role.AGENT and not turn.lemmas.isdisjoint(_PICKUPS)
+
+
+# Upkeep of the company's own things (a scooter's module, the chatbot): no decision on the case.
+_UPKEEP = frozenset(["정비", "점검", "개선", "보수"])
+
+
 # Thinking it over, not only calling back ("또 안 되면 다시 전화할게요" after a done request);
 # asking someone else first ("남편한테 물어봐야 돼요", "나 혼자 못 정해") is thinking it over too.
 _DELIBERATION = frozenset(
@@ -690,6 +746,15 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
                     continue
                 if cue.label == "escalated" and lemmas & _OUTSIDE_BODIES:
                     continue
+                # "그 기기는 통신 모듈 점검하도록 정비팀에 넘겼습니다": the company's own equipment
+                # sent for upkeep; nobody decides on the customer's case.
+                if cue.label == "escalated" and lemmas & _UPKEEP:
+                    continue
+                # "바뀐 예약 문자 보내 드릴게요" → "지금 문자 보내 드렸고요": sent in the call.
+                if cue.label == "pending" and turn.role is Role.AGENT and agent_sent_in_call(
+                    context, clause
+                ):
+                    continue
                 # "원하시면 민원으로 접수해 드릴 수 있습니다" / "아니 민원은 됐고요": an offer the
                 # customer turns down is no step.
                 if cue.label in ("pending", "escalated") and _offered(clause.morphs):
@@ -728,7 +793,10 @@ def classify_resolution(context: CallContext) -> Found[Resolution]:
             t for t in matched["pending"] if not (t.role is Role.AGENT and _card_posting(t, put_through))
         ]
     if all(s.routine for s in steps):
-        matched["pending"] = []  # shipping, next month's bill: nothing left to wait for
+        # Shipping, next month's bill: nothing left to wait for; but the wrong item still to be
+        # collected ("새 제품 보내 드리면서 기사님이 잘못 간 제품을 회수해 가시는") is a pickup
+        # the exchange waits on.
+        matched["pending"] = [t for t in matched["pending"] if _names_pickup(t)]
     elif not matched["pending"]:
         # Money or papers on their way back to the customer ("취소 처리됩니다", "재발송"), or
         # the agent's step on a later day ("견적서는 내일 오전 중으로 보내드리겠습니다").

@@ -991,6 +991,14 @@ def customer_sent_in_call(context: CallContext, turn: Turn) -> bool:
     )
 
 
+def agent_sent_in_call(context: CallContext, clause: Clause) -> bool:
+    """The agent's send in ``clause`` happens in the call: said as now ("지금 링크 보내 드릴게요")
+    or reported sent later on ("문자 보내 드렸고요")."""
+    if not clause.lemmas & _cues()["done_now"]:
+        return False
+    return bool(clause.lemmas & _NOW) or _sent_later(context, clause.turn)
+
+
 def _fulfilled(context: CallContext, clause: Clause, owner: Owner) -> bool:
     if owner is Owner.CUSTOMER:
         # "사진 찍어 두신 게 있으면 | 문자로 보내 주시겠어요": every piece of the asked send.
@@ -998,10 +1006,7 @@ def _fulfilled(context: CallContext, clause: Clause, owner: Owner) -> bool:
         return sends and customer_sent_in_call(context, clause.turn)
     if owner is not Owner.AGENT:
         return False
-    sending = bool(clause.lemmas & _cues()["done_now"])
-    if sending and clause.lemmas & _NOW:
-        return True  # "지금 링크 보내 드릴게요" happens during the call
-    return sending and _sent_later(context, clause.turn)
+    return agent_sent_in_call(context, clause)
 
 
 def _merged(promises: list[Promise]) -> list[Promise]:
