@@ -127,19 +127,15 @@ _HANDOFFS = ("접수", "요청", "이관", "신청")
 
 def compose_status(note: ConsultationNote, agent_status: str | None, topic: str) -> str | None:
     """현재 상태 from the outcome and what the agent did: done → "… 완료" and what the company
-    does next; waiting → the step filed and what it waits for; handed on → the hand-off;
-    undecided → what was explained and "… 여부 미결정"."""
+    does next; waiting → the step filed and what it waits for; handed on → the hand-off, the
+    holds that protect the customer meanwhile and when the result is due; undecided → what was
+    explained or sent and which choice the customer left open."""
     actions = [a for a in note.actions_taken if not a.endswith(("본인 확인", " 조회"))]
     changes = [a for a in actions if a.endswith(_STATE_CHANGES)]
     if note.resolution is Resolution.UNRESOLVED and topic:
-        told = [a for a in actions if a.endswith(_TOLD)]
-        return ", ".join([*(f"{t} 완료" for t in told[:1]), f"{topic} 여부 미결정"])
+        return _undecided(actions, note.follow_ups, topic)
     if note.resolution is Resolution.ESCALATED:
-        # "요금 심사팀에 이의 신청 접수" says who decides next; a bare "신청 접수" does not. The
-        # first hand-off is the decision asked for; later ones pass on remarks ("의견 전달").
-        handoffs = [a for a in actions if a.endswith(_HANDOFFS)]
-        addressed = [a for a in handoffs if "에 " in a or "팀" in a]
-        return (addressed or handoffs or [agent_status])[0]
+        return _handed_on(actions, changes, note.follow_ups) or agent_status
     if note.resolution is Resolution.PENDING and note.follow_ups:
         return _waiting(changes, note.follow_ups[0])
     main = changes[:2] or actions[-1:]
@@ -147,6 +143,91 @@ def compose_status(note: ConsultationNote, agent_status: str | None, topic: str)
         return agent_status
     upcoming = [f for f in note.follow_ups if f.owner is Owner.COMPANY][:1]
     return ", ".join([", ".join(main) + " 완료", *(_expected(f) for f in upcoming)])
+
+
+# Steps that keep the customer safe while someone else decides ("카드 사용 정지", "청구 보류").
+_HOLDS = ("정지", "보류", "차단")
+MAX_HOLDS = 2
+# A follow-up that reports back: the result the hand-off waits for.
+_REPORTS = ("결과", "안내", "연락", "답변", "회신", "전화")
+_CHANNELS = ("문자", "전화", "이메일")
+
+
+def _handed_on(actions: list[str], changes: list[str], follow_ups: list[FollowUp]) -> str | None:
+    """"카드 사용 정지, 해외결제 분쟁 부서에 이의제기 접수, 11월 30일까지 결과 문자 안내
+    예정": who decides next, what is held meanwhile, and by when the customer hears back."""
+    # "요금 심사팀에 이의 신청 접수" says who decides next; a bare "신청 접수" does not. The
+    # first hand-off is the decision asked for; later ones pass on remarks ("의견 전달").
+    # A bare "접수" or "11월 25일" names no step a colleague could follow up on.
+    named = [a for a in actions if len(a.split()) > 1 and _gist(a)]
+    handoffs = [a for a in named if a.endswith(_HANDOFFS)]
+    addressed = [a for a in handoffs if "에 " in a or "팀" in a]
+    first = (addressed or handoffs or [a for a in changes if a in named])[:1]
+    holds: list[str] = []
+    for action in named:
+        # "기간 청구 11월 6일까지 보류" and "결과 청구 11월 6일까지 보류" are one hold.
+        if action.endswith(_HOLDS) and action not in first and not any(
+            action.split()[1:] == h.split()[1:] for h in holds
+        ):
+            holds.append(action)
+    holds = holds[:MAX_HOLDS]
+    steps = [a for a in actions if a in first or a in holds]
+    report = _report(follow_ups)
+    return ", ".join([*steps, *([report] if report else [])]) or None
+
+
+def _report(follow_ups: list[FollowUp]) -> str | None:
+    """"11월 6일까지 결과 문자 안내 예정": the first dated promise to report back."""
+    for follow_up in follow_ups:
+        if follow_up.owner is Owner.CUSTOMER or follow_up.due is None:
+            continue
+        if any(w in follow_up.action for w in _REPORTS):
+            channel = next((c for c in _CHANNELS if c in follow_up.action), "")
+            told = f"결과 {channel} 안내" if channel else "결과 안내"
+            return f"{written_date(follow_up.due)}까지 {told} 예정"
+    return None
+
+
+@cache
+def _options() -> tuple[str, ...]:
+    return word_list("status_options")
+
+
+MAX_OPTIONS = 3
+# An explanation names its facts in full in 처리 내용; the status line keeps its gist.
+MAX_GIVEN_WORDS = 5
+
+
+# "12월 22일 오전 10시 안내" tells only when: the flagger rightly asks what was told.
+_WHEN_WORD = re.compile(r"^(?:\d[\d,.]*(?:월|일|년|시|분|주|달)?|오전|오후|저녁|아침|새벽|이후|사이)$")
+
+
+def _gist(action: str) -> str | None:
+    """The last words of a step, which carry its object and verb; none when they only say
+    when."""
+    words = action.split()[-MAX_GIVEN_WORDS:]
+    if all(_WHEN_WORD.match(w) for w in words[:-1]):
+        return None
+    return " ".join(words)
+
+
+def _undecided(actions: list[str], follow_ups: list[FollowUp], topic: str) -> str:
+    """"비교표 발송 완료, 해지·감액 여부 미결정(10월 23일까지 고객 연락 예정)": what the
+    customer was given to decide on (the last thing sent, else the first thing explained), and
+    the choice left open, named by the options the agent laid out (the topic alone when the
+    explanations name none), with the date the customer said they would answer by."""
+    sent = [_gist(a) for a in actions if a.endswith(" 발송")]
+    told = [_gist(a) for a in actions if a.endswith(_TOLD)]
+    given = [f"{g} 완료" for g in ([g for g in sent if g][-1:] or [g for g in told if g][:1])]
+    options = [topic] if topic in _options() else []
+    for action in actions:
+        options += [w for w in action.split() if w in _options() and w not in options]
+    options = options[:MAX_OPTIONS]
+    open_choice = f"{'·'.join(options or [topic])} 여부 미결정"
+    due = next((f.due for f in follow_ups if f.owner is Owner.CUSTOMER and f.due), None)
+    if due:
+        open_choice += f"({written_date(due)}까지 고객 연락 예정)"
+    return ", ".join([*given, open_choice])
 
 
 def _waiting(changes: list[str], follow_up: FollowUp) -> str:
