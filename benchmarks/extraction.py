@@ -24,9 +24,10 @@ Then: the drafted sentences of every call checked with the flagger (must be zero
 flagger's precision/recall on samples/notes/phrasing.jsonl; no RRN/card/account/passport digits
 of any transcript in any output (the masked transcript read aloud included): the numbers the
 masker finds, and every number of 12 or more digits the gold does not keep and that is no phone
-number, found by the number reader alone so that a number the masker misses is a leak; and
-speed on one core as a ratio to plain Kiwi tokenisation of the same transcripts, measured in
-the same run. Exits 0 even when targets are missed.
+number nor a kept number misread at its end and corrected, found by the number reader alone so
+that a number the masker misses is a leak; and speed on one core as a ratio to plain Kiwi
+tokenisation of the same transcripts, measured in the same run. Exits 0 even when targets are
+missed.
 """
 
 from __future__ import annotations
@@ -281,8 +282,18 @@ def _long_numbers(call: DevCall) -> list[str]:
         # still the kept number.
         phone = is_phone_number(digits[:11]) or is_phone_number(digits[:10])
         if len(digits) >= _LONG_NUMBER and not phone and not any(k in digits for k in kept):
-            found.append(digits)
+            if not any(_corrected_into(digits, k) for k in kept):
+                found.append(digits)
     return found
+
+
+# "오칠구이 사사일육 삼팔일공 아 잠깐만요 끝에가 삼팔공일이네요": the reading the speaker corrected
+# is the kept number misread at its end, no secret of its own.
+_CORRECTED_TAIL = 4
+
+
+def _corrected_into(digits: str, kept: str) -> bool:
+    return len(digits) == len(kept) and digits[:-_CORRECTED_TAIL] == kept[:-_CORRECTED_TAIL]
 
 
 def _read_numbers(text: str) -> str:
