@@ -36,7 +36,8 @@ from pipeline.nlp import word_list
 from pipeline.normalize.dates import DateMention, resolve_dates
 
 _PAST = frozenset(["었", "았", "였", "ᆻ", "었었"])
-_PROMISE_ENDINGS = frozenset(["ᆯ게요", "ᆯ게", "을게요", "ᆯ께요", "을게"])
+# "하께" is Gyeongsang for 할게.
+_PROMISE_ENDINGS = frozenset(["ᆯ게요", "ᆯ게", "을게요", "ᆯ께요", "을게", "께"])
 _FUTURE_NOUNS = frozenset(["거", "것", "터"])
 _ACTOR_ENDINGS = ("팀", "부서", "센터", "기사")
 _SUBJECT_PARTICLES = frozenset(["이", "가", "께서", "에서", "는", "은", "도"])
@@ -279,8 +280,18 @@ def _volitional(clause: Clause) -> bool:
         (m.form == "겠" and not _honoured_or_guessed(clause, i))
         or (m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS)
         or (m.tag == "ETM" and i + 1 < len(clause.morphs) and clause.morphs[i + 1].form == "터")
+        or _promise_in_dialect(clause.morphs, i)
         for i, m in enumerate(clause.morphs)
     )
+
+
+# Chungcheong "전화드릴게유" is tagged ᆯ + 것 + 이 + 유: the 할게요 of the standard language.
+_DIALECT_PROMISE = ("ᆯ", "것", "이", "유")
+
+
+def _promise_in_dialect(morphs: tuple[Morph, ...], index: int) -> bool:
+    said = tuple(m.form for m in morphs[index : index + len(_DIALECT_PROMISE)])
+    return said == _DIALECT_PROMISE and morphs[index].tag == "ETM"
 
 
 def _honoured_or_guessed(clause: Clause, index: int) -> bool:
@@ -419,6 +430,7 @@ def _owner(context: CallContext, clause: Clause, earlier: tuple[Clause, ...]) ->
     # "종이 증권은 내일 등기로 다시 발송해서": a company step on a named later day.
     dated_process = (
         _process(context, clause) and _dated(context, clause) and not _waits_for_event(clause, earlier)
+        and not _state_shown(clause)
     )
     if not (_commits(clause) or named and _obliged(clause) or dated_process) or _is_past(clause):
         return None
@@ -499,6 +511,17 @@ def _past_by_its_sentence(clause: Clause) -> bool:
     main = rest[verbs[0] :]
     ending = next((i for i, m in enumerate(main) if m.tag.startswith(("EC", "EF"))), len(main))
     return any(m.tag == "EP" and m.form in _PAST for m in main[:ending])
+
+
+def _state_shown(clause: Clause) -> bool:
+    """"월요일 저녁 … 보관함 도착으로 처리돼 있네요": 되 + 어 있다 tells what the record shows,
+    a step already taken, whatever day the date reader puts on a bare weekday."""
+    morphs = clause.morphs
+    return any(
+        m.lemma in ("되", "되다") and index + 2 < len(morphs) and morphs[index + 1].tag == "EC"
+        and morphs[index + 2].lemma in ("있다", "있")
+        for index, m in enumerate(morphs)
+    )
 
 
 def _reported_done(clause: Clause) -> bool:
@@ -1153,7 +1176,7 @@ def _decision_step(context: CallContext, promises: list[Promise], topic: str) ->
         return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", comes_back)]
     own = [p for p in promises if p.owner is Owner.CUSTOMER]
     if own:
-        return [_due_back(context, own[-1])]
+        return [_due_back(context, own[-1], comes_back)]
     if not topic:
         return []
     last = (c for t in context.turns[-4:] for c in clauses(t))
@@ -1161,14 +1184,63 @@ def _decision_step(context: CallContext, promises: list[Promise], topic: str) ->
     return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", comes_back)]
 
 
-def _due_back(context: CallContext, promise: Promise) -> Promise:
+def _due_back(context: CallContext, promise: Promise, comes_back: Turn | None = None) -> Promise:
     """"생각해 보고 전화드릴게요" after "늦어도 다음 주 금요일까지는 연락을 주셔야": due by the
-    day the agent asked them to come back by."""
+    day the agent asked them to come back by; else the day the customer names for coming back
+    ("월요일에 병원 갔다 와서 저녁에 전화드릴게요"), else the deadline the agent gives for the
+    choice just before or after it ("다음 주 화요일 이십칠 일까지는 연락 주셔야 됩니다", "할인은
+    이번 달 말 삼십일 일까지 … 적용됩니다")."""
     if promise.due is not None:
         return promise
     recent = context.turns[max(0, promise.turn.index - LOOK_BACK_TURNS) : promise.turn.index]
     asked = [t for t in recent if t.role is Role.AGENT and _contact_asked_by_a_day(context, t)]
-    return replace(promise, due=_latest_date(context, asked[-1])) if asked else promise
+    if asked:
+        return replace(promise, due=_latest_date(context, asked[-1]))
+    if comes_back is None or comes_back.role is not Role.CUSTOMER:
+        return promise
+    due = _day_named_for_coming_back(context, comes_back) or _deadline_near(context, comes_back)
+    return replace(promise, due=due) if due else promise
+
+
+def _day_named_for_coming_back(context: CallContext, turn: Turn) -> dt.date | None:
+    """The day said in the customer's own sentence that promises to come back."""
+    for sentence in sentences(turn):
+        pieces = [c for c in _split_conditions(turn) if sentence.start <= c.start < sentence.end]
+        if any(_promises_to_come_back(c) for c in pieces):
+            said = _step_dates(turn.plain[sentence.start : sentence.end], context.call_date)
+            upcoming = [m.date for m in said if m.date >= context.call_date]
+            return upcoming[-1] if upcoming else None
+    return None
+
+
+def _deadline_near(context: CallContext, turn: Turn) -> dt.date | None:
+    """The agent's deadline for the choice ("…까지", "… 전에만") in the turns around the
+    customer's promise to come back, the nearest turn first (after it before before it)."""
+    window = range(max(1, turn.index - 2 * LOOK_BACK_TURNS), min(len(context.turns), turn.index + NEXT_TURNS + 1))
+    nearest = sorted(window, key=lambda i: (abs(i - turn.index), i < turn.index))
+    for index in nearest:
+        candidate = context.turns[index]
+        if candidate.role is not Role.AGENT:
+            continue
+        dates = [
+            m.date for c in _split_conditions(candidate) if _customer_acts(c)
+            for m in _step_dates(c.text, context.call_date)
+            if m.date >= context.call_date and _DEADLINE_WORDS.match(c.text, m.end)
+        ]
+        if dates:
+            return dates[-1]
+    return None
+
+
+def _customer_acts(clause: Clause) -> bool:
+    """시 on the verb: the customer does it ("연락 주셔야", "등록하시는 분께", "신청하셔야");
+    "1월 13일까지 방문 일정 잡혀요", "안내문으로 보내 드립니다" are the company's dates."""
+    return any(m.tag == "EP" and m.form == "시" for m in clause.morphs)
+
+
+# "이십칠 일까지는 연락 주셔야", "삼월 삼십일 일 전에": the last day a choice can be made; the
+# word right after the day ("토요일은 오후 세 시까지" gives opening hours, no deadline).
+_DEADLINE_WORDS = re.compile(r"\s?(?:까지|전에|전까지)")
 
 
 def _honours_giving(clause: Clause) -> bool:
@@ -1225,14 +1297,18 @@ def _contact_asked_by_a_day(context: CallContext, turn: Turn) -> bool:
     return asks and _latest_date(context, turn) is not None
 
 
+def _promises_to_come_back(clause: Clause) -> bool:
+    again = _has(clause, "contact") or "다시" in clause.lemmas
+    return again and _volitional(clause) and not is_question(clause)
+
+
 def _comes_back(context: CallContext) -> Turn | None:
     """The customer's own promise to call again: a contact word or 다시 with ᆯ게요 / 겠, not
     as a fallback ("…안 되면") in the turn."""
     for turn in reversed(context.customer_turns):
         pieces = _split_conditions(turn)
         for index, clause in enumerate(pieces):
-            again = _has(clause, "contact") or "다시" in clause.lemmas
-            if not again or not _volitional(clause) or is_question(clause):
+            if not _promises_to_come_back(clause):
                 continue
             # "결정되면 연락드릴게요" comes back all the same; "안 되면 다시 전화할게요" only if
             # the customer's own try fails.
@@ -1262,7 +1338,7 @@ def _after_a_done_request(context: CallContext) -> list[Promise]:
     found: list[Promise] = []
     for turn in context.turns[1:]:
         if turn.role is Role.AGENT:
-            found += _arrivals(context, turn) + _documents_sent(context, turn)
+            found += _arrivals(context, turn) + _documents_sent(context, turn) + _postings(context, turn)
         else:
             found += _advice_taken(context, turn)
     kept: list[Promise] = []
@@ -1301,6 +1377,33 @@ def _arrivals(context: CallContext, turn: Turn) -> list[Promise]:
                 Promise(Owner.COMPANY, dates[-1], " ".join(_action_words(clause)), turn, clause=clause, earlier=earlier)
             )
     return arrivals
+
+
+def _postings(context: CallContext, turn: Turn) -> list[Promise]:
+    """"카드사 반영까지 삼에서 오 영업일 걸려서 늦어도 다음 주 목요일 십 일까지 취소 내역
+    확인되실 거예요": money put back in the call still has to reach the customer, by the day the
+    agent names; "삼에서 오 영업일 걸립니다" alone names none and leaves no dated step."""
+    named = _named_dates(context, turn)
+    pieces = _split_conditions(turn)
+    postings: list[Promise] = []
+    for index, clause in enumerate(pieces):
+        if not _plain_statement(clause):
+            continue
+        sentence = (*_same_sentence(tuple(pieces[:index])), clause)
+        waits = any(_has(c, "takes_time") or _BUSINESS_DAYS in c.text.replace(" ", "") for c in sentence)
+        money = any(_has(c, "money") or _has(c, "takes_effect") for c in sentence)
+        if not (waits and money):
+            continue
+        dates = [
+            m.date for m in _step_dates(clause.text, context.call_date)
+            if m.date > context.call_date and m.date in named and _DEADLINE_WORDS.match(clause.text, m.end)
+        ]
+        if dates:
+            earlier = tuple(pieces[:index])
+            postings.append(
+                Promise(Owner.COMPANY, dates[-1], " ".join(_action_words(clause)), turn, clause=clause, earlier=earlier)
+            )
+    return postings[-1:]
 
 
 def _documents_sent(context: CallContext, turn: Turn) -> list[Promise]:
