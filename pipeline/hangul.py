@@ -31,9 +31,12 @@ def object_particle(text: str) -> str:
     return "을(를)"
 
 
+_RIEUL_FINAL = 8  # ㄹ's place among the final consonants of a Hangul syllable
+
+
 def instrumental_particle(text: str) -> str:
     """으로 after a final consonant other than ㄹ, 로 after a vowel or ㄹ ("생년월일로")."""
     last = text.rstrip()[-1:]
     if not has_final_consonant(last):
         return "로"
-    return "로" if (ord(last) - ord("가")) % 28 == 8 else "으로"
+    return "로" if (ord(last) - ord("가")) % 28 == _RIEUL_FINAL else "으로"

@@ -14,6 +14,7 @@ from pipeline.extract.parties import (
     login_addresses,
     someone_elses_number_value,
 )
+from pipeline.hangul import has_final_consonant
 from pipeline.nlp import word_list
 from pipeline.normalize.alnum import (
     LETTER_NAMES,
@@ -268,14 +269,9 @@ def _tail_digits(fix: re.Match[str]) -> str | None:
     if group.isdigit():
         return group
     if fix["ending"] and not fix["ending"].startswith("이") and group.endswith("이"):
-        if len(group) > 1 and _has_final_consonant(group[-2]):
+        if len(group) > 1 and has_final_consonant(group[-2]):
             group = group[:-1]
     return "".join(SPOKEN_DIGITS[c] for c in group) if len(group) >= MIN_TAIL_DIGITS else None
-
-
-def _has_final_consonant(syllable: str) -> bool:
-    code = ord(syllable) - 0xAC00
-    return 0 <= code < 11172 and code % 28 != 0
 
 
 def _with_tail(value: str, tail: str) -> str | None:

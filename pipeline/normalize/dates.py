@@ -542,10 +542,11 @@ _BARE_DAY_SAID = re.compile(r"(?:\d{1,2}|[일이삼사오육칠팔구십]{1,4})\
 # What follows a bare day up to the end of its sentence says it is past: a syllable closed by
 # ㅆ (했, 었, 왔, 됐) other than 있 / 겠, "…고 나서부터" (since something was done), or a past
 # adnominal ("판정서 작성된 게 조회되네요", "월요일 새벽에 받은 거요", "금요일에 산 거").
-_SENTENCE_END = re.compile(r"(?:요|다(?!\s?" + "(?:와서|와\\s?가지고|오면|오고)" + r")|죠|는데|니까)(?=\s|$)")
 # "월요일에 병원 갔다 와서 전화드릴게요": -었다 오다 (going and coming back) strings two acts
 # together, and the tense is the last verb's, not the ㅆ of the first ("장에 나갔다가" stays past).
-_THERE_AND_BACK = re.compile(r"다\s?(?:와서|와\s?가지고|오면|오고)")
+_AND_BACK = r"(?:와서|와\s?가지고|오면|오고)"
+_SENTENCE_END = re.compile(r"(?:요|다(?!\s?" + _AND_BACK + r")|죠|는데|니까)(?=\s|$)")
+_THERE_AND_BACK = re.compile(r"다\s?" + _AND_BACK)
 _SINCE = re.compile(r"고\s?나서|ᆫ\s?뒤로|이후로|(?:된|한|간|온|던|[받먹찍읽잃놓넣씻맡끊]은|산|본|쓴|탄|낸|판)\s?(?:게|거|것)")
 _SSANG_SIEUT_FINAL = 20
 _BOOKED = re.compile(r"접수|예약|잡혔|잡았|확정|배정|변경")
