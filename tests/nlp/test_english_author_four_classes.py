@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.note import ConsultationNote
-from pipeline.process import process_text
-
-CALL_AT = dt.datetime(2026, 6, 10, 11, 0, tzinfo=dt.timezone.utc)  # a Wednesday
-
-
-def _note(text: str) -> ConsultationNote:
-    return process_text(text, call_started_at=CALL_AT).note
+from tests.nlp.builders import ENGLISH_CALL_AT, english_note
 
 
 # --- category, complaint, resolution -------------------------------------------------------------
 
 
 def test_a_service_that_is_down_is_a_technical_issue_dated_by_the_caller() -> None:
-    note = _note(
+    note = english_note(
         "agent: thanks for calling northgate broadband my name is priya how can i help\n"
         "customer: hi my broadband has been down since monday evening and nothing works\n"
         "agent: sorry to hear that may i know your name\n"
@@ -33,7 +26,7 @@ def test_a_service_that_is_down_is_a_technical_issue_dated_by_the_caller() -> No
 
 
 def test_an_inquiry_that_ends_in_a_purchase_is_a_resolved_order() -> None:
-    note = _note(
+    note = english_note(
         "agent: good morning skylane airways this is aoife\n"
         "customer: hi aoife i just wanted to ask about taking a bike on my flight\n"
         "agent: a bike is fifty euro each way will i add it for you\n"
@@ -47,7 +40,7 @@ def test_an_inquiry_that_ends_in_a_purchase_is_a_resolved_order() -> None:
 
 
 def test_a_cancellation_withdrawn_once_the_refund_is_done_keeps_the_refund_category() -> None:
-    note = _note(
+    note = english_note(
         "agent: hello fresh crate this is leo\n"
         "customer: hi i want to cancel my subscription my last box arrived squashed\n"
         "agent: i am sorry i can refund the box today\n"
@@ -59,7 +52,7 @@ def test_a_cancellation_withdrawn_once_the_refund_is_done_keeps_the_refund_categ
 
 
 def test_a_formal_complaint_about_handling_is_escalated_to_whoever_decides() -> None:
-    note = _note(
+    note = english_note(
         "agent: good afternoon riverside council this is sean\n"
         "customer: hi my name is nora kelly and i want to make a formal complaint\n"
         "customer: i have reported the broken streetlight four times now and the last man cut me off\n"
@@ -72,7 +65,7 @@ def test_a_formal_complaint_about_handling_is_escalated_to_whoever_decides() -> 
 
 
 def test_not_your_fault_and_a_fact_said_twice_are_no_complaint() -> None:
-    note = _note(
+    note = english_note(
         "agent: maplewood bank this is dev\n"
         "customer: hi i was charged twice for a hotel\n"
         "agent: i see two charges\n"
@@ -87,7 +80,7 @@ def test_not_your_fault_and_a_fact_said_twice_are_no_complaint() -> None:
 
 
 def test_a_caller_who_says_their_name_then_here_and_a_two_word_agent_after_a_transfer() -> None:
-    note = _note(
+    note = english_note(
         "agent: good morning tallis travel how can i help\n"
         "customer: hiya maeve liam doyle here i have a question about my booking\n"
         "agent: one moment i will endorse you to our bookings team\n"
@@ -100,7 +93,7 @@ def test_a_caller_who_says_their_name_then_here_and_a_two_word_agent_after_a_tra
 
 
 def test_a_number_on_file_read_by_the_agent_and_confirmed_is_the_phone() -> None:
-    note = _note(
+    note = english_note(
         "agent: hello elmfield surgery\n"
         "customer: hello it's mrs barker jean barker i need to ask about my appointment\n"
         "agent: we have zero one one three four nine six oh two two seven for you is that still right\n"
@@ -111,7 +104,7 @@ def test_a_number_on_file_read_by_the_agent_and_confirmed_is_the_phone() -> None
 
 
 def test_the_number_asked_for_keeps_its_kind_however_long_the_answer() -> None:
-    note = _note(
+    note = english_note(
         "agent: do you have the pro number from the carrier email\n"
         "customer: the pro number hmm let me see is it on this one i have something here seven seven one four two nine three one\n"
         "agent: and have you a reference from your earlier report\n"
@@ -128,7 +121,7 @@ def test_the_number_asked_for_keeps_its_kind_however_long_the_answer() -> None:
 def test_a_fortnight_ago_and_a_bare_weekday_the_call_names_in_full() -> None:
     from pipeline.normalize.dates_en import find_dates, settle_with_call
 
-    day = CALL_AT.date()
+    day = ENGLISH_CALL_AT.date()
     assert [d.date for d in find_dates("she left a fortnight ago", day)] == [dt.date(2026, 5, 27)]
     said, named = settle_with_call(
         [tuple(find_dates("well i have it on tuesday", day)), tuple(find_dates("i can see it tuesday the sixteenth", day))]

@@ -9,16 +9,9 @@ import datetime as dt
 
 import pytest
 
-from models.note import ConsultationNote
 from pipeline.normalize.dates_en import period_spans
 from pipeline.normalize.english import restore_apostrophes
-from pipeline.process import process_text
-
-CALL_AT = dt.datetime(2026, 6, 10, 11, 0, tzinfo=dt.timezone.utc)  # a Wednesday
-
-
-def _note(text: str) -> ConsultationNote:
-    return process_text(text, call_started_at=CALL_AT).note
+from tests.nlp.builders import english_note
 
 
 # --- apostrophes --------------------------------------------------------------------------------
@@ -63,7 +56,7 @@ def test_words_that_look_like_contractions_stay(said: str) -> None:
 
 def test_name_after_a_regional_greeting_without_apostrophes() -> None:
     for opening in ("oh g day sam um its", "hi yeah afternoon its", "hi sam um its"):
-        note = _note(
+        note = english_note(
             "agent: good morning harbour insurance youre speaking with sam\n"
             f"customer: {opening} nina castellano here i got a letter about my policy\n"
             "agent: no worries nina\n"
@@ -74,7 +67,7 @@ def test_name_after_a_regional_greeting_without_apostrophes() -> None:
 
 def test_corrected_nickname_gives_the_full_name() -> None:
     for answer in ("bill hartley well william hartley", "bill sorry william hartley"):
-        note = _note(
+        note = english_note(
             "agent: lakeside repairs this is dee whats your name\n"
             f"customer: {answer}\n"
             "agent: thanks william\n"
@@ -83,7 +76,7 @@ def test_corrected_nickname_gives_the_full_name() -> None:
 
 
 def test_spelled_surname_after_that_is_not_part_of_the_name() -> None:
-    note = _note(
+    note = english_note(
         "agent: thank you and the name on the order\n"
         "customer: gemma rowntree thats r o w n t r e e\n"
         "agent: lovely thank you\n"
@@ -105,12 +98,12 @@ def test_spelled_surname_after_that_is_not_part_of_the_name() -> None:
     ],
 )
 def test_category_cues(first_turn: str, category: str) -> None:
-    note = _note(f"agent: hello this is ana how can i help\ncustomer: hi {first_turn}\nagent: okay\n")
+    note = english_note(f"agent: hello this is ana how can i help\ncustomer: hi {first_turn}\nagent: okay\n")
     assert note.category == category
 
 
 def test_change_done_with_a_delivery_time_is_resolved() -> None:
-    note = _note(
+    note = english_note(
         "agent: good morning this is marcus\n"
         "customer: hi i need my address changed we moved\n"
         "agent: great the address is updated and i have ordered a new card it takes five to seven "
@@ -122,7 +115,7 @@ def test_change_done_with_a_delivery_time_is_resolved() -> None:
 
 
 def test_partner_who_decides_is_escalated() -> None:
-    note = _note(
+    note = english_note(
         "agent: westgate motors good afternoon\n"
         "customer: hi its about the hire car costs\n"
         "agent: i can open a goodwill claim with the manufacturer and theyll decide on it within ten working days\n"
@@ -132,7 +125,7 @@ def test_partner_who_decides_is_escalated() -> None:
 
 
 def test_someone_else_calling_back_keeps_the_call_pending() -> None:
-    note = _note(
+    note = english_note(
         "agent: this is andre\n"
         "customer: my parcel says delivered but i never got it\n"
         "agent: ive opened a trace and a depot supervisor will call you by friday\n"
@@ -154,7 +147,7 @@ def test_period_spans() -> None:
 
 
 def test_day_the_agent_reads_inside_the_callers_period() -> None:
-    note = _note(
+    note = english_note(
         "agent: bayside motors\n"
         "customer: hi its tom reid i had my car in with you the week before last for a recall\n"
         "agent: yes it came in on tuesday the twenty sixth of may\n"
@@ -164,7 +157,7 @@ def test_day_the_agent_reads_inside_the_callers_period() -> None:
 
 
 def test_cancellation_dated_by_the_letter_that_prompted_it() -> None:
-    note = _note(
+    note = english_note(
         "agent: the renewal notice went out on the twenty ninth of may is that the one\n"
         "customer: yeah end of last month it came and i want to cancel the policy\n"
         "agent: okay\n"
@@ -177,7 +170,7 @@ def test_cancellation_dated_by_the_letter_that_prompted_it() -> None:
 
 
 def test_steps_before_a_booked_visit_take_its_day() -> None:
-    note = _note(
+    note = english_note(
         "agent: this is kayla\n"
         "customer: my dryer isnt heating\n"
         "agent: youre booked for friday june twelfth between eight and twelve the technician will call "
@@ -192,7 +185,7 @@ def test_steps_before_a_booked_visit_take_its_day() -> None:
 
 
 def test_agent_step_done_now_and_team_detail_are_not_extra_steps() -> None:
-    note = _note(
+    note = english_note(
         "agent: this is declan\n"
         "customer: theres a charge on my bill that shouldnt be there\n"
         "agent: im sending the refund request to our billing disputes team and theyll make a decision "
@@ -204,7 +197,7 @@ def test_agent_step_done_now_and_team_detail_are_not_extra_steps() -> None:
 
 
 def test_callers_promise_takes_the_agents_deadline_in_reply() -> None:
-    note = _note(
+    note = english_note(
         "agent: this is aoife\n"
         "customer: i got an invoice and i thought my insurer was paying it\n"
         "agent: you'd need to check with them\n"

@@ -8,29 +8,19 @@ import datetime as dt
 import pytest
 
 from models.note import Owner
-from pipeline.extract import followups
-from pipeline.extract.context import build_context
-from pipeline.textinput import parse_text_transcript
+from tests.nlp.builders import Step, alternating, follow_up_steps, kst
 
-KST = dt.timezone(dt.timedelta(hours=9))
-WEDNESDAY = dt.datetime(2026, 10, 14, 13, 0, tzinfo=KST)
+WEDNESDAY = kst(2026, 10, 14, 13)
 THURSDAY = dt.date(2026, 10, 15)
 FRIDAY = dt.date(2026, 10, 16)
 
-Step = tuple[Owner, dt.date | None]
-
 
 def _steps(text: str, resolution: str = "pending") -> list[Step]:
-    context = build_context(parse_text_transcript(text), WEDNESDAY)
-    found = followups.follow_ups(context, resolution, "교환")
-    return sorted(((f.owner, f.due) for f in found.value), key=str)
+    return follow_up_steps(text, WEDNESDAY, resolution, "교환")
 
 
 def _call(*agent_and_customer: str) -> str:
-    lines = ["상담원: 네 고객센터입니다", "고객: 문의가 있어서요"]
-    for index, said in enumerate(agent_and_customer):
-        lines.append(f"{'상담원' if index % 2 == 0 else '고객'}: {said}")
-    return "\n".join(lines)
+    return alternating(*agent_and_customer, opening=("상담원: 네 고객센터입니다", "고객: 문의가 있어서요"))
 
 
 # --- a fallback: only if the awaited contact does not come ---------------------------------
@@ -200,13 +190,11 @@ def test_paying_the_technician_on_the_visit_is_part_of_the_visit(on_the_spot: st
 
 # --- a month and day said in December for January ------------------------------------------
 
-DECEMBER = dt.datetime(2026, 12, 29, 11, 0, tzinfo=KST)
+DECEMBER = kst(2026, 12, 29, 11)
 
 
 def _december_steps(text: str, resolution: str = "pending") -> list[Step]:
-    context = build_context(parse_text_transcript(text), DECEMBER)
-    found = followups.follow_ups(context, resolution, "환불")
-    return sorted(((f.owner, f.due) for f in found.value), key=str)
+    return follow_up_steps(text, DECEMBER, resolution, "환불")
 
 
 @pytest.mark.parametrize(

@@ -9,31 +9,21 @@ import datetime as dt
 import pytest
 
 from models.note import Owner
-from pipeline.extract import followups
-from pipeline.extract.context import build_context
-from pipeline.textinput import parse_text_transcript
+from tests.nlp.builders import Step, alternating, follow_up_steps, kst
 
-KST = dt.timezone(dt.timedelta(hours=9))
-TUESDAY = dt.datetime(2026, 10, 13, 11, 0, tzinfo=KST)
+TUESDAY = kst(2026, 10, 13, 11)
 TODAY = dt.date(2026, 10, 13)
 THURSDAY = dt.date(2026, 10, 15)
 FRIDAY = dt.date(2026, 10, 16)
 NEXT_MONDAY = dt.date(2026, 10, 19)
 
-Step = tuple[Owner, dt.date | None]
-
 
 def _steps(text: str, resolution: str = "pending") -> list[Step]:
-    context = build_context(parse_text_transcript(text), TUESDAY)
-    found = followups.follow_ups(context, resolution, "수리")
-    return sorted(((f.owner, f.due) for f in found.value), key=str)
+    return follow_up_steps(text, TUESDAY, resolution, "수리")
 
 
 def _call(*agent_and_customer: str) -> str:
-    lines = ["상담원: 네 서비스센터입니다", "고객: 건조기가 안 돌아가서요"]
-    for index, said in enumerate(agent_and_customer):
-        lines.append(f"{'상담원' if index % 2 == 0 else '고객'}: {said}")
-    return "\n".join(lines)
+    return alternating(*agent_and_customer, opening=("상담원: 네 서비스센터입니다", "고객: 건조기가 안 돌아가서요"))
 
 
 # --- the technician's call on the way is part of the visit's day ----------------------------

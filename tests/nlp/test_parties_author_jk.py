@@ -7,26 +7,14 @@ example is invented."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from pipeline.normalize.address import find_address, find_flat, find_road_address
+from pipeline.normalize.address import find_flat
 from pipeline.normalize.names import find_agent_name, find_customer_name
-from pipeline.process import process_text
+from tests.nlp.builders import kst, note, spoken_address
 
-KST = dt.timezone(dt.timedelta(hours=9))
 # 2026-11-11 is a Wednesday.
-WEDNESDAY = dt.datetime(2026, 11, 11, 10, 0, tzinfo=KST)
-
-
-def _note(text: str):
-    return process_text(text, call_started_at=WEDNESDAY).note
-
-
-def _address(said: str) -> str | None:
-    found = find_address(said) or find_road_address(said)
-    return found.value if found is not None else None
+WEDNESDAY = kst(2026, 11, 11)
 
 
 # --- customer.name: the word after 저는 -------------------------------------------------------
@@ -66,7 +54,7 @@ def test_a_demonstrative_after_a_cue_leaves_the_name_the_agent_read_back() -> No
 고객: 네 저예요 저는 보상 이런 거 필요 없고요 기사님 사과만 받고 싶어요
 상담원: 네 영업소에 전달하겠습니다
 """
-    assert _note(call).customer.name == "추유리"
+    assert note(call, WEDNESDAY).customer.name == "추유리"
 
 
 # --- customer.name: a child's name before the caller's ---------------------------------------
@@ -81,7 +69,7 @@ def test_a_childs_name_given_first_gives_way_to_the_callers_answer() -> None:
 고객: 문지혜고요 공일공 이삼사오 육칠팔구요
 상담원: 네 문지혜 어머님 등록해 드릴게요
 """
-    assert _note(call).customer.name == "문지혜"
+    assert note(call, WEDNESDAY).customer.name == "문지혜"
 
 
 def test_a_childs_name_alone_is_not_the_callers() -> None:
@@ -91,7 +79,7 @@ def test_a_childs_name_alone_is_not_the_callers() -> None:
 고객: 사 학년이고요 이름은 지안이
 상담원: 네 사 학년 반으로 안내해 드릴게요
 """
-    assert _note(call).customer.name is None
+    assert note(call, WEDNESDAY).customer.name is None
 
 
 def test_a_question_for_the_childs_and_the_guardians_names_keeps_the_guardian() -> None:
@@ -101,7 +89,7 @@ def test_a_question_for_the_childs_and_the_guardians_names_keeps_the_guardian() 
 고객: 보리요 보호자는 탁수민이고요
 상담원: 네 탁수민 보호자님 확인됐습니다
 """
-    assert _note(call).customer.name == "탁수민"
+    assert note(call, WEDNESDAY).customer.name == "탁수민"
 
 
 # --- customer.name: the agent asking the caller to confirm their name ------------------------
@@ -121,7 +109,7 @@ def test_a_name_the_agent_asks_the_caller_to_confirm_is_theirs(agent: str, name:
 상담원: {agent}
 고객: 예 맞아요
 """
-    assert _note(call).customer.name == name
+    assert note(call, WEDNESDAY).customer.name == name
 
 
 def test_staff_called_seonsaengnim_without_a_confirmation_is_no_customer_name() -> None:
@@ -130,7 +118,7 @@ def test_staff_called_seonsaengnim_without_a_confirmation_is_no_customer_name() 
 상담원: 네 결과는 정우성 선생님이 보시고 내일 연락드릴 거예요
 고객: 네 알겠습니다
 """
-    assert _note(call).customer.name is None
+    assert note(call, WEDNESDAY).customer.name is None
 
 
 # --- agent.name: an office clerk's work title ------------------------------------------------
@@ -164,7 +152,7 @@ def test_an_office_clerk_greets_with_their_work_title(greeting: str, name: str) 
 def test_a_numbered_roads_digit_said_as_a_word_is_written_as_a_digit(
     said: str, address: str
 ) -> None:
-    assert _address(said) == address
+    assert spoken_address(said) == address
 
 
 @pytest.mark.parametrize(
@@ -179,7 +167,7 @@ def test_a_numbered_roads_digit_said_as_a_word_is_written_as_a_digit(
 def test_a_road_named_after_a_word_ending_in_a_digit_syllable_keeps_its_name(
     said: str, address: str
 ) -> None:
-    assert _address(said) == address
+    assert spoken_address(said) == address
 
 
 @pytest.mark.parametrize(
@@ -192,7 +180,7 @@ def test_a_road_named_after_a_word_ending_in_a_digit_syllable_keeps_its_name(
     ],
 )
 def test_a_block_named_by_a_letter_is_written_with_the_letter(said: str, address: str) -> None:
-    assert _address(said) == address
+    assert spoken_address(said) == address
 
 
 @pytest.mark.parametrize(
@@ -214,11 +202,11 @@ def test_a_block_named_by_a_letter_is_written_with_the_letter(said: str, address
     ],
 )
 def test_a_flat_or_floor_said_again_after_ani_replaces_the_first(said: str, address: str) -> None:
-    assert _address(said) == address
+    assert spoken_address(said) == address
 
 
 def test_a_correction_of_something_else_leaves_the_flat() -> None:
-    assert _address("서울시 중구 세종대로 백십 사 층 아니 이건 회사고요") == "서울시 중구 세종대로 110 4층"
+    assert spoken_address("서울시 중구 세종대로 백십 사 층 아니 이건 회사고요") == "서울시 중구 세종대로 110 4층"
 
 
 @pytest.mark.parametrize(
@@ -238,7 +226,7 @@ def test_a_resident_calling_the_management_office_lives_in_its_complex() -> None
 고객: 여보세요 백칠 동 오백이 호인데요 관리비가 이상하게 나왔어요
 상담원: 네 확인해 드리겠습니다
 """
-    assert _note(call).customer.address == "초록마을아파트 107동 502호"
+    assert note(call, WEDNESDAY).customer.address == "초록마을아파트 107동 502호"
 
 
 def test_a_block_and_flat_said_to_a_company_is_no_address() -> None:
@@ -246,4 +234,4 @@ def test_a_block_and_flat_said_to_a_company_is_no_address() -> None:
 고객: 여보세요 백칠 동 오백이 호인데요 세탁기가 고장 났어요
 상담원: 네 접수해 드리겠습니다
 """
-    assert _note(call).customer.address is None
+    assert note(call, WEDNESDAY).customer.address is None

@@ -9,26 +9,14 @@ is invented."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from pipeline.normalize.address import find_address, find_local_office, find_road_address
+from pipeline.normalize.address import find_local_office
 from pipeline.normalize.names import find_agent_name
-from pipeline.process import process_text
+from tests.nlp.builders import kst, note, spoken_address
 
-KST = dt.timezone(dt.timedelta(hours=9))
 # 2026-11-11 is a Wednesday.
-WEDNESDAY = dt.datetime(2026, 11, 11, 10, 0, tzinfo=KST)
-
-
-def _note(text: str):
-    return process_text(text, call_started_at=WEDNESDAY).note
-
-
-def _address(said: str) -> str | None:
-    found = find_address(said) or find_road_address(said)
-    return found.value if found is not None else None
+WEDNESDAY = kst(2026, 11, 11)
 
 
 # --- agent.name: surname and work title only -------------------------------------------------
@@ -68,7 +56,7 @@ def test_a_surname_and_title_greeting_names_the_agent_of_the_call() -> None:
 상담원: 네 맞습니다 저는 이 실장이고요 말씀하세요
 고객: 주문한 게 새서 왔어요
 """
-    assert _note(call).agent.name == "이 실장"
+    assert note(call, WEDNESDAY).agent.name == "이 실장"
 
 
 # --- agent.name: a name after 저는 mid-turn, or after a compound title -----------------------
@@ -94,9 +82,9 @@ def test_a_name_after_jeoneun_in_the_second_agent_turn_names_the_agent() -> None
 상담원: 네 접종 증명서요 가능합니다 저는 데스크 서은채고요 보호자님 성함 말씀해 주세요
 고객: 임소라예요
 """
-    note = _note(call)
-    assert note.agent.name == "서은채"
-    assert note.customer.name == "임소라"
+    drafted = note(call, WEDNESDAY)
+    assert drafted.agent.name == "서은채"
+    assert drafted.customer.name == "임소라"
 
 
 # --- customer.name ---------------------------------------------------------------------------
@@ -109,9 +97,9 @@ def test_digits_the_caller_quotes_back_are_no_name() -> None:
 고객: 아 그리고 연락처 공일공 사사오구 어 공일공 사사구오 일일칠삼이요 제가 사오라고 했나
 상담원: 네 공일공 사사구오 일일칠삼으로 남겨 두겠습니다
 """
-    note = _note(call)
-    assert note.customer.name == "임채원"
-    assert note.customer.phone == "01044951173"
+    drafted = note(call, WEDNESDAY)
+    assert drafted.customer.name == "임채원"
+    assert drafted.customer.phone == "01044951173"
 
 
 @pytest.mark.parametrize("honorific", ["환자분", "보호자분", "고객님", "환자님"])
@@ -122,9 +110,9 @@ def test_a_name_the_agent_reads_back_with_a_role_honorific(honorific: str) -> No
 고객: 등록번호는 모르겠고 이은비요 아 생년월일 필요하시면 구일공삼이칠이요
 상담원: 네 이은비 {honorific} 확인됐습니다 등록번호는 공공팔칠 사삼이일 이시고요
 """
-    note = _note(call)
-    assert note.customer.name == "이은비"
-    assert note.customer.customer_id == "00874321"
+    drafted = note(call, WEDNESDAY)
+    assert drafted.customer.name == "이은비"
+    assert drafted.customer.customer_id == "00874321"
 
 
 def test_the_callers_name_after_the_childs_in_one_answer() -> None:
@@ -134,7 +122,7 @@ def test_the_callers_name_after_the_childs_in_one_answer() -> None:
 고객: 애는 김도윤이고요 저는 문정아 전화번호는 공일공 사칠일사 공구이삼이요
 상담원: 네 남겨 두겠습니다
 """
-    assert _note(call).customer.name == "문정아"
+    assert note(call, WEDNESDAY).customer.name == "문정아"
 
 
 # --- customer.phone --------------------------------------------------------------------------
@@ -153,7 +141,7 @@ def test_the_last_digits_taken_back_and_said_again(said: str, phone: str) -> Non
 고객: {said}
 상담원: 네 확인했습니다
 """
-    assert _note(call).customer.phone == phone
+    assert note(call, WEDNESDAY).customer.phone == phone
 
 
 def test_malgo_after_words_is_no_correction() -> None:
@@ -161,7 +149,7 @@ def test_malgo_after_words_is_no_correction() -> None:
 고객: 공일공 이삼사오 육칠팔구요 문자 말고 전화로 주세요
 상담원: 네 확인했습니다
 """
-    assert _note(call).customer.phone == "01023456789"
+    assert note(call, WEDNESDAY).customer.phone == "01023456789"
 
 
 def test_a_customer_number_read_like_a_landline_is_no_phone() -> None:
@@ -170,9 +158,9 @@ def test_a_customer_number_read_like_a_landline_is_no_phone() -> None:
 상담원: 공삼일이 오오팔 칠공일 맞으시죠 성함 말씀 부탁드립니다
 고객: 배수진이라예
 """
-    note = _note(call)
-    assert note.customer.customer_id == "0312558701"
-    assert note.customer.phone is None
+    drafted = note(call, WEDNESDAY)
+    assert drafted.customer.customer_id == "0312558701"
+    assert drafted.customer.phone is None
 
 
 # --- customer.address ------------------------------------------------------------------------
@@ -190,7 +178,7 @@ def test_a_customer_number_read_like_a_landline_is_no_phone() -> None:
     ],
 )
 def test_a_copula_said_apart_inside_an_address(said: str, address: str) -> None:
-    assert _address(said) == address
+    assert spoken_address(said) == address
 
 
 @pytest.mark.parametrize(
@@ -202,7 +190,7 @@ def test_a_copula_said_apart_inside_an_address(said: str, address: str) -> None:
     ],
 )
 def test_a_floor_taken_back_for_the_flat(said: str, address: str) -> None:
-    assert _address(said) == address
+    assert spoken_address(said) == address
 
 
 @pytest.mark.parametrize(
@@ -225,7 +213,7 @@ def test_a_road_told_to_the_citys_own_office_is_in_that_city() -> None:
 고객: 매곡길 이십삼 우리 집 바로 앞이여
 상담원: 매곡길 이십삼 앞이요 확인해 보겠습니다
 """
-    assert _note(call).customer.address == "해솔시 매곡길 23"
+    assert note(call, WEDNESDAY).customer.address == "해솔시 매곡길 23"
 
 
 def test_a_road_told_to_a_company_gets_no_city() -> None:
@@ -233,7 +221,7 @@ def test_a_road_told_to_a_company_gets_no_city() -> None:
 고객: 매곡길 이십삼 사는데요 세탁기가 고장 났어요
 상담원: 네 접수해 드리겠습니다
 """
-    assert _note(call).customer.address is None
+    assert note(call, WEDNESDAY).customer.address is None
 
 
 @pytest.mark.parametrize(
@@ -250,7 +238,7 @@ def test_a_road_told_to_a_company_gets_no_city() -> None:
     ],
 )
 def test_no_province_or_metropolitan_city_is_added(said: str, address: str) -> None:
-    assert _address(said) == address
+    assert spoken_address(said) == address
 
 
 def test_the_province_the_agent_reads_back_completes_the_address() -> None:
@@ -258,7 +246,7 @@ def test_the_province_the_agent_reads_back_completes_the_address() -> None:
 고객: 김해시 가락로 백이십삼번길 십오 이백일 호요
 상담원: 네 경남 김해시 가락로 백이십삼번길 십오 이백일 호 맞으시죠
 """
-    assert _note(call).customer.address == "경남 김해시 가락로123번길 15 201호"
+    assert note(call, WEDNESDAY).customer.address == "경남 김해시 가락로123번길 15 201호"
 
 
 def test_a_family_members_name_read_back_as_the_patients_is_not_the_callers() -> None:
@@ -268,4 +256,4 @@ def test_a_family_members_name_read_back_as_the_patients_is_not_the_callers() ->
 고객: 저는 딸이고요 윤채린입니다
 상담원: 네 윤채린 님 서류 안내해 드릴게요
 """
-    assert _note(call).customer.name == "윤채린"
+    assert note(call, WEDNESDAY).customer.name == "윤채린"
