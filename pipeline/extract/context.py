@@ -139,7 +139,7 @@ def build_context(transcript: Transcript, call_started_at: dt.datetime | None) -
     utterances = [u for u in transcript.utterances if u.text.strip()]
     spoken = [standard_endings(u.text) for u in utterances]
     plains = [
-        written_numbers(text, date if known else None, spoken[i - 1] if i else "")
+        written_numbers(text, date if known else None, spoken[i - 1] if i else "", tuple(spoken[:i]))
         for i, text in enumerate(spoken)
     ]
     # One string at a time: given a list, Kiwi hands the texts to a thread pool, which on the

@@ -40,21 +40,29 @@ def fillers() -> frozenset[str]:
     return frozenset(word_list("filler_words"))
 
 
-def written_numbers(text: str, call_date: dt.date | None, said_before: str = "") -> str:
+def written_numbers(
+    text: str, call_date: dt.date | None, said_before: str = "", earlier: tuple[str, ...] = ()
+) -> str:
     """Dates as "11월 2일", amounts as "6,000원", counted numbers as digits ("이백육십 사이즈" →
     "260 사이즈", "다섯 번" → "5번"). ``said_before`` (the turn before) may give the date a
     weekday at the start of ``text`` counts from ("이월 십일 일 수요일에 주문하신 건이네요 |
-    금요일까지 도착이라고 써 있었거든요")."""
+    금요일까지 도착이라고 써 있었거든요"); ``earlier`` (the call's turns before, oldest first)
+    the day of an event a count counts from ("지난주 수요일에 설치했거든요 | 설치하고 이틀
+    뒤부터")."""
     from pipeline.normalize.dates import resolve_dates, written_date
     from pipeline.normalize.numbers import find_amounts, parse_korean_number
 
     edits: list[tuple[int, int, str]] = []
     if call_date is not None:
         previous = None
-        for mention in resolve_dates(text, call_date, said_before):
+        for mention in resolve_dates(text, call_date, said_before, earlier):
             written = written_date(mention.date)
             if mention.date.year != call_date.year:
                 written = f"{mention.date.year}년 {written}"
+            if mention.from_event:
+                # "설치하고 이틀 뒤인 4월 10일부터": the count says how it relates to the event.
+                written = f"{mention.text.removesuffix('에').rstrip()}인 {written}"
+                written += "에" if mention.text.endswith("에") else ""
             if mention.kind == "deadline" and not text.startswith("까지", mention.end):
                 written += "까지"
             # "모레 십오 일 목요일" names one day twice; "오늘이 벌써 이십 일인데" too, and

@@ -27,6 +27,12 @@ Conventions (the extractors rely on them):
 - Times of day (오전 10시) are not dates; they are skipped.
 - "추석 연휴 끝나고 바로 월요일", "설 연휴 지나고 다음 날": counted from the last day of the
   holiday period nearest the anchor (the lunar holidays move every year; the table holds them).
+- "설치하고 이틀 뒤", "받고 나서 사흘 뒤에", "주문한 지 이틀 만에", "등록한 다음 주 화요일",
+  "점검 받은 그 다음 날": counted from the day told for that event (the latest date said with
+  the same verb or noun: 설치했는데, 등록했어요, 받았는데, 설치 건), in the same text or the
+  turns before it; the same words read with that day as their anchor. With no such day told,
+  a count goes on as before (from the date just told, or from the call), and "이사한 다음 날"
+  names no day.
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ class DateMention:
     text: str
     date: dt.date
     kind: DateKind
+    # Counted from an event told before ("설치하고 이틀 뒤"): the words say how, the date when.
+    from_event: bool = False
 
 
 _NUM = r"(?:\d{1,4}|[일이삼사오육칠팔구십]+)"
@@ -472,8 +480,9 @@ def _resolve_bare_weekday(match: re.Match[str], anchor: dt.date, text: str) -> R
 
 
 def _resolve_from_said(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
-    if not match["that"] and _counts_from_event(text, match.start()):
-        return None  # "방문 전날", "이사한 다음 날": counted from an event, not from a date
+    before = text[: match.start()]
+    if not match["that"] and _counts_from_event(text, match.start()) and _event_before(before) is None:
+        return None  # "방문 전날": counted from an event named by a noun, whose day is not told
     shift = _FROM_SAID_SHIFTS[match["shift"].replace(" ", "")]
     return anchor + dt.timedelta(days=shift), _kind_after(text, match.end())
 
@@ -547,7 +556,16 @@ _BARE_DAY_SAID = re.compile(r"(?:\d{1,2}|[일이삼사오육칠팔구십]{1,4})\
 _AND_BACK = r"(?:와서|와\s?가지고|오면|오고)"
 _SENTENCE_END = re.compile(r"(?:요|다(?!\s?" + _AND_BACK + r")|죠|는데|니까)(?=\s|$)")
 _THERE_AND_BACK = re.compile(r"다\s?" + _AND_BACK)
-_SINCE = re.compile(r"고\s?나서|ᆫ\s?뒤로|이후로|(?:된|한|간|온|던|[받먹찍읽잃놓넣씻맡끊]은|산|본|쓴|탄|낸|판)\s?(?:게|거|것)")
+# One-syllable verb stems closed by a consonant (받은, 넣은), and the past adnominals of open
+# ones with their stems (산 ← 사다, 온 ← 오다).
+_CLOSED_STEMS = "받먹찍읽잃놓넣씻맡끊"
+_OPEN_PAST_ADNOMINALS = {
+    "간": "가", "온": "오", "산": "사", "본": "보", "쓴": "쓰", "탄": "타", "낸": "내", "판": "팔"
+}
+_SINCE = re.compile(
+    r"고\s?나서|ᆫ\s?뒤로|이후로"
+    r"|(?:된|한|던|[" + _CLOSED_STEMS + r"]은|[" + "".join(_OPEN_PAST_ADNOMINALS) + r"])\s?(?:게|거|것)"
+)
 _SSANG_SIEUT_FINAL = 20
 _BOOKED = re.compile(r"접수|예약|잡혔|잡았|확정|배정|변경")
 _FUTURE = re.compile(r"[을를할릴갈올볼줄될]\s?(?:게요|거예요|거고|겁니다|예정|테니)|겠")
@@ -568,20 +586,34 @@ def said_as_past(text: str, end: int) -> bool:
 
 
 def _read_in_context(
-    mentions: list[DateMention], text: str, anchor: dt.date, told_before: DateMention | None = None
+    mentions: list[DateMention],
+    text: str,
+    anchor: dt.date,
+    told_before: DateMention | None = None,
+    earlier: tuple[str, ...] = (),
 ) -> list[DateMention]:
     """A bare day or weekday said of the past is the last one ("십사 일에 신청했어요" on the
     6th: last month's 14th); a bare day closing a range takes the range's month ("구월 십사
     일부터 십팔 일까지"); a weekday right after a day that falls on it names that day ("그저께
     일요일", "오늘이 벌써 목요일인데"); a bare weekday, "그 다음 날" or "이틀 뒤" after a date
     told with its day counts from that date (``told_before``: the last one said before
-    ``text``)."""
+    ``text``); a count from an event ("설치하고 이틀 뒤") counts from the day told for that
+    event in ``text`` or in ``earlier``, the words said before it."""
     read: list[DateMention] = []
     for mention in mentions:
         date: dt.date | None = mention.date
         previous = read[-1] if read else None
         told = previous or told_before
-        if (
+        event = _counted_event(mention, text)
+        day = _event_day(event, text, read, mention.start, anchor, earlier) if event else None
+        if day:
+            # "지난달 이십팔 일에 설치했는데 설치하고 이틀 뒤부터": counted from the 28th.
+            date = _count_from(mention, day, anchor)
+        elif event and _FROM_SAID.fullmatch(mention.text) and _counts_from_event(text, mention.start):
+            # "이사한 다음 날" with no day told for the move: no day to count from ("입원하고
+            # 다음 날" goes on from the day just told, below).
+            continue
+        elif (
             previous and _BARE_DAY_SAID.fullmatch(mention.text)
             and "부터" in text[previous.end : mention.start] and mention.date.month != previous.date.month
         ):
@@ -595,13 +627,14 @@ def _read_in_context(
         elif told and (counted := _counted_from(told, mention, text, anchor, told is told_before)):
             date = counted
         elif previous and _counted_from_previous(previous, mention, text, anchor):
-            # "설치한 게 지난주 금요일이고 설치하고 사흘 뒤부터": counted from that Friday.
-            date = previous.date + (mention.date - anchor)
+            # "계약은 지난주 금요일이었고 입금하고 사흘 뒤에": counted from that Friday.
+            date = _count_from(mention, previous.date, anchor)
         elif _FROM_SAID.fullmatch(mention.text):
             continue  # "그 다음 날" with no date told before it: no day to count from
         elif mention.date > anchor and mention.kind == "point" and said_as_past(text, mention.end):
             date = past_reading(mention, anchor)
-        read.append(dataclasses.replace(mention, date=date or mention.date))
+        counted = dataclasses.replace(mention, date=date or mention.date, from_event=day is not None)
+        read.append(counted)
     return read
 
 
@@ -669,7 +702,7 @@ def _counted_from(
     if _FROM_SAID.fullmatch(mention.text):
         if told_before:
             return None  # only this text's own dates (see the docstring)
-        date = told.date + (mention.date - anchor)
+        date = _count_from(mention, told.date, anchor)
         return None if date < anchor and _FUTURE.search(text, mention.end, mention.end + 30) else date
     past = said_as_past(text, mention.end)
     if not any(pattern.fullmatch(told.text) for pattern in _ANCHORING) or (told_before and not past):
@@ -680,10 +713,208 @@ def _counted_from(
         days_on = (mention.date.weekday() - told.date.weekday()) % 7
         date = told.date + dt.timedelta(days=days_on)
     elif days and (days["relation"] or "").startswith(_COUNTED_ON):
-        date = told.date + (mention.date - anchor)
+        date = _count_from(mention, told.date, anchor)
     else:
         return None
     return date if (date < anchor) == past or date == anchor else None
+
+
+# Counting from an event: "설치하고 이틀 뒤", "받고 나서 사흘 뒤에", "주문한 지 이틀 만에",
+# "등록한 다음 주 화요일", "점검 받은 그 다음 날". The verb before the count names the event; the
+# day counted from is the one told for that event before ("지난달 이십팔 일에 설치했는데").
+_LEAD_INS_BEFORE_COUNT = frozenset(
+    ["한", "약", "대략", "딱", "그", "거의", "정확히", "그러니까", "바로", "한번", "이제", "음", "어", "아", "그게"]
+)
+_ELAPSED_LINKS = frozenset(["지", "지가", "지는", "지도"])
+_THEN = "나서"
+# "그러고 나서 이틀 뒤", "그리고 사흘 뒤": a link to what was just said, not a named event; a
+# bare 하다 or 되다 names none either, nor "그거 보고" (after seeing it) or 주다.
+_NOT_EVENTS = frozenset(["그러", "그리", "이러", "저러", "그렇", "어떻", "하", "되", "해", "보", "주"])
+# "점검 받은 그 다음 날", "택배를 받고": the noun before a light verb names the event better.
+_LIGHT_VERBS = frozenset(["받", "하", "되", "당하", "시키", "해"])
+_OBJECT_OR_TOPIC = ("을", "를", "이", "가", "은", "는", "도")
+# The words a date's event is told in: up to this far after it ("이십팔 일에 설치했는데"), or
+# the two words just before it ("설치한 게 지난주 금요일", "이사가 사월 이십오 일").
+_AFTER_SPAN = 25
+_BEFORE_SPAN = 12
+# "…설치했는데 오늘 또": a clause ending before a date tells of the date before it.
+_CLAUSE_ENDINGS = ("데", "서", "고", "요", "면", "니까", "지만", "죠")
+# "칠월 이십일 일에 등록했나 아 이십일 일 아니고 이십이 일 수요일이요": the day corrected.
+_CORRECTED = re.compile(r"아니고|아니라|말고|아니다|아니\s")
+_CORRECTION_GAP = 24
+# "이십 일에 (또) 수리받고": the verb leading to the count said right after its day.
+_ATTACHED = re.compile(r"\s*(?:에|에는|엔|쯤|경|쯤에)?\s*(?:또|다시|바로|처음|새로)?\s*")
+_WORD = re.compile(r"[가-힣]+|[^\s가-힣]+")
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+_SYLLABLE_BASE = 0xAC00
+_VOWELS = 21
+_FINALS = 28
+# How a stem's last open syllable fuses with the past 았/었: 사 → 샀, 오 → 왔, 키 → 켰, 되 → 됐.
+_FUSED_PAST_VOWELS = {0: 0, 1: 1, 4: 4, 5: 5, 8: 9, 11: 10, 13: 14, 18: 4, 20: 6}
+
+
+def _syllable(char: str) -> tuple[int, int, int] | None:
+    """A Hangul syllable's initial, vowel and final consonant indexes."""
+    if not "가" <= char <= "힣":
+        return None
+    index = ord(char) - _SYLLABLE_BASE
+    return index // (_VOWELS * _FINALS), index // _FINALS % _VOWELS, index % _FINALS
+
+
+def _without_final(char: str) -> str:
+    return chr(ord(char) - (ord(char) - _SYLLABLE_BASE) % _FINALS)
+
+
+def _counts_on(said: str) -> bool:
+    """"이틀 뒤", "일주일 후에", "사흘 만에", "삼 영업일 후", "다음 주 화요일", "다음 날": words
+    that count on from a day."""
+    if days := _DAY_COUNT.fullmatch(said):
+        return (days["relation"] or "").startswith(_COUNTED_ON)
+    if span := _SPAN.fullmatch(said):
+        return span["relation"] != "전"
+    if business := _BUSINESS_DAYS.fullmatch(said):
+        return business["relation"] in ("후", "뒤")
+    if week := _WEEK_DAY.fullmatch(said):
+        return _offset_key(week["week"], _WEEK_OFFSETS) == 1
+    if shift := _FROM_SAID.fullmatch(said):
+        return _FROM_SAID_SHIFTS[shift["shift"].replace(" ", "")] == 1
+    return False
+
+
+def _stem(word: str, elapsed: bool) -> str | None:
+    """The verb stem of "설치하고" (설치), "받고" (받), "등록한" (등록), "받은" (받), "산" (사),
+    "시킨" (시키); None for a word that only looks like one: a topic ("결과는", "답변은"), a
+    condition ("어려우시면"), a copula ("금요일이고"), a noun ending in 고 ("출고")."""
+    if word.endswith("고") and len(word) > 1 and not elapsed and not word.endswith("이고"):
+        stem = word[:-1]
+        stem = stem[:-1] if len(stem) > 1 and stem[-1] in "하되했됐" else stem
+        known = len(stem) > 1 or stem in _CLOSED_STEMS or stem in _OPEN_PAST_ADNOMINALS.values()
+        return stem if known else None
+    if len(word) > 1 and (word[-1] in "한된" or (word[-1] == "은" and word[-2] in _CLOSED_STEMS)):
+        return word[:-1]
+    if len(word) > 1 and word[-1] in "킨긴친":
+        return word[:-1] + _without_final(word[-1])
+    opened = _OPEN_PAST_ADNOMINALS.get(word[-1])
+    return word[:-1] + opened if opened else None
+
+
+def _names_an_event(stem: str | None) -> bool:
+    return bool(stem) and stem not in _NOT_EVENTS
+
+
+@dataclass(frozen=True)
+class _Event:
+    """The event a count counts from: the verb said before the count ("설치하고") and the
+    words that name the event, the most telling first ("점검 받은" → 점검, 받)."""
+
+    verb: str
+    keys: tuple[str, ...]
+
+
+def _event_before(before: str) -> _Event | None:
+    """The event a count right after ``before`` counts from, or None when no verb leads to it."""
+    words = _WORD.findall(before[-60:])
+    while words and words[-1] in _LEAD_INS_BEFORE_COUNT:
+        words.pop()
+    elapsed = bool(words) and words[-1] in _ELAPSED_LINKS
+    if elapsed or (words and words[-1] == _THEN):
+        words.pop()
+    if not words or not _HANGUL_WORD.fullmatch(words[-1]):
+        return None
+    verb = words[-1].removesuffix(_THEN) if words[-1].endswith("고" + _THEN) else words[-1]
+    stem = _stem(verb, elapsed)
+    keys = [stem] if _names_an_event(stem) else []
+    if stem in _LIGHT_VERBS and len(words) > 1 and _HANGUL_WORD.fullmatch(words[-2]):
+        noun = words[-2]
+        noun = noun[:-1] if len(noun) > 2 and noun.endswith(_OBJECT_OR_TOPIC) else noun
+        if len(noun) > 1 and noun not in _LEAD_INS_BEFORE_COUNT:
+            keys.insert(0, noun)
+    return _Event(words[-1], tuple(keys)) if keys else None
+
+
+def _counted_event(mention: DateMention, text: str) -> _Event | None:
+    """The event ``mention`` counts on from, named by the words before it, or None."""
+    return _event_before(text[: mention.start]) if _counts_on(mention.text) else None
+
+
+def _said_of(word: str, key: str) -> bool:
+    """"설치했는데" of 설치, "받았어요" of 받, "샀는데" of 사, "시켰는데" of 시키. A stem of one
+    open syllable (사, 오) begins too many words: only its past (샀, 왔) tells of it."""
+    last = _syllable(key[-1])
+    if word.startswith(key) and (len(key) > 1 or (last is not None and last[2] != 0)):
+        return True
+    head = key[:-1]
+    if len(word) <= len(head) or not word.startswith(head) or last is None or last[2] != 0:
+        return False
+    fused = _syllable(word[len(head)])
+    return (
+        fused is not None and fused[0] == last[0] and fused[2] == _SSANG_SIEUT_FINAL
+        and _FUSED_PAST_VOWELS.get(last[1]) == fused[1]
+    )
+
+
+def _tells_event(
+    keys: tuple[str, ...], text: str, mentions: list[DateMention], index: int, until: int
+) -> bool:
+    """The words around ``mentions[index]`` tell of the event: after it up to the next date
+    ("이십팔 일에 설치했는데"), or just before it ("설치한 게 지난주 금요일")."""
+    mention = mentions[index]
+    later = [m.start for m in mentions[index + 1 :]]
+    after = text[mention.end : min([*later, until, mention.end + _AFTER_SPAN])]
+    start = max(mentions[index - 1].end if index else 0, mention.start - _BEFORE_SPAN)
+    words_before = _HANGUL_WORD.findall(text[start : mention.start])[-2:]
+    before = [w for w in words_before if not w.endswith(_CLAUSE_ENDINGS)]
+    return any(_said_of(word, key) for word in (*_HANGUL_WORD.findall(after), *before) for key in keys)
+
+
+def _corrected(text: str, mentions: list[DateMention], index: int, until: int) -> DateMention:
+    """"이십일 일 아니고 이십이 일": the date said instead of the one told."""
+    while index + 1 < len(mentions) and mentions[index + 1].start < until:
+        gap = text[mentions[index].end : mentions[index + 1].start]
+        if len(gap) > _CORRECTION_GAP or not _CORRECTED.search(gap + " "):
+            break
+        index += 1
+    return mentions[index]
+
+
+def _day_told_for(
+    keys: tuple[str, ...], text: str, mentions: list[DateMention], until: int
+) -> dt.date | None:
+    """The latest date in ``text`` before ``until`` told with the event."""
+    for index in reversed(range(len(mentions))):
+        if mentions[index].start < until and _tells_event(keys, text, mentions, index, until):
+            return _corrected(text, mentions, index, until).date
+    return None
+
+
+def _event_day(
+    event: _Event,
+    text: str,
+    read: list[DateMention],
+    count_start: int,
+    anchor: dt.date,
+    earlier: tuple[str, ...],
+) -> dt.date | None:
+    """The day told for the event: the day the verb leading to the count was said with, else
+    the latest told with the event in this text before that verb, else in the texts said
+    before it, the latest first."""
+    lead = text.rfind(event.verb, 0, count_start)
+    if read and lead >= 0 and _ATTACHED.fullmatch(text, read[-1].end, lead):
+        return read[-1].date  # "지난달 이십 일에 수리받고 일주일 뒤부터": the verb's own day
+    day = _day_told_for(event.keys, text, read, lead if lead >= 0 else count_start)
+    for said in reversed(earlier):
+        if day is not None:
+            break
+        day = _day_told_for(event.keys, said, list(_resolved(said, anchor, "")), len(said))
+    return day
+
+
+def _count_from(mention: DateMention, day: dt.date, anchor: dt.date) -> dt.date:
+    """The day ``mention``'s words name counted from ``day`` instead of the call: the same words
+    read with ``day`` as their anchor ("다음 주 화요일": the Tuesday of the week after ``day``;
+    "삼 영업일 후": business days on from it)."""
+    alone = _kept(mention.text, day)
+    return alone[0].date if len(alone) == 1 else day + (mention.date - anchor)
 
 
 def past_reading(mention: DateMention, anchor: dt.date) -> dt.date | None:
@@ -701,19 +932,32 @@ def past_reading(mention: DateMention, anchor: dt.date) -> dt.date | None:
     return None
 
 
-def resolve_dates(text: str, anchor: dt.date, said_before: str = "") -> list[DateMention]:
+def resolve_dates(
+    text: str, anchor: dt.date, said_before: str = "", earlier: tuple[str, ...] = ()
+) -> list[DateMention]:
     """Every date expression in ``text`` resolved against ``anchor`` (the call's date);
     ``said_before`` (the words just before, e.g. the previous clause or turn) may give the date
-    a bare weekday or "그 다음 날" at its start counts from."""
-    return list(_resolved(text, anchor, said_before))
+    a bare weekday or "그 다음 날" at its start counts from; ``earlier`` (what was said before
+    ``text``, oldest first: the call's earlier turns) may give the day of the event a count
+    counts from ("설치하고 이틀 뒤")."""
+    return list(_resolved(text, anchor, said_before, earlier))
 
 
 # Cached: the stages read the same turns and clauses (and each turn again as the one before the
 # next), and the resolvers' patterns are the cost.
 @lru_cache(maxsize=4096)
-def _resolved(text: str, anchor: dt.date, said_before: str) -> tuple[DateMention, ...]:
-    earlier = _resolved(said_before, anchor, "") if said_before else ()
-    told_before = earlier[-1] if earlier else None
+def _resolved(
+    text: str, anchor: dt.date, said_before: str, earlier: tuple[str, ...] = ()
+) -> tuple[DateMention, ...]:
+    previous = _resolved(said_before, anchor, "") if said_before else ()
+    told_before = previous[-1] if previous else None
+    kept = list(_kept(text, anchor))
+    return tuple(_read_in_context(kept, text, anchor, told_before, earlier))
+
+
+@lru_cache(maxsize=4096)
+def _kept(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
+    """The date expressions of ``text`` each resolved alone, the longest where two overlap."""
     candidates: list[tuple[int, int, int, DateMention]] = []
     for priority, (pattern, resolve) in enumerate(_RESOLVERS):
         for match in pattern.finditer(text):
@@ -727,4 +971,4 @@ def _resolved(text: str, anchor: dt.date, said_before: str) -> tuple[DateMention
     for *_, mention in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
-    return tuple(_read_in_context(sorted(kept, key=lambda m: m.start), text, anchor, told_before))
+    return tuple(sorted(kept, key=lambda m: m.start))
