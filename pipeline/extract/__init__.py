@@ -45,7 +45,7 @@ def extract_note(
     )
     from pipeline.extract.facts import read_facts
     from pipeline.extract.identifiers import extract_identifiers
-    from pipeline.extract.label_models import call_features, shipped_models, vote
+    from pipeline.extract.label_models import call_features, category_features, shipped_models, vote
     from pipeline.extract.english_call import is_english
     from pipeline.extract.parties import extract_parties
 
@@ -63,7 +63,7 @@ def extract_note(
     models = label_models or shipped_models()
     features = call_features(context)
     complaint = vote(models.complaint, features, detect_complaint(context), lambda v: v == "True")
-    category = classify_category(context, models.category, features)
+    category = classify_category(context, models.category, category_features(context))
     resolution = vote(models.resolution, features, classify_resolution(context), Resolution)
     identifiers = extract_identifiers(context)
     facts = read_facts(context)

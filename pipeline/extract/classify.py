@@ -449,7 +449,7 @@ def _just_sent(context: CallContext, turn: Turn) -> bool:
 def classify_category(
     context: CallContext, model: LabelModel, features: Sequence[str]
 ) -> Found[Category]:
-    """The learned model's probabilities over the call's ``features`` (call_features) blended
+    """The learned model's probabilities over the call's ``features`` (category_features) blended
     with the cues' shares of the cue score: the model reads the whole call, the cues what the
     customer asks for."""
     scores: dict[str, float] = defaultdict(float)
