@@ -44,7 +44,10 @@ _ESCALATED = re.compile(
     r"(?:officer|team|manager|supervisor|department|panel|board|committee|underwriters?|specialists?)"
     r"(?: (?:for|of|in|at) (?:the |our )?[a-z]+)? (?:will|'ll|is going to|are going to) (?:[a-z]+ ){0,6}?"
     r"(?:decide|make (?:a|the) decision)|they make the decision|(?:they're|they are) the ones (?:who|that) decide|"
-    r"(?:it's|it is) (?:their|the manufacturer's|the insurer's|the partner's) (?:decision|call))"
+    r"(?:it's|it is) (?:their|the manufacturer's|the insurer's|the partner's) (?:decision|call)|"
+    # "i can't reverse a charge from the property myself … they make that decision".
+    r"they make (?:that|this|those) decisions?|can't (?:reverse|refund|waive|remove|cancel) (?:a |the |that |this )?"
+    r"(?:charge|fee|fine|bill)s? (?:[a-z]+ ){0,4}myself)"
 )
 # "it hasn't been sent over to our payments team yet": a hand-off that did not happen is the
 # problem the caller rings about, not what the agent did.
@@ -58,7 +61,11 @@ _PENDING = re.compile(
     # Someone else's next step, in the future or the plan's present: "a depot supervisor will
     # call you", "the driver goes back tomorrow the supervisor calls you by wednesday".
     r"(?:supervisor|manager|driver|team|depot|they) (?:will|'ll) (?:call|ring|contact|email|text) you|"
-    r"(?:calls|rings|emails|texts) you (?:by|on|tomorrow)|(?:goes|comes) back (?:tomorrow|on)|takes? (?:three|five|seven|ten|"
+    r"(?:calls|rings|emails|texts) you (?:by|on|tomorrow)|"
+    # A replacement on its way: "we're sending the correct tablets out … by courier tomorrow
+    # morning", "the pharmacist will also call you tomorrow afternoon".
+    r"(?:we're|we are) (?:sending|shipping|posting|couriering|dispatching)\b|by courier (?:tomorrow|on|next|this)|"
+    r"[a-z]+ (?:will|'ll) also (?:call|ring|contact|email|text) you|(?:goes|comes) back (?:tomorrow|on)|takes? (?:three|five|seven|ten|"
     r"\w+) (?:to \w+ )?(?:business |working )?days|trace|within (?:\w+ ){1,2}(?:hours|days))"
 )
 _RESOLVED = re.compile(
@@ -75,7 +82,11 @@ _RESOLVED = re.compile(
     r"that's (?:processed|placed|gone through|been processed|been placed)|now shows as|"
     r"i have (?:updated|changed|cancelled|ordered|refunded|issued|processed|removed)|"
     r"(?:i can|i'll|let me) put (?:them|it|that|this|those) through (?:now|for you)|"
-    r"(?:so )?your order (?:reference|number) is|"
+    r"(?:so )?(?:your|the) order (?:reference|number) is|"
+    # A change put in place in the call: "alright i've put the freeze on from june first",
+    # "i've placed that for you"; a note put on the account changes nothing.
+    r"i've (?:put|placed|set) (?:the|your|a|that|it|this) (?!notes?\b|comments?\b|flags?\b|reminders?\b)(?:[a-z]+ )?(?:on|through|in place|up|for you)\b|"
+    r"i've placed (?:that|it|the order|your order)|"
     # A purchase paid for in the call: "i can see that ninety euro received and one golf bag
     # added to both flights".
     r"(?:payment|euros?|dollars|pounds|bucks) (?:is |has been |was )?received|"
@@ -173,7 +184,13 @@ def _only_routine_wait(turn: EnTurn) -> bool:
 # "she left about three weeks ago": a count of weeks said as a guess.
 _HEDGED = re.compile(r"\b(?:about|around|like|roughly|maybe|almost|nearly|over)\s+$")
 _BIRTH_DATE = re.compile(r"^\s*(?:nineteen|twenty|19\d\d|20\d\d)\b")
-_NOT_A_PROBLEM_DATE = re.compile(r"\b(?:birth|born|since (?:twenty|nineteen)|registered|due|renew)\b")
+# "your contract ended on the fifteenth so you're free to upgrade": the end of a term is no problem.
+_NOT_A_PROBLEM_DATE = re.compile(
+    r"\b(?:birth|born|since (?:twenty|nineteen)|registered|due|renew|"
+    r"(?:contract|term|minimum term|agreement) (?:ended|ends|expired|expires|finished|ran out))\b|"
+    # "i saw it on my bank app this morning": when the caller found the problem, not its day.
+    r"\b(?:saw|noticed|spotted|seen|found) (?:it|that|this)(?: [a-z]+){0,5}\s*$"
+)
 
 
 def _echoes_plan(call: EnglishCall, turn: EnTurn, span: object) -> bool:
@@ -284,8 +301,10 @@ def _problem_date(call: EnglishCall, turn: EnTurn, span: DateSpan) -> bool:
     if turn.role is Role.CUSTOMER and _CONTACT.search(turn.text[max(0, span.start - 60) : span.start]):
         return False
     said = turn.text[span.start : span.end]
+    # "yeah i can do it tonight": the caller's plan for today is no problem either.
     if span.date == call.call_date and (
         turn.role is Role.AGENT or not re.search(r"\b(?:this morning|today|tonight)\b", said)
+        or re.search(r"\b(?:can|could|will|'ll|going to|gonna)\b(?: [a-z']+){0,4}\s*$", turn.text[: span.start])
     ):
         return False
     # "a couple weeks ago", "about three weeks ago", "a month ago": no date a note can record;

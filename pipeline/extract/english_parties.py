@@ -19,6 +19,7 @@ from pipeline.extract.english_call import EnglishCall, EnTurn, kind_table, not_n
 from pipeline.normalize.english import (
     Span,
     StreetAddress,
+    corrected_digits,
     digit_runs,
     email_spans,
     korean_road_address,
@@ -50,13 +51,17 @@ _ASKS_NAME = re.compile(
     r"\b(?:your (?:full )?name|name on the (?:account|order|card|policy|booking)|who am i speaking|"
     r"passenger name|name please|the name|can i take your name|name as it appears|"
     r"who's calling|who is calling|may i know your name|lead name|lead passenger|"
-    r"name of the (?:account holder|lead passenger|policy holder))\b"
+    r"name of the (?:account holder|lead passenger|policy holder)|"
+    # "and is this mister okafor" / "yes tom okafor": the surname checked, the full name given.
+    r"is this (?:mr|mrs|ms|miss|mister|missus|dr) [a-z]+$)\b"
 )
 # A question about the caller's own name, not the passenger's, patient's or account holder's.
 _ASKS_OWN_NAME = re.compile(r"\b(?:your (?:full )?name|who am i speaking|who's calling|who is calling)\b")
 _ASKS_PHONE = re.compile(
     r"\b(?:phone|mobile|contact number|number to reach|reach you|best number|number can they|"
-    r"call you on|callback number|good number|cell)\b"
+    r"call you on|callback number|good number|cell|"
+    # The caller checks the number on file: "and what number have you got for me".
+    r"number (?:do )?(?:you|have you) (?:have|got|'ve got) for me)\b"
 )
 _ASKS_PHONE_OWN = re.compile(r"\b(?:office|home|house|work|landline|daytime|evening) (?:number|phone)\b")
 # "in case we need to call you" is no case number.
@@ -69,7 +74,7 @@ _LEADING = re.compile(r"^(?:(?:yes|yeah|yep|sure|hi|hello|oh|um|uh|okay|ok|so|it
                       r"that's|this is|my name is|my name's|i'm|the name is|name's|"
                       r"mrs|mr|ms|miss|dr)\s+)+")
 # Titles said before a name ("it's mrs winifred ashcombe"): the note keeps the name only.
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mister", "missus"})
 _CODE_CUE_WINDOW = 60
 
 
@@ -164,7 +169,10 @@ def customer_name(call: EnglishCall) -> Found[str | None]:
         if intro and not asked:
             return Found(intro, (turn,), 0.8)
         if asked and previous is not None:
-            words = intro.split() if intro else _name_words(_LEADING.sub("", turn.text), most=3)
+            # "harold jenkins march third nineteen fifty two": the date of birth asked with the
+            # name follows it.
+            said = turn.text[: turn.dates[0].start] if turn.dates else turn.text
+            words = intro.split() if intro else _name_words(_LEADING.sub("", said), most=3)
             words = _corrected_name(turn.text, words)
             if words:
                 rank = 0 if _ASKS_OWN_NAME.search(previous.text) else 1
@@ -235,7 +243,7 @@ def phone(call: EnglishCall) -> Found[str | None]:
         previous = call.previous(turn)
         context = (previous.text[-80:] if previous else "") + " " + turn.text
         for run in digit_runs(turn.text):
-            digits = run.value.replace("-", "")
+            digits = corrected_digits(turn.text, run)
             if not 10 <= len(digits) <= 11:
                 continue
             before = context[: len(context) - len(turn.text) + run.start][-_CODE_CUE_WINDOW:]
@@ -250,10 +258,28 @@ def phone(call: EnglishCall) -> Found[str | None]:
     return Found(None)
 
 
+# "email it to claims at pawsure dot com", "you can send it to our meter readings address":
+# the company's mailbox, given to the caller to write to.
+_WRITE_TO = re.compile(
+    r"\b(?:email|e-mail|send|forward|write|mail)(?: (?:it|them|those|that|this|us|the [a-z]+|a [a-z]+))*"
+    r"(?: (?:over|across|through))? (?:to|at)(?: our| the)?(?: [a-z]+){0,2}\s*$|"
+    # "if you email those to us i'll attach them to the claim it's service at …"
+    r"\b(?:email|e-mail|send|forward|write)(?: [a-z]+)? to us\b"
+)
+# "where do i send it" / "to meter readings at northvale energy dot co dot uk".
+_ASKS_WHERE_TO = re.compile(r"\bwhere (?:do|should|can|shall) (?:i|we) (?:send|email|e-mail|post|write)\b")
+
+
 def email(call: EnglishCall) -> Found[str | None]:
+    """The caller's address: said by the caller, or read back by the agent; not an address of
+    the company the agent gives to write to."""
     for role in (Role.CUSTOMER, Role.AGENT):
         for turn in call.by(role):
-            spans = email_spans(turn.text)
+            previous = call.previous(turn)
+            if role is Role.AGENT and previous is not None and _ASKS_WHERE_TO.search(previous.text):
+                continue
+            spans = [s for s in email_spans(turn.text)
+                     if role is Role.CUSTOMER or not _WRITE_TO.search(turn.text[max(0, s.start - 60) : s.start])]
             if spans:
                 return Found(spans[0].value.lower(), (turn,), 0.8)
     return Found(None)
@@ -282,8 +308,11 @@ def address(call: EnglishCall) -> Found[str | None]:
         return _korean_road_address(call)
     said, turn = best
     turns = [turn]
-    reply = call.following(turn)
-    if reply is not None and reply.role is Role.AGENT:
+    # The agent reads it back after, or reads the address on file before for the caller to
+    # confirm ("the address we have is twelve heol y deri cardiff is that right").
+    for reply in (call.following(turn), call.previous(turn)):
+        if reply is None or reply.role is not Role.AGENT:
+            continue
         for echo in street_addresses(reply.text, not_names()):
             if echo.number == said.number and echo.street == said.street:
                 said = StreetAddress(
@@ -415,13 +444,17 @@ def _corrected(turn: EnTurn) -> list[Span]:
 _THE_ONE = re.compile(r"^(?:(?:yeah|yes|um|uh|so|well|oh)\s+)*(?:the one|that one|mine|the last one|the first one)\b")
 
 
+_ITS_END = re.compile(r"\b(?:it's|it is|here it is|that's|it should be)\s*$")
+
+
 def _answers_question(before: str, asked: str | None) -> str | None:
     """The kind the other party just asked for, when the answer names it again before the
     number ("the pro number hmm … i have something here eight eight one four …") or points
     back to it ("the one from three weeks ago was …"), however long the answer runs."""
     if asked is None:
         return None
-    if _THE_ONE.match(before.strip()) or _nearest_kind(before) == asked:
+    # "they gave me one at the airport hold on it's b o s c a …": the answer comes after "it's".
+    if _THE_ONE.match(before.strip()) or _nearest_kind(before) == asked or _ITS_END.search(before):
         return asked
     return None
 

@@ -296,7 +296,9 @@ _CUSTOMER_TASK = re.compile(
     r"\b(?:you(?:'ll| will)? (?:need to|have to|must)|you can just|if you can|please|just|"
     r"you'd need to|you should|someone (?:will )?(?:needs? to|has to)|you'd)\s+(?P<what>(?:upload|send|"
     r"sign|return|call|ring|pay|update|plug|try|bring|post|email|e-mail|reply|keep|check|take|change|"
-    r"turn on|confirm|mail|complete|contact|clear|pack|pop|don't|be (?:in|home|there|at home))\b.*)"
+    r"turn on|confirm|mail|complete|contact|clear|pack|pop|don't|be (?:in|home|there|at home)|"
+    # "if you want to cancel or take the quote you need to tell us by the twenty seventh".
+    r"tell us|let us know)\b.*)"
 )
 _CUSTOMER_PROMISE = re.compile(
     r"\b(?:i'll|i will|i'm going to|let me|i can(?= do (?:that|it|this)))\s+(?:just\s+|also\s+)?"
@@ -325,6 +327,14 @@ _TEAM = re.compile(r"\b(?:our|the)\s+((?:[a-z]+\s+){0,2}(?:team|department|manag
 def _due(turn: EnTurn, start: int, call: EnglishCall) -> dt.date | None:
     """The first date said from the promise on, in its turn or in the other party's reply
     ("by friday" / "friday this week" / "yes this friday the ninth")."""
+    previous = call.previous(turn)
+    if turn.role is Role.CUSTOMER and previous is not None and previous.role is Role.AGENT:
+        # "could you do that by tomorrow" / "yeah i can do it tonight": the caller takes on
+        # the agent's deadline, however early they mean to do it.
+        asked = [s for s in previous.dates if s.deadline and s.date >= call.call_date]
+        said = [s for s in turn.dates if s.start >= start and s.date >= call.call_date]
+        if asked and said and all(s.date <= asked[-1].date for s in said):
+            return asked[-1].date
     ahead = [s for s in turn.dates if s.start >= start and s.date >= call.call_date]
     if ahead:
         return ahead[0].date
@@ -357,7 +367,7 @@ def _booked_day(call: EnglishCall, before: int) -> dt.date | None:
 def _who(call: EnglishCall, turn: EnTurn, said: str) -> str:
     if said not in ("they", "she", "he"):
         return re.sub(r"^(?:our|the)\s+", "", said)
-    for earlier in reversed(call.turns[max(0, turn.index - 3) : turn.index + 1]):
+    for earlier in reversed(call.turns[max(0, turn.index - 6) : turn.index + 1]):
         team = _TEAM.findall(earlier.text)
         if team:
             return team[-1]
@@ -419,7 +429,7 @@ def _delivery_step(call: EnglishCall, turn: EnTurn) -> FollowUp | None:
     if wait is not None and not _OPTIONS.search(turn.text):
         deadlines = [s.date for s in turn.dates if s.deadline and s.date > call.call_date and s.end > wait.start()]
         if deadlines:
-            done = _clause_before(turn, wait.start())
+            done = _clause_before(turn, wait.start()) or _on_its_way(call, turn)
             if done:
                 return FollowUp(action=sentence(f"{done}: delivery by {note_date(deadlines[-1])}"), owner=Owner.COMPANY, due=deadlines[-1])
     mailing = _COMPANY_MAILING.search(turn.text)
@@ -427,6 +437,22 @@ def _delivery_step(call: EnglishCall, turn: EnTurn) -> FollowUp | None:
         end = clause_end(turn.text, mailing.start("what"), most=12)
         what = third_person(written(turn, mailing.start("what"), end), Role.AGENT)
         return FollowUp(action=sentence(f"send the customer {what}"), owner=Owner.COMPANY, due=None)
+    return None
+
+
+_ON_ITS_WAY = re.compile(r"\b(?:the|your) (?:refund|replacement|new card|credit|payment)\b")
+
+
+def _on_its_way(call: EnglishCall, turn: EnTurn) -> str | None:
+    """'yes and it can take three to five working days to show': what takes the days was said
+    in the agent's turn before ("the refund of eighty nine pounds ninety nine has gone back to
+    the card")."""
+    earlier = [t for t in call.by(Role.AGENT) if turn.index - 3 <= t.index < turn.index]
+    for said in reversed(earlier):
+        match = _ON_ITS_WAY.search(said.text)
+        if match:
+            end = clause_end(said.text, match.start(), most=12)
+            return third_person(written(said, match.start(), end), Role.AGENT)
     return None
 
 

@@ -46,13 +46,21 @@ _FUTURE_CUES = re.compile(
     r"should arrive|due|expect|arrive|scheduled|booked for|book|earliest|appointment|"
     # What can or cannot be done on a day is a plan: "she can't take me on the monday", "is
     # there a show on the sunday".
-    r"can't|cannot|could|would|is there)\b"
+    r"can't|cannot|could|would|is there|won't|"
+    # A plan said in the present: "i'm having knee surgery on the twenty eighth", "my direct
+    # debit comes out on the twelfth", "your cover ends at midnight on the twenty seventh".
+    r"(?:'m|am|'re|are|is) (?:having|getting|flying|travelling|traveling|moving|starting|leaving)|"
+    r"(?:comes|goes|come|go) out|renews|expires|ends|starts|restarts|kicks in)\b"
 )
 _PAST_CUES = re.compile(
     r"\b(?:ago|last|since|was|were|did|got|had|happened|started|ordered|received|posted|"
     r"placed|bought|sent back|left|scanned|charged|applied|changed|called|noticed|went)\b"
 )
-_DEADLINE = re.compile(r"\b(?:by|within|before|until|till|no later than|up to)\s+(?:the\s+)?$")
+# "by friday", "within ten days"; a time may come between ("until five pm tomorrow").
+_DEADLINE = re.compile(
+    r"\b(?:by|within|before|until|till|no later than|up to)\s+"
+    r"(?:(?:[a-z]+ ){1,2}(?:am|pm|o'clock)\s+|(?:noon|midday)\s+)?(?:the\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -278,7 +286,20 @@ def find_dates(text: str, anchor: dt.date) -> list[DateSpan]:
                 alternative = _other_reading(kind, match, anchor, text, date)
             exact = kind in ("month_day", "day_of_month_named", "weekday_day", "relative")
             spans.append(DateSpan(match.start(), match.end(), date, deadline, alternative, exact))
-    return sorted(spans, key=lambda s: s.start)
+    return _appositions(sorted(spans, key=lambda s: s.start), text)
+
+
+def _appositions(spans: list[DateSpan], text: str) -> list[DateSpan]:
+    """'yesterday the third', 'tomorrow the fifth': the day of the month said after a day
+    named relative to the call is that day, not one a month away."""
+    out: list[DateSpan] = []
+    for span in spans:
+        before = out[-1] if out else None
+        if before is not None and before.exact and not text[before.end : span.start].strip() \
+                and span.date != before.date and span.date.day == before.date.day:
+            span = replace(span, date=before.date, alternative=None)
+        out.append(span)
+    return out
 
 
 def _other_reading(kind: str, match: re.Match[str], anchor: dt.date, text: str, date: dt.date) -> dt.date | None:

@@ -237,6 +237,32 @@ def digit_runs(text: str) -> list[Span]:
     return [s for s in code_spans(text) if s.value.replace("-", "").isdigit()]
 
 
+# Said between digits and the ones that replace them: "three eight two no sorry three two eight".
+_DIGIT_CORRECTION = re.compile(
+    r"\s*(?:no\s+)?(?:sorry|i mean|actually|no wait|wait|or rather|let me start again)(?:\s+(?:it's|that's))?\s+"
+)
+
+
+def corrected_digits(text: str, run: Span) -> str:
+    """The digits of ``run`` with a self-correction said straight after it applied: the
+    digits said again replace as many digits at its end ("oh seven seven … three eight two no
+    sorry three two eight" → …328), or the whole run when they are as long."""
+    digits = run.value.replace("-", "")
+    marker = _DIGIT_CORRECTION.match(text, run.end)
+    if marker is None:
+        return digits
+    words = tokens(text[marker.end() :])
+    again, i = "", 0
+    while i < len(words):
+        piece = _digit_piece(words, i)
+        if piece is None:
+            break
+        again, i = again + piece[0], i + piece[1]
+    if not again or len(again) > len(digits):
+        return digits
+    return digits[: len(digits) - len(again)] + again
+
+
 # --- cardinals ----------------------------------------------------------------------------------
 
 
@@ -472,7 +498,7 @@ def _local(words: list[Token], at: int) -> tuple[str, int]:
 # Said before a flat or apartment number; the note writes the short form a postal address uses.
 _UNIT_WORDS = {"apartment": "Apt", "apt": "Apt", "unit": "Unit", "suite": "Suite", "flat": "Flat"}
 # A caller who mishears themself corrects the unit in the same breath: "four b sorry four d".
-_CORRECTIONS = ("sorry", "no", "i mean", "actually")
+_CORRECTIONS = ("no sorry", "no actually", "sorry i mean", "sorry", "no", "i mean", "actually")
 _NOT_STREET_NAME = frozenset("the a an in on at to and of is it's my our it".split())
 _UK_POSTCODE = re.compile(r"([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})")
 
@@ -628,21 +654,45 @@ def spoken_postcode(text: str, *, at_start: bool = False) -> str | None:
     return None
 
 
+_NAME_ARTICLES = frozenset({"y", "yr"})
+
+
+def _prefixed_street(words: list[Token], k: int, written_type: str, stops: frozenset[str]) -> tuple[str, str, int, int] | None:
+    """(house number, street name, index of the number's first word, index after the name)
+    for a street type said first at ``k`` ("twelve heol y deri" → 12, 'Heol y Deri')."""
+    number = _house_number(words, k)
+    i = k + 1
+    article = words[i].text if i < len(words) and words[i].text in _NAME_ARTICLES else None
+    i += article is not None
+    if number is None or i >= len(words):
+        return None
+    word = words[i].text
+    if not word.isalpha() or len(word) < 2 or word in stops or word in _NOT_STREET_NAME:
+        return None
+    name = " ".join(p for p in (written_type, article, word.capitalize()) if p)
+    return number[0], name, number[1], i + 1
+
+
 def street_addresses(text: str, stops: frozenset[str] = frozenset()) -> list[StreetAddress]:
     """Every street address in the text: a house number, a street name ending in a street word
     ('road', 'lane' …) and what follows it (unit, city, US state, ZIP or UK postcode). A city
     ends at a word in ``stops`` (words that are never a place name)."""
     words = tokens(text)
     types = dict(_lexicon("street_types_en"))
+    prefixes = dict(_lexicon("street_prefixes_en"))
     found: list[StreetAddress] = []
     for k, word in enumerate(words):
-        if word.text not in types:
+        if word.text in types:
+            line = _street_line(words, k, types[word.text])
+            after = k + 1
+        elif word.text in prefixes and (prefixed := _prefixed_street(words, k, prefixes[word.text], stops)):
+            line, after = prefixed[:3], prefixed[3]
+        else:
             continue
-        line = _street_line(words, k, types[word.text])
         if line is None:
             continue
         number, street, first = line
-        unit, city, state, postcode = _after_street(words, k + 1, stops)
+        unit, city, state, postcode = _after_street(words, after, stops)
         flat_first = False
         flat_word = words[first - 1].text if first else ""
         if flat_word in _UNIT_WORDS and unit is None:
