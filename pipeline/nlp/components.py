@@ -723,8 +723,10 @@ def _token_pattern(item: str) -> dict[str, object]:
         spec: dict[str, object] = {}
     elif body in _NAMED_TOKENS:
         spec = dict(_NAMED_TOKENS[body])
-    else:
+    elif "|" in body:
         spec = {"LEMMA": {"IN": body.split("|")}}
+    else:  # spaCy checks one exact lemma in C, a set of them per token in Python
+        spec = {"LEMMA": body}
     if quantifier:
         spec["OP"] = quantifier
     return spec

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -23,6 +24,7 @@ TokenSpec = dict[str, object]
 _LATIN = re.compile(r"[A-Za-z]")
 _USER_DATA_KEY = "anchored_matcher_words"
 _TEXT_KEY = "doc_text"
+MATCHER_CACHE_SIZE = 256
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_words(doc: Doc, text: str, lemmas: Iterable[str]) -> None:
+    """Keep the doc's text and words as its tokenizer made them: reading them back from the doc
+    builds a spaCy ``Token`` for every token, and a doc's text equals its tokenizer's input."""
+    doc.user_data[_TEXT_KEY] = text
+    doc.user_data[_USER_DATA_KEY] = DocWords(frozenset(lemmas), bool(_LATIN.search(text)))
+
+
 @dataclass(frozen=True)
 class DocWords:
     lemmas: frozenset[str]
@@ -84,17 +93,20 @@ class AnchoredMatcher:
     """``(key, start, end)`` of every match, as one ``Matcher`` with all the patterns gives."""
 
     def __init__(self, nlp: Language, patterns: Iterable[tuple[str, list[TokenSpec]]]) -> None:
+        self.vocab = nlp.vocab
         self.keys: list[str] = []
-        self.matchers: list[Matcher] = []
+        self.patterns: list[list[TokenSpec]] = []
         self.by_lemma: dict[str, list[int]] = defaultdict(list)
         self.latin: list[int] = []
         self.always: list[int] = []
         self.anchors: list[Anchor] = []
+        # Each distinct set of candidate patterns gets one Matcher: one pass over the doc then
+        # serves them all, where a Matcher per pattern walked the doc once for each. A few
+        # dozen sets occur; the bound only keeps odd texts from growing the cache.
+        self._matcher = lru_cache(maxsize=MATCHER_CACHE_SIZE)(self._build_matcher)
         for index, (key, pattern) in enumerate(patterns):
-            matcher = Matcher(nlp.vocab)
-            matcher.add(key, [pattern])
             self.keys.append(key)
-            self.matchers.append(matcher)
+            self.patterns.append(pattern)
             anchor = Anchor.of(pattern)
             self.anchors.append(anchor)
             for lemma in anchor.lemmas:
@@ -114,10 +126,23 @@ class AnchoredMatcher:
         """Whether any pattern could match a doc with these words, without building the doc."""
         return bool(self._candidates(words))
 
+    def _build_matcher(self, candidates: tuple[int, ...]) -> Matcher:
+        """A Matcher with the candidate patterns, each under its own index as the match key."""
+        matcher = Matcher(self.vocab)
+        for index in candidates:
+            matcher.add(str(index), [self.patterns[index]])
+        return matcher
+
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        found: dict[tuple[str, int, int], None] = {}
-        for index in self._candidates(DocWords.of(doc)):
-            key = self.keys[index]
-            found.update(((key, start, end), None) for _, start, end in self.matchers[index](doc))
-        # spaCy reports matches in the order they end; keep that order for ties downstream.
-        return sorted(found, key=lambda match: (match[2], match[1]))
+        candidates = tuple(self._candidates(DocWords.of(doc)))
+        if not candidates:
+            return []
+        # The first pattern (in pattern order) that finds a match is the one it is reported for.
+        first: dict[tuple[str, int, int], int] = {}
+        for match_id, start, end in self._matcher(candidates)(doc):
+            index = int(self.vocab.strings[match_id])
+            match = (self.keys[index], start, end)
+            first[match] = min(index, first.get(match, index))
+        # spaCy reports matches in the order they end; keep that order for ties downstream,
+        # and between matches of one range that of their patterns.
+        return sorted(first, key=lambda match: (match[2], match[1], first[match]))
