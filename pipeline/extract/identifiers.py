@@ -28,6 +28,7 @@ from pipeline.normalize.alnum import (
 from pipeline.normalize.contact import email_spans, spoken_id
 from pipeline.normalize.numbers import (
     SPOKEN_DIGITS,
+    digit_sequences,
     is_phone_number,
     parse_korean_number,
     read_stray_groups,
@@ -141,9 +142,23 @@ def _codes(text: str) -> list[Code]:
         if more and not _UNIT_AFTER.match(text, more.end()):
             said = re.sub(r"\s*-\s*", "-", more.group()).replace(" ", "")
             digits = "".join(SPOKEN_DIGITS.get(c, c) for c in said)
+            sibling = _sibling_group(code, digits)
+            if sibling is not None:
+                found += [(code_start, code_end, code), (more.start() + 1, more.end(), sibling)]
+                continue
             code, code_end = code + digits, more.end()
         found.append((code_start, code_end, code))
     return found
+
+
+def _sibling_group(code: str, group: str) -> str | None:
+    """A group said after a code that is its last group with the end changed ("티 엑스 공오이삼
+    다시 팔팔일공이 팔팔일공삼 끝자리만 다른 거죠"): a second code of the same head, not more
+    digits of the first."""
+    last = re.split(r"-", code)[-1]
+    if not group.isdigit() or not last.isdigit() or not _near(last, group):
+        return None
+    return code[: len(code) - len(last)] + group
 
 
 # A resident registration number: a birth date, then a 1–4 and six digits. Never an
@@ -227,6 +242,7 @@ def _read_turn(text: str) -> str:
     """The turn as the value readers see it: letters joined, spoken digits and dashes written."""
     spoken = _SPOKEN_DASH.sub("다시", _joined_letters(_letter_before_dash(text)))
     spoken = _SINGLE_DIGITS_AFTER_DASH.sub(lambda m: m.group().replace(" ", ""), spoken)
+    spoken = _SINGLE_DIGITS_AFTER_LETTERS.sub(_joined_digits, spoken)
     read = _GROUP_AFTER_PREFIX.sub(_prefix_group, read_stray_groups(_reading(spoken)))
     read = _PART_JOINER.sub(" ", _LETTER_AND_DIGITS.sub(r"\1 ", read))
     return _corrected_tails(_WRITTEN_DASH.sub("-", read))
@@ -335,6 +351,29 @@ def _contact_number(value: str, contact: bool) -> bool:
 _SINGLE_DIGITS_AFTER_DASH = re.compile(
     r"(?<=다시 )[영공일이삼사오육칠팔구](?: [영공일이삼사오육칠팔구])+(?![가-힣])"
 )
+
+
+# Digits said one by one after a code's letters ("엠 엠 이 사 칠 공 팔이요" → MM24708): one
+# group, as they would be after the spoken dash.
+_SINGLE_DIGITS_AFTER_LETTERS = re.compile(
+    r"(?<![가-힣])(?P<letters>[가-힣]{1,12}) "
+    r"(?P<digits>[영공일이삼사오육칠팔구](?: [영공일이삼사오육칠팔구]){2,})"
+    r"(?=(?:이요|요|이에요|예요|입니다|이고요|고요)?(?![가-힣]))"
+)
+
+
+# Digits said before the letters ("이 육 공 사 에이치 알 공 공 칠 …" = 2604HR007713): the code
+# is letters between digits, read whole as a mixed code.
+_DIGIT_BEFORE = re.compile(r"(?<![가-힣])(?:\d+|[영공일이삼사오육칠팔구])\s$")
+
+
+def _joined_digits(match: re.Match[str]) -> str:
+    letters = match["letters"]
+    if letters in ("이", "오") or spelled_letters_one(letters) is None:
+        return match.group()
+    if _DIGIT_BEFORE.search(match.string, 0, match.start()):
+        return match.group()
+    return f"{letters} {match['digits'].replace(' ', '')}"
 
 
 # The dash said after a code's written letters ("PRO 하이픈 칠칠팔팔"): the reader joins only
@@ -605,8 +644,12 @@ def extract_identifiers(context: CallContext) -> Found[list[Identifier]]:
             heard, heard_at = [i.value for i in said], turn.index
         for identifier in said:
             turns.append(turn)
-            near = [i for i in identifiers if i.value in recent and _near(i.value, identifier.value)]
-            if _CORRECTING.search(turn.text):
+            # A value said again as it was is that value, whatever else is one character off it.
+            exact = [i for i in identifiers if _core(i.value) == _core(identifier.value)]
+            near = [] if exact else [
+                i for i in identifiers if i.value in recent and _near(i.value, identifier.value)
+            ]
+            if _corrects_itself(turn.text):
                 recent.append(identifier.value)
             same = (i for i in identifiers if _same(i.value, identifier.value))
             known = near[0] if near else next(same, None)
@@ -637,6 +680,13 @@ MIN_NEAR_CHARS = 4
 # Two values one character apart in one turn are one corrected ("공삼삼 아 아니다 공팔삼") only
 # where the turn says a correction; else they are a list ("…칠공삼구이 건 … 그리고 …칠공삼구삼 건").
 _CORRECTING = re.compile(r"아니|잠깐|잠시만|(?<![가-힣])아(?![가-힣])|잘못|정정")
+
+
+def _corrects_itself(text: str) -> bool:
+    """The turn says a correction after its first digits: something said is taken back ("아
+    그러셨군요 … 티 엑스 … 하고 티 엑스 …" opens with 아 and lists two numbers)."""
+    sequences = digit_sequences(text)
+    return bool(sequences) and bool(_CORRECTING.search(text, sequences[0].end))
 MAX_CORRECTION_TURNS = 3
 
 

@@ -18,7 +18,15 @@ from pipeline.normalize.names import (
     TWO_SYLLABLE_SURNAMES,
     self_named,
 )
-from pipeline.normalize.numbers import find_phone_numbers, read_stray_groups, spoken_digits_to_text
+from pipeline.normalize.numbers import (
+    NumberMention,
+    corrected_phone,
+    find_phone_numbers,
+    is_phone_number,
+    phone_groups,
+    read_stray_groups,
+    spoken_digits_to_text,
+)
 
 _NAME_QUESTION = re.compile(r"성함|이름|본인\s?확인|명의자|주문자")
 _PHONE_QUESTION = re.compile(r"연락처|전화\s?번호|휴대\s?폰|핸드폰|번호")
@@ -108,7 +116,7 @@ def _customer_name(context: CallContext) -> Found[str | None]:
             continue  # a name is known: only a first-person introduction can still beat it
         about_child = _asks_about_child(context, turn)
         named += [
-            replace(n, childs=about_child and not (n.own or self_named(turn.text, n.start)))
+            replace(n, childs=about_child and not _callers_own(turn.text, n))
             for n in _names_in(context, turn)
         ]
     callers = [n for n in named if not n.childs]
@@ -134,6 +142,20 @@ _CHILD_WORD = r"(?<![가-힣])(?:자녀|아이|아드님|따님|자제분|아기
 _CHILD = re.compile(_CHILD_WORD + r"(?![가-힣])")
 _CHILD_BEFORE = re.compile(_CHILD_WORD + r"\s?$")
 _NAME_WORD = re.compile(r"성함|이름|성명")
+
+
+# A parent naming themselves by what they are to the child asked about ("엄마 김보람이고요 애는
+# 이 학년이에요", "보호자는 아빠 정우진이요"): the name after the word is the caller's.
+_PARENT_BEFORE = re.compile(
+    r"(?<![가-힣])(?:엄마|아빠|어머니|아버지|학부모|보호자)(?:는|가|이고|이름은|이름이|성함은|성함이)?\s?$"
+)
+
+
+def _callers_own(text: str, named: _Named) -> bool:
+    """The name is the caller's though the question was about their child: they said it is
+    theirs, or said what they are to the child right before it."""
+    start = named.start
+    return named.own or self_named(text, start) or bool(_PARENT_BEFORE.search(text, 0, start))
 
 
 def _asks_about_child(context: CallContext, turn: Turn) -> bool:
@@ -322,6 +344,8 @@ def _agent_name(context: CallContext) -> Found[str | None]:
 _CORRECTION = re.compile(
     r"아니다|아니라|아니고|(?:아|아니)\s아니(?![가-힣])|잘못|정정|틀렸"
     r"|(?:(?<=[영공일이삼사오육칠팔구\d])|(?<=[영공일이삼사오육칠팔구\d]\s))말고(?![가-힣])"
+    # "칠칠이공이요 아니 칠칠이일", "아니요 칠칠이일이요": 아니 right before the digits said again.
+    r"|(?<![가-힣])아니(?:요)?(?=\s+[영공일이삼사오육칠팔구\d])"
 )
 CORRECTION_WEIGHT = 3
 # A number said after another person's kin word is theirs ("딸이 한지선이고 … 전화는 공일공 …"),
@@ -334,7 +358,6 @@ _NUMBER_CUE_GAP = 12
 _STAFF_NUMBER = re.compile(
     r"(?:기사|담당자|담당|매장|지점|대리점|센터|영업소)\s?(?:님\s?)?(?:의\s?)?(?:번호|연락처|전화)"
 )
-_LAST_GROUP = re.compile(r"^\D*?(\d{4})(?!\d)")
 
 
 def _phone(context: CallContext) -> Found[str | None]:
@@ -342,18 +365,17 @@ def _phone(context: CallContext) -> Found[str | None]:
     # read back by the agent is the customer number wherever it is said.
     customer_number = _customer_id(context).value
     candidates: list[tuple[int, Turn, str]] = []
+    # The last number said, by either side, that a caller's next turn may take back in part.
+    last_said: tuple[Turn, str] | None = None
     for turn in context.turns:
         correction = _CORRECTION.search(turn.text) if turn.role is Role.CUSTOMER else None
-        for mention in find_phone_numbers(turn.text):
-            if _SERVICE_NUMBER.match(mention.value) or mention.value == customer_number:
-                continue
-            cue_from = max(0, mention.start - _NUMBER_CUE_GAP)
-            if CUSTOMER_ID_CUE.search(turn.text, cue_from, mention.start):
-                continue
-            if turn.role is Role.AGENT and _STAFF_NUMBER.search(turn.text, cue_from, mention.start):
-                continue  # "기사님 번호는 공일공 …": a number the agent gives for staff
-            if _counterparty_number(context, turn, mention.start):
-                continue  # "상대방 연락처 받으셨으면 …": the other driver's, not the caller's
+        said = find_phone_numbers(turn.text)
+        mentions = [m for m in said if _contact_number(context, turn, m, customer_number)]
+        if not mentions and correction is not None and last_said is not None and candidates:
+            taken_back = _taken_back(turn, correction, *last_said)
+            if taken_back is not None:
+                candidates.append((max(c[0] for c in candidates) + 1, turn, taken_back))
+        for mention in mentions:
             score = 2 if turn.role is Role.CUSTOMER else 0
             if turn.role is Role.CUSTOMER and _someone_elses(turn.text[: mention.start]):
                 score -= OTHER_PERSON_WEIGHT
@@ -365,13 +387,88 @@ def _phone(context: CallContext) -> Found[str | None]:
             if correction is not None and correction.start() < mention.start:
                 score += CORRECTION_WEIGHT
             elif correction is not None:
-                value = _corrected(value, turn.text[correction.end() :])
+                after = turn.text[mention.end :]
+                value = corrected_phone(value, after, correction.end() - mention.end)
                 score += CORRECTION_WEIGHT if value != mention.value else 0
             candidates.append((score, turn, value))
+        if mentions:
+            last_said = (turn, candidates[-1][2])
     if not candidates:
         return Found(None, (), 0.7)
     score, turn, value = max(candidates, key=lambda c: (c[0], -c[1].index))
+    accepted = _accepted_read_back(context, customer_number)
+    later = accepted is not None and accepted[0].index > turn.index
+    if accepted is not None and later and _one_group_apart(accepted[1], value):
+        # The agent's reading of the number that the caller took last is the number as it
+        # stands; a number that differs more is another one (a bill's, the son's).
+        return Found(accepted[1], (turn, accepted[0]), 0.9)
     return Found(value, (turn,), min(0.99, 0.6 + 0.1 * score))
+
+
+def _contact_number(
+    context: CallContext, turn: Turn, mention: NumberMention, customer_number: str | None
+) -> bool:
+    """The number may be the caller's contact: no company line, customer number, staff's or
+    other party's number."""
+    if _SERVICE_NUMBER.match(mention.value) or mention.value == customer_number:
+        return False
+    cue_from = max(0, mention.start - _NUMBER_CUE_GAP)
+    if CUSTOMER_ID_CUE.search(turn.text, cue_from, mention.start):
+        return False
+    if turn.role is Role.AGENT and _STAFF_NUMBER.search(turn.text, cue_from, mention.start):
+        return False  # "기사님 번호는 공일공 …": a number the agent gives for staff
+    # "상대방 연락처 받으셨으면 …": the other driver's, not the caller's
+    return not _counterparty_number(context, turn, mention.start)
+
+
+def _taken_back(turn: Turn, correction: re.Match[str], said_in: Turn, number: str) -> str | None:
+    """The number said the turn before with the group this turn takes back replaced ("…
+    사일이팔 맞으시죠" → "사일이팔 아니고 사일팔이요"; "… 칠칠이공 맞으세요" → "아니요 칠칠이일이요")."""
+    if said_in.index != turn.index - 1:
+        return None
+    corrected = corrected_phone(number, turn.text, correction.end())
+    return corrected if corrected != number and is_phone_number(corrected) else None
+
+
+# The caller taking the agent's reading as said ("네", "네 그 번호 맞아요", "아니요 맞아요"): no
+# number of their own, nothing taken back or refused.
+_AGREED = re.compile(
+    r"^(?:(?:아|어|음)\s+)*(?:네|예|응|맞아요|맞습니다|맞고요|맞죠|그렇습니다|그래요)(?![가-힣])"
+    r"|^(?:아니요|아뇨)\s?(?:그\s?번호\s?)?맞"
+)
+_REFUSED = re.compile(
+    r"(?:아니요|아뇨)(?!\s?(?:그\s?번호\s?)?맞)|아니에요|아닌데|안\s?써|바뀌|바꿨|바꼈|다른\s?번호|예전|옛날"
+)
+
+
+def _accepted_read_back(
+    context: CallContext, customer_number: str | None
+) -> tuple[Turn, str] | None:
+    """The last number the agent reads out that the caller agrees to in the next turn."""
+    accepted: tuple[Turn, str] | None = None
+    for turn in context.agent_turns:
+        reply = context.following(turn)
+        if reply is None or reply.role is not Role.CUSTOMER or not _agrees(reply.text):
+            continue
+        for mention in find_phone_numbers(turn.text):
+            if _contact_number(context, turn, mention, customer_number) and not _someone_elses(
+                turn.text[: mention.start]
+            ):
+                accepted = (turn, mention.value)
+    return accepted
+
+
+def _one_group_apart(number: str, other: str) -> bool:
+    """Two readings of one number: the same groups but at most one."""
+    groups, others = phone_groups(number), phone_groups(other)
+    same_shape = [len(g) for g in groups] == [len(g) for g in others]
+    return same_shape and sum(a != b for a, b in zip(groups, others)) <= 1
+
+
+def _agrees(reply: str) -> bool:
+    if not _AGREED.search(reply) or _REFUSED.search(reply) or _CORRECTION.search(reply):
+        return False
+    return not find_phone_numbers(reply)
 
 
 # The other side of an accident or dispute: a number asked or read back for them is theirs.
@@ -395,12 +492,6 @@ def _counterparty_number(context: CallContext, turn: Turn, start: int) -> bool:
 def _someone_elses(before: str) -> bool:
     kin = list(_KIN_BEFORE.finditer(before))
     return bool(kin) and not _OWN_AGAIN.search(before, kin[-1].end())
-
-
-def _corrected(number: str, after: str) -> str:
-    """"… 일이칠구요 아 아니다 일이구칠": the last four digits said again, corrected."""
-    group = _LAST_GROUP.match(spoken_digits_to_text(after))
-    return number[:-4] + group[1] if group else number
 
 
 def _email(context: CallContext) -> Found[str | None]:
@@ -473,8 +564,23 @@ def _address(context: CallContext) -> Found[str | None]:
         if merged != value:
             value = merged
             used.append(other)
+    value = _taken_back_units(context, turn, value, [t for t, _ in said + roads])
     asked = turn.role is Role.CUSTOMER and _asked(context, turn, _ADDRESS_QUESTION)
     return Found(value, tuple(sorted(used, key=lambda t: t.index)), 0.9 if asked else 0.75)
+
+
+def _taken_back_units(context: CallContext, first: Turn, value: str, readings: list[Turn]) -> str:
+    """The address with each block, flat or floor the caller took back after it was said
+    replaced ("… 칠백삼 호 맞으세요" → "칠백삼 호 아니고 칠백사 호요")."""
+    from pipeline.normalize.address import corrected_unit
+
+    for turn in context.customer_turns:
+        if turn.index < first.index:
+            continue
+        asked = context.previous(turn)
+        answers = asked is not None and asked.role is Role.AGENT and asked in readings
+        value = corrected_unit(value, turn.text, answers_reading=answers)
+    return value
 
 
 def _placed_road(context: CallContext, roads: list[tuple[Turn, str]]) -> Found[str | None]:

@@ -363,3 +363,39 @@ def find_flat(text: str) -> str | None:
         if block is not None and number is not None:
             return f"{block}동 {number}호"
     return None
+
+
+# The caller taking back a block, flat or floor the other side read ("칠백삼 호 아니고 칠백사
+# 호요", "백이 동이 아니라 백삼 동이에요"), or answering the reading with the right one ("아니요
+# 칠백사 호요").
+_UNIT_TAKEN_BACK = re.compile(
+    r"(?<![가-힣])(?P<old>" + _NUMERAL + r")\s?(?P<unit>동|호|층)(?:이|가)?\s+"
+    r"(?:아니고|아니라|말고)\s+(?P<new>" + _NUMERAL + r")\s?(?P=unit)"
+)
+_UNIT_REFUSED = re.compile(
+    r"^(?:(?:아|어|음)\s+)*(?:아니요|아뇨|아니)\s+(?P<new>" + _NUMERAL + r")\s?(?P<unit>동|호|층)"
+)
+
+
+def corrected_unit(address: str, reply: str, *, answers_reading: bool) -> str:
+    """``address`` with the block, flat or floor ``reply`` takes back replaced: named and taken
+    back ("X 호 아니고 Y 호") where the address has X, or, when the reply answers a reading of
+    the address, refused and said right ("아니요 Y 호요")."""
+    pieces = address.split()
+    taken_back = _UNIT_TAKEN_BACK.search(reply)
+    if taken_back is not None:
+        pieces = _replaced_unit(pieces, taken_back, _number(taken_back["old"]))
+    refused = _UNIT_REFUSED.match(reply) if answers_reading else None
+    if refused is not None:
+        pieces = _replaced_unit(pieces, refused, None)
+    return " ".join(pieces)
+
+
+def _replaced_unit(pieces: list[str], said: re.Match[str], old: str | None) -> list[str]:
+    """The address's last piece of the unit said, replaced by the number said for it (only
+    where it is ``old``, when the caller named the number taken back)."""
+    new, unit = _number(said["new"]), said["unit"]
+    numbered = [i for i, piece in enumerate(pieces) if re.fullmatch(r"\d+" + unit, piece)]
+    if new is None or not numbered or (old is not None and pieces[numbered[-1]] != old + unit):
+        return pieces
+    return [new + unit if i == numbered[-1] else piece for i, piece in enumerate(pieces)]

@@ -88,6 +88,8 @@ _NAME_LABEL_AFTER = re.compile(r"\s?(?:(?:이름|성함|성명)(?:은|는|이|�
 _GREETING = re.compile(
     r"도와드릴까요|도와\s?드리겠습니다|안녕하(세요|십니까)|감사합니다|상담원|상담사|센터|매니저|상담실|민원실|사무소|사업소"
     r"|바꿨습니다|전화\s?받았습니다"
+    # The agent giving their work title ("네 믿음모터스 유승철 팀장입니다").
+    r"|" + _JOB_TITLES + r"(?:입니다|이었습니다|였습니다)"
     # The agent naming themselves mid-turn ("네 가능합니다 저는 데스크 서은채고요").
     r"|(?:^|\s)저는\s"
 )
@@ -294,7 +296,8 @@ def _one_segment(text: str, start: int, end: int) -> bool:
 # 도와드리겠습니다"), or right after it ("김민지 상담원입니다").
 _TITLED_NAME = re.compile(
     r"(?<![가-힣])" + _JOB_TITLES + r"\s(?P<name>" + _SURNAME + r"[가-힣]{1,2}?)(?:이|가)\s"
-    r"|(?<![가-힣])(?P<before>" + _SURNAME + r"[가-힣]{1,2})\s" + _JOB_TITLES + r"(?:입니다|이에요|예요)"
+    r"|(?<![가-힣])(?P<before>" + _SURNAME + r"[가-힣]{1,2})\s" + _JOB_TITLES
+    + r"(?:입니다|이에요|예요|이었습니다|였습니다)"
 )
 
 

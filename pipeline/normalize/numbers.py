@@ -51,9 +51,11 @@ _SPOKEN_GROUP_END = re.compile(
     # as the particle or the digit 2.
     r"이|가|도|만|다시|이구요|구요|고(?![가-힣])|"
     # The quoting ending ("공공칠삼 사일구이라고 돼 있어요"): 라고 after 사/오/구 leaves 이 a digit.
-    r"라고|이라고)"
+    r"라고|이라고|"
+    # The copula said the dialect's way ("구구공팔이여", "칠칠이야"), ending the word.
+    r"여(?![가-힣])|야(?![가-힣]))"
 )
-_PARTICLE_AFTER_I = re.compile(r"요|고|구요|에요|라고|며|다|죠|거든")
+_PARTICLE_AFTER_I = re.compile(r"요|고|구요|에요|라고|며|다|죠|거든|여|야")
 _SEPARATOR = re.compile(r"\s*(?:-|에|다시)?\s*")
 _EXPLICIT_SEPARATOR = re.compile(r"-|에|다시")
 MIN_SPOKEN_GROUP = 3
@@ -426,3 +428,81 @@ def _amount_boundary(text: str, start: int, candidate: str, value: int) -> bool:
         return True
     preceded_by_word = start > 0 and "가" <= text[start - 1] <= "힣"
     return not preceded_by_word and value >= _MIN_SPOKEN_AMOUNT
+
+
+# A group taken back and said again right after it ("이구일사가 아니라 이구사일", "사일이팔
+# 아니고 사일팔이요", "칠삼일구 말고 칠삼구일"): what is said between the two groups.
+_TAKEN_BACK = re.compile(r"(?:이|가|은|는)?\s*(?:아니고|아니라|말고)\s*")
+MIN_RESTATED_DIGITS = 2
+
+
+def phone_groups(number: str) -> list[str]:
+    """A phone number's groups as it is said: the area code (02 or three digits), the exchange
+    and the last four."""
+    area = 2 if number.startswith("02") else 3
+    return [number[:area], number[area:-4], number[-4:]]
+
+
+def _readings(group: DigitGroup) -> list[str]:
+    """The digits a group may stand for: a last 이 may be the copula ("사일팔이요" is 418 or
+    4182); the group it replaces decides."""
+    return [group.digits, group.digits[:-1]] if group.particle_tail else [group.digits]
+
+
+def _fitting(readings: list[str], length: int) -> str | None:
+    return next((r for r in readings if len(r) == length), None)
+
+
+def corrected_phone(number: str, text: str, restated_from: int = 0) -> str:
+    """``number`` with the groups ``text`` takes back replaced. A group named and taken back
+    ("X 아니고 Y") is replaced wherever the number has it; the groups said last, from
+    ``restated_from`` on, replace those they stand for: the number's end said again ("이구사일
+    육육공팔"), or one group said again, which replaces the group of its length it is nearest
+    to (the last on a tie). A group said twice to make sure ("칠칠이일 칠칠이일이요") is one."""
+    groups = phone_groups(number)
+    sequences = digit_sequences(text)
+    for left, right in zip(sequences, sequences[1:]):
+        if not _TAKEN_BACK.fullmatch(text[left.end : right.start]):
+            continue
+        old, new = _readings(left.groups[-1]), _readings(right.groups[0])
+        for index, group in enumerate(groups):
+            replacement = _fitting(new, len(group)) if group in old else None
+            if replacement is not None:
+                groups[index] = replacement
+    restated = [s for s in sequences if s.start >= restated_from]
+    if restated:
+        groups = _restated(groups, restated[-1])
+    return "".join(groups)
+
+
+def _restated(groups: list[str], sequence: DigitSequence) -> list[str]:
+    said: list[list[str]] = []
+    for group in sequence.groups:
+        readings = _readings(group)
+        shared = [r for r in said[-1] if r in readings] if said else []
+        if shared:
+            said[-1] = shared  # the same group said twice
+        else:
+            said.append(readings)
+    if len(said) > 1:
+        return _restated_end(groups, said)
+    nearest: tuple[int, int, str] | None = None  # (digits that differ, -index, reading)
+    for index, group in enumerate(groups):
+        reading = _fitting(said[0], len(group))
+        if reading is not None and len(reading) >= MIN_RESTATED_DIGITS:
+            key = (sum(a != b for a, b in zip(reading, group)), -index, reading)
+            nearest = key if nearest is None or key < nearest else nearest
+    if nearest is None:
+        return groups
+    return [nearest[2] if i == -nearest[1] else g for i, g in enumerate(groups)]
+
+
+def _restated_end(groups: list[str], said: list[list[str]]) -> list[str]:
+    """The number's last groups said again, each as long as the one it replaces."""
+    if len(said) > len(groups):
+        return groups
+    tail = groups[len(groups) - len(said) :]
+    fitted = [_fitting(readings, len(group)) for readings, group in zip(said, tail)]
+    if any(f is None for f in fitted):
+        return groups
+    return groups[: len(groups) - len(said)] + [f for f in fitted if f is not None]
