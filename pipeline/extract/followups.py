@@ -691,8 +691,8 @@ def _dated(context: CallContext, clause: Clause) -> bool:
 def _booked_visit(context: CallContext, clause: Clause) -> bool:
     """"내일 오후 두 시 방문으로 접수됐습니다": an appointment on a later day; "10월 27일 오후
     두 시 반으로 접수됐고" books the visit the turns just before talked about."""
-    if not context.call_date_known or _polite_request(clause):
-        return False
+    if not context.call_date_known or _polite_request(clause) or _negated(clause):
+        return False  # "토요일은 방문을 안 하고": no visit that day
     books_visit = _books(clause) and _visit_talked_about(context, clause.turn)
     if not _has(clause, "visit") and not books_visit:
         return False
@@ -716,7 +716,15 @@ def _books(clause: Clause) -> bool:
             and following.lemma in _RECORD_NOUNS
         )
 
-    books = any(m.lemma in _cues()["booking"] and not record_after(i) for i, m in enumerate(morphs))
+    def said_as_done(i: int) -> bool:
+        """The booking is the clause's act ("접수됐고", "잡아 드릴게요"); "예약이 다 찼어요" says
+        the slots are gone."""
+        following = morphs[i + 1] if i + 1 < len(morphs) else None
+        return morphs[i].tag.startswith("VV") or (following is not None and following.tag.startswith("XSV"))
+
+    books = any(
+        m.lemma in _cues()["booking"] and not record_after(i) and said_as_done(i) for i, m in enumerate(morphs)
+    )
     return books and (_is_past(clause) or _volitional(clause))
 
 
@@ -1148,11 +1156,20 @@ def _same_step(dated: Promise, undated: Promise) -> bool:
     near = abs(dated.turn.index - undated.turn.index) <= LOOK_BACK_TURNS
     # "사진 보내 주시면" early on, "지금 바로 올릴게요" later: the same thing, same words.
     shared = set(dated.action.split()) & set(undated.action.split()) - _cues()["contact"]
-    near = near or bool(shared)
+    # "이메일로 보낼게요" early on, "오늘 저녁에 사진 정리해서 보낼게요" later: the customer's
+    # one send, said twice.
+    same_send = dated.kind == undated.kind == "customer" and _same_verb(dated, undated)
+    near = near or bool(shared) or same_send
     # "최대한 회수되도록 영업소에 요청하겠습니다" after "영업소로 전달해서 … 다시 배송해 드리도록
     # 요청 넣겠습니다": the same request said again, whatever word it is said with.
     kinds = dated.kind == undated.kind or undated.kind == "contact" or bool(shared & _HANDED_ON)
     return near and dated.owner == undated.owner and kinds
+
+
+def _same_verb(one: Promise, other: Promise) -> bool:
+    if one.clause is None or other.clause is None:
+        return False
+    return bool(_verbs(one.clause) & _verbs(other.clause))
 
 
 def committed_steps(context: CallContext) -> list[Promise]:
@@ -1169,7 +1186,13 @@ def _decision_step(context: CallContext, promises: list[Promise], topic: str) ->
     if comes_back is None:
         # "일단 생각해 보고 신청할게요": the customer takes the step themselves once decided.
         own = [p for p in promises if p.owner is Owner.CUSTOMER]
-        return own[-1:] if _takes_the_step(context) else []
+        if own and _takes_the_step(context):
+            return own[-1:]
+        # "애한테 물어보고 결정할게요" after "오후 2시 전까지 앱에서 주문 취소 누르시거나 …
+        # 전화 주시면 되고요": the decision is due by the deadline the agent gave for the act.
+        deciding = _deciding_turns(context, LAST_CUSTOMER_TURNS + 1)
+        due = _deadline_near(context, deciding[-1]) if deciding and topic else None
+        return [Promise(Owner.CUSTOMER, due, f"{topic} 여부 결정 후 연락", deciding[-1])] if due else []
     if comes_back.role is Role.AGENT and topic:
         # Due back by the day the agent named ("십일월 오 일까지 … 전화 주시면").
         due = _latest_date(context, comes_back)
@@ -1238,9 +1261,10 @@ def _customer_acts(clause: Clause) -> bool:
     return any(m.tag == "EP" and m.form == "시" for m in clause.morphs)
 
 
-# "이십칠 일까지는 연락 주셔야", "삼월 삼십일 일 전에": the last day a choice can be made; the
-# word right after the day ("토요일은 오후 세 시까지" gives opening hours, no deadline).
-_DEADLINE_WORDS = re.compile(r"\s?(?:까지|전에|전까지)")
+# "이십칠 일까지는 연락 주셔야", "삼월 삼십일 일 전에", "8월 22일 오후 2시 전까지": the last day
+# a choice can be made; the word right after the day, or after its hour ("토요일은 오후 세 시까지"
+# gives opening hours, no deadline).
+_DEADLINE_WORDS = re.compile(r"\s?(?:(?:오전|오후)\s?\d+\s?시\s?(?:\d+\s?분\s?|반\s?)?)?(?:까지|전에|전까지)")
 
 
 def _honours_giving(clause: Clause) -> bool:
@@ -1270,16 +1294,19 @@ def _asked_back_by_a_day(context: CallContext) -> Turn | None:
     """"가족들이랑 얘기해 보고 결정할게요" answered by "십일월 오 일까지 결정하셔서 전화 주시면
     …": the customer's decision is due back by a day; without a day ("다시 전화 주셔도 됩니다")
     or without the customer's own 결정할게요 it is only an offer."""
-    for turn in context.customer_turns[-3:]:
-        decides = any(
-            _has(c, "decide") and _volitional(c) and not is_question(c) for c in clauses(turn)
-        )
-        if not decides:
-            continue
+    for turn in _deciding_turns(context):
         for answer in context.turns[turn.index + 1 : turn.index + 3]:
             if answer.role is Role.AGENT and _contact_asked_by_a_day(context, answer):
                 return answer
     return None
+
+
+def _deciding_turns(context: CallContext, last: int = 3) -> list[Turn]:
+    """The customer's last turns that say they will decide ("애한테 물어보고 결정할게요")."""
+    return [
+        turn for turn in context.customer_turns[-last:]
+        if any(_has(c, "decide") and _volitional(c) and not is_question(c) for c in clauses(turn))
+    ]
 
 
 def _latest_date(context: CallContext, turn: Turn) -> dt.date | None:
@@ -1291,15 +1318,33 @@ def _latest_date(context: CallContext, turn: Turn) -> dt.date | None:
 def _contact_asked_by_a_day(context: CallContext, turn: Turn) -> bool:
     """"…까지 전화 주시면", "…까지는 연락을 주셔야", "그 안에 전화 주세요"."""
     asks = any(
-        _has(c, "contact") and (is_condition(c) or _obliged(c) or _honours_giving(c))
+        (_has(c, "contact") or _gives_word(c)) and (is_condition(c) or _obliged(c) or _honours_giving(c))
         for c in _split_conditions(turn)
     )
     return asks and _latest_date(context, turn) is not None
 
 
+def _gives_word(clause: Clause) -> bool:
+    """"십일월 십 일까지 말씀 주셔야": the customer giving their answer is a contact too."""
+    morphs = clause.morphs
+    return any(
+        m.lemma == "말씀" and index + 1 < len(morphs) and morphs[index + 1].lemma in ("주다", "주")
+        for index, m in enumerate(morphs)
+    )
+
+
 def _promises_to_come_back(clause: Clause) -> bool:
     again = _has(clause, "contact") or "다시" in clause.lemmas
-    return again and _volitional(clause) and not is_question(clause)
+    return again and _volitional(clause) and not is_question(clause) and not _would_do(clause)
+
+
+def _would_do(clause: Clause) -> bool:
+    """"취소하고 다시 하면 되겠네요": -면 되겠다 weighs a way to do it, no promise to call back."""
+    morphs = clause.morphs
+    return any(
+        m.tag.startswith("EC") and m.form in ("면", "으면") and morphs[index + 1].lemma in ("되다", "되")
+        for index, m in enumerate(morphs[:-1])
+    )
 
 
 def _comes_back(context: CallContext) -> Turn | None:
@@ -1339,6 +1384,7 @@ def _after_a_done_request(context: CallContext) -> list[Promise]:
     for turn in context.turns[1:]:
         if turn.role is Role.AGENT:
             found += _arrivals(context, turn) + _documents_sent(context, turn) + _postings(context, turn)
+            found += _asked_by_a_deadline(context, turn)
         else:
             found += _advice_taken(context, turn)
     kept: list[Promise] = []
@@ -1382,18 +1428,20 @@ def _arrivals(context: CallContext, turn: Turn) -> list[Promise]:
 def _postings(context: CallContext, turn: Turn) -> list[Promise]:
     """"카드사 반영까지 삼에서 오 영업일 걸려서 늦어도 다음 주 목요일 십 일까지 취소 내역
     확인되실 거예요": money put back in the call still has to reach the customer, by the day the
-    agent names; "삼에서 오 영업일 걸립니다" alone names none and leaves no dated step."""
+    agent names; "삼에서 오 영업일 걸립니다" alone names none and leaves no dated step. The wait
+    may be said in its own sentence ("삼 영업일 안에 들어가고요 | 늦어도 … 이십삼 일까지는
+    입금됩니다") or in the agent's turn just before ("삼에서 오 영업일 정도 걸리시고요" → "늦어도
+    다음 주 화요일 이십팔 일까지는 카드사에서 취소 반영될 거예요"), and the money in the turn
+    ("부분 취소 넣었고요 | … 십구 일까지는 들어옵니다")."""
     named = _named_dates(context, turn)
     pieces = _split_conditions(turn)
+    before = context.previous(turn, Role.AGENT)
+    waits = _waits_days(turn) or (before is not None and turn.index - before.index <= 2 and _waits_days(before))
+    money = any(_has(c, "money") or _has(c, "takes_effect") for c in pieces)
     postings: list[Promise] = []
     for index, clause in enumerate(pieces):
-        if not _plain_statement(clause):
-            continue
-        sentence = (*_same_sentence(tuple(pieces[:index])), clause)
-        waits = any(_has(c, "takes_time") or _BUSINESS_DAYS in c.text.replace(" ", "") for c in sentence)
-        money = any(_has(c, "money") or _has(c, "takes_effect") for c in sentence)
-        if not (waits and money):
-            continue
+        if not (waits and money) or not _plain_statement(clause) or _polite_request(clause):
+            continue  # "서류는 금요일까지 보내 주세요" asks the customer, posts nothing
         dates = [
             m.date for m in _step_dates(clause.text, context.call_date)
             if m.date > context.call_date and m.date in named and _DEADLINE_WORDS.match(clause.text, m.end)
@@ -1404,6 +1452,12 @@ def _postings(context: CallContext, turn: Turn) -> list[Promise]:
                 Promise(Owner.COMPANY, dates[-1], " ".join(_action_words(clause)), turn, clause=clause, earlier=earlier)
             )
     return postings[-1:]
+
+
+def _waits_days(turn: Turn) -> bool:
+    """"걸려서", "소요됩니다", "삼 영업일 안에" (as said: the date writer turns the count into
+    the day it ends on)."""
+    return bool(turn.lemmas & _cues()["takes_time"]) or _BUSINESS_DAYS in turn.text.replace(" ", "")
 
 
 def _documents_sent(context: CallContext, turn: Turn) -> list[Promise]:
@@ -1433,18 +1487,48 @@ def _documents_sent(context: CallContext, turn: Turn) -> list[Promise]:
 
 
 def _advice_taken(context: CallContext, turn: Turn) -> list[Promise]:
-    """"그쪽도 바꿔 주시는 게 좋습니다" → "네 그건 제가 바로 바꿀게요": the customer's own step,
-    due only on a day they name."""
+    """"그쪽도 바꿔 주시는 게 좋습니다" or "정기결제는 … 해당 업체에 변경해 주셔야 돼요" → "네
+    그건 제가 바로 바꿀게요": the customer's own step, due on a day they name, else by the
+    deadline the agent gave for it ("사월 십오 일까지 통신사에 결제 수단을 바꿔 주셔야 해요")."""
     advice = context.previous(turn, Role.AGENT)
-    if advice is None or advice.index != turn.index - 1 or not _ADVICE.search(advice.plain):
+    if advice is None or advice.index != turn.index - 1:
         return []
+    theirs = [c for c in _split_conditions(advice) if _customer_must(c)]
+    if not (_ADVICE.search(advice.plain) or theirs):
+        return []
+    deadlines = [
+        m.date for c in theirs for m in _step_dates(c.text, context.call_date)
+        if m.date > context.call_date and _DEADLINE_WORDS.match(c.text, m.end)
+    ]
     taken: list[Promise] = []
     for clause in _split_conditions(turn):
         promises = any(m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS for m in clause.morphs)
         if promises and _plain_statement(clause):
-            dates = _later_dates(context, (clause,))
+            dates = _later_dates(context, (clause,)) or deadlines
             taken.append(Promise(Owner.CUSTOMER, dates[-1] if dates else None, clause.text, turn, clause=clause))
     return taken[-1:]
+
+
+def _asked_by_a_deadline(context: CallContext, turn: Turn) -> list[Promise]:
+    """"이십오 일 전까지 잔액만 넣어 두세요", "사월 십오 일까지 … 바꿔 주셔야 해요": what the
+    agent leaves to the customer by a later day is theirs to do after the call."""
+    asked: list[Promise] = []
+    for clause in _split_conditions(turn):
+        if is_condition(clause) or not (_imperative(clause) or _customer_must(clause)):
+            continue
+        dates = [
+            m.date for m in _step_dates(clause.text, context.call_date)
+            if m.date > context.call_date and _DEADLINE_WORDS.match(clause.text, m.end)
+        ]
+        if dates:
+            asked.append(Promise(Owner.CUSTOMER, dates[-1], " ".join(_action_words(clause)), turn, clause=clause))
+    return asked
+
+
+def _customer_must(clause: Clause) -> bool:
+    """"변경해 주셔야 돼요", "바꿔 주셔야 해요": the agent tells the customer an act is theirs to
+    do; "대리인이 가실 때는 … 가져가셔야 되고요" only says what a visit would need."""
+    return _obliged(clause) and _polite_request(clause) and not is_question(clause)
 
 
 def follow_ups(context: CallContext, resolution: str = "", topic: str = "") -> Found[list[FollowUp]]:
