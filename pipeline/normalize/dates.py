@@ -11,6 +11,12 @@ Conventions (the extractors rely on them):
 - "이번 달 말/안에", "월말" → the last day of this month (a point for 말, else a deadline).
 - "보름 전", "삼 주 전쯤", "일주일 뒤", "한 달 전": counted from the anchor; "영업일 기준 칠 일
   안에" counts business days.
+- "이십오 일 전까지 넣어 두세요", "이십 일 전에 보내 주세요": a day of the month (1–31) before
+  전까지 not said of the past, or before 전에 with a request or promise, is a deadline on that
+  day (this month's, else next month's); "이틀 전에 샀는데", "삼 일 전부터", "오 일 전까지만 해도
+  됐는데" count back from the anchor. "사흘째" is no date: the logs keep it as said.
+- "이틀 뒤부터 그러니까 금요일부터요": a weekday restating a count names the day for both when
+  it is within three days of the counted one (the speaker correcting the count).
 - A weekday alone is the next one after the anchor ("지난 토요일": the last one before it;
   "오늘이 벌써 목요일인데": the anchor). After a date told with its day, a bare weekday is the
   first such day from that date ("지난주 월요일에 빌려서 수요일에 반납": last week's
@@ -113,6 +119,13 @@ _DAY_COUNT = re.compile(
     # "열흘쯤 전부터": a count said as a rough one is still counted from the anchor.
     r"(?:(?:\s*(?:쯤|정도|가량))?\s*(?P<relation>안에|안으로|이내에?|이내로|내에?|내로|후에?|뒤에?|전에?|만에)"
     r"|(?P<takes>(?:\s*(?:정도|쯤))?)(?=\s*(?:걸리|걸려|소요)))"
+)
+# "이십오 일 전까지 넣어 두세요", "십 일 전에 보내 주세요": before that day of the month, not that
+# many days ago. Said of the past ("삼 일 전까지만 해도 됐는데") it stays a count back.
+_DAY_OF_MONTH_COUNT = re.compile(r"(?:\d{1,2}|[일이삼사오육칠팔구십]{1,4})\s*일")
+_BEFORE_UNTIL = re.compile(r"\s*까지")
+_REQUEST_OR_PROMISE = re.compile(
+    r"(?:주|두|하|보내|넣|내|올리|해)\s?(?:세요|십시오|주세요|두세요)|드릴게요|드리겠|할게요|하겠"
 )
 _BUSINESS_DAYS = re.compile(
     _NOT_AFTER_WORD + r"(?P<count>" + _NUM + r")\s*영업\s?일"
@@ -348,9 +361,32 @@ def _resolve_week_deadline(match: re.Match[str], anchor: dt.date, _text: str) ->
     return _week_monday(anchor, match["week"]) + dt.timedelta(days=FRIDAY), "deadline"
 
 
+def _day_of_month_deadline(match: re.Match[str], anchor: dt.date, text: str) -> dt.date | None:
+    """"이십오 일 전까지 잔액만 넣어 두세요" said on the 12th: the 25th of this month (of the next
+    when the day has gone by); None unless told as a deadline: 전까지 not said of the past, or
+    전에 with a request or a promise in the rest of the sentence."""
+    if not _DAY_OF_MONTH_COUNT.fullmatch(match["count"]):
+        return None
+    until = match["relation"] == "전" and _BEFORE_UNTIL.match(text, match.end())
+    stop = _SENTENCE_END.search(text, match.end())
+    rest = text[match.end() : stop.end() if stop else match.end() + 30]
+    if not (until and not said_as_past(text, match.end())) and not _REQUEST_OR_PROMISE.search(rest):
+        return None
+    day = _number(match["count"].rstrip("일").strip())
+    if day is None or not 1 <= day <= 31:
+        return None
+    date = _safe_date(anchor.year, anchor.month, day)
+    if date is None or date < anchor:
+        date = _safe_date(*_add_months(anchor, 1), day)
+    return date
+
+
 def _resolve_day_count(match: re.Match[str], anchor: dt.date, text: str) -> Resolved | None:
-    if (match["relation"] or "").startswith("전") and _counts_from_event(text, match.start()):
-        return None  # "만기 사흘 전에 문자 드려요" counts back from the due date, not from today
+    if (match["relation"] or "").startswith("전"):
+        if _counts_from_event(text, match.start()):
+            return None  # "만기 사흘 전에 문자 드려요" counts back from the due date, not from today
+        if deadline := _day_of_month_deadline(match, anchor, text):
+            return deadline, "deadline"
     count_text = match["count"]
     count = _NATIVE_DAYS.get(count_text) or _number(count_text.rstrip("일").strip())
     if count is None:
@@ -433,7 +469,8 @@ _SPAN_LEAD_INS = frozenset(
     ["한", "약", "대략", "거의", "벌써", "이미", "좀", "그", "한참", "지금", "아마", "아마도", "그럼",
      "그러면", "그냥", "근데", "그런데", "정확히", "딱", "바로", "한번", "이제", "있잖아요"]
 )
-_ENDINGS_BEFORE = ("요", "고", "서", "데", "는", "은", "가", "이", "을", "를", "에", "도", "면", "니까", "게")
+# A word closing its sentence ("나갑니다 이십오 일 전까지") names no event either.
+_ENDINGS_BEFORE = ("요", "다", "고", "서", "데", "는", "은", "가", "이", "을", "를", "에", "도", "면", "니까", "게")
 
 
 def _counts_from_event(text: str, start: int) -> bool:
@@ -619,6 +656,10 @@ def _read_in_context(
         ):
             date = _safe_date(previous.date.year, previous.date.month, mention.date.day)
             date = date if date and date >= previous.date else mention.date
+        elif previous and (restated := _restated_count(previous, mention, text, anchor)):
+            # "이틀 뒤부터 그러니까 금요일부터요": the weekday corrects the count; one day.
+            read[-1] = dataclasses.replace(previous, date=restated)
+            date = restated
         elif previous and _names_its_weekday(previous, mention, text):
             # "그저께 일요일 아침에": the weekday names the day just said; one mention.
             said = text[previous.start : mention.end]
@@ -636,6 +677,28 @@ def _read_in_context(
         counted = dataclasses.replace(mention, date=date or mention.date, from_event=day is not None)
         read.append(counted)
     return read
+
+
+# "이틀 뒤부터 그러니까 금요일부터요", "사흘 전에 아 월요일에": a weekday restating a count.
+_RESTATING_GAP = re.compile(r"\s*(?:부터|까지|에|에는|쯤|요)?\s*(?:그러니까|그니까|즉|아|어)\s*(?:그\s)?\s*")
+# How far a restated weekday may stray from the counted day and still be the speaker's correction.
+_RESTATED_SPREAD = 3
+
+
+def _restated_count(
+    previous: DateMention, mention: DateMention, text: str, anchor: dt.date
+) -> dt.date | None:
+    """The weekday's day when ``mention`` is a weekday restating the count ``previous`` ("이틀
+    뒤부터 그러니까 금요일부터요") and falls within three days of it; None otherwise (a
+    weekday a week off names another day)."""
+    if not (_DAY_COUNT.fullmatch(previous.text) and _BARE_WEEKDAY_SAID.fullmatch(mention.text)):
+        return None
+    if not _RESTATING_GAP.fullmatch(text, previous.end, mention.start):
+        return None
+    weekday = mention.date
+    if weekday > anchor and said_as_past(text, mention.end):
+        weekday = past_reading(mention, anchor) or weekday
+    return weekday if abs((weekday - previous.date).days) <= _RESTATED_SPREAD else None
 
 
 # "오늘이 벌써 목요일인데", "그저께가 일요일이었는데": a particle and an adverb may come between.
