@@ -3,8 +3,45 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import NamedTuple
 
 _HANGUL = re.compile(r"[가-힣]")
+_FIRST_SYLLABLE = ord("가")
+_VOWEL_COUNT = 21
+_FINAL_COUNT = 28  # no final consonant, then the 27 finals
+
+
+class SyllableParts(NamedTuple):
+    """A Hangul syllable's initial consonant, vowel and final consonant, as indexes into the
+    Unicode tables (final 0: none)."""
+
+    initial: int
+    vowel: int
+    final: int
+
+
+def syllable_parts(char: str) -> SyllableParts | None:
+    """The parts of ``char``, or None when it is no Hangul syllable."""
+    if not "가" <= char <= "힣":
+        return None
+    initial, rest = divmod(ord(char) - _FIRST_SYLLABLE, _VOWEL_COUNT * _FINAL_COUNT)
+    vowel, final = divmod(rest, _FINAL_COUNT)
+    return SyllableParts(initial, vowel, final)
+
+
+@cache
+def syllables_with_final(final: int) -> frozenset[str]:
+    """Every Hangul syllable closed by the final consonant ``final``: a set to test a character
+    against in a hot loop, cheaper than taking each one apart."""
+    first_with_it = _FIRST_SYLLABLE + final
+    return frozenset(chr(code) for code in range(first_with_it, ord("힣") + 1, _FINAL_COUNT))
+
+
+def without_final(char: str) -> str:
+    """The syllable ``char`` with its final consonant taken off ("킨" → "키")."""
+    parts = syllable_parts(char)
+    return chr(ord(char) - parts.final) if parts is not None else char
 
 
 def has_hangul(text: str) -> bool:
@@ -14,8 +51,8 @@ def has_hangul(text: str) -> bool:
 
 def has_final_consonant(text: str) -> bool:
     """True when the last character is a Hangul syllable with a final consonant (받침)."""
-    last = text.rstrip()[-1:]
-    return "가" <= last <= "힣" and (ord(last) - ord("가")) % 28 != 0
+    parts = syllable_parts(text.rstrip()[-1:])
+    return parts is not None and parts.final != 0
 
 
 def subject_particle(text: str) -> str:
@@ -39,4 +76,5 @@ def instrumental_particle(text: str) -> str:
     last = text.rstrip()[-1:]
     if not has_final_consonant(last):
         return "로"
-    return "로" if (ord(last) - ord("가")) % 28 == _RIEUL_FINAL else "으로"
+    parts = syllable_parts(last)
+    return "로" if parts is not None and parts.final == _RIEUL_FINAL else "으로"

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from pipeline.hangul import syllable_parts, syllables_with_final, without_final
 from pipeline.normalize.numbers import parse_korean_number
 
 DateKind = Literal["point", "deadline"]
@@ -614,8 +615,9 @@ def said_as_past(text: str, end: int) -> bool:
     rest = text[end : stop.end() if stop else end + 30]
     if _FUTURE.search(rest) or _BOOKED.search(rest):
         return False  # "월요일 오전에 접수됐는지 확인해서 문자 드릴게요", "금요일 방문 접수됐습니다"
+    past_syllables = syllables_with_final(_SSANG_SIEUT_FINAL)
     closed_by_ss = any(
-        "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == _SSANG_SIEUT_FINAL and ch not in "있겠"
+        ch in past_syllables and ch not in "있겠"
         and not rest.startswith("는지", i + 1) and not _THERE_AND_BACK.match(rest, i + 1)
         for i, ch in enumerate(rest)
     )
@@ -809,23 +811,8 @@ _CORRECTION_GAP = 24
 _ATTACHED = re.compile(r"\s*(?:에|에는|엔|쯤|경|쯤에)?\s*(?:또|다시|바로|처음|새로)?\s*")
 _WORD = re.compile(r"[가-힣]+|[^\s가-힣]+")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
-_SYLLABLE_BASE = 0xAC00
-_VOWELS = 21
-_FINALS = 28
 # How a stem's last open syllable fuses with the past 았/었: 사 → 샀, 오 → 왔, 키 → 켰, 되 → 됐.
 _FUSED_PAST_VOWELS = {0: 0, 1: 1, 4: 4, 5: 5, 8: 9, 11: 10, 13: 14, 18: 4, 20: 6}
-
-
-def _syllable(char: str) -> tuple[int, int, int] | None:
-    """A Hangul syllable's initial, vowel and final consonant indexes."""
-    if not "가" <= char <= "힣":
-        return None
-    index = ord(char) - _SYLLABLE_BASE
-    return index // (_VOWELS * _FINALS), index // _FINALS % _VOWELS, index % _FINALS
-
-
-def _without_final(char: str) -> str:
-    return chr(ord(char) - (ord(char) - _SYLLABLE_BASE) % _FINALS)
 
 
 def _counts_on(said: str) -> bool:
@@ -856,7 +843,7 @@ def _stem(word: str, elapsed: bool) -> str | None:
     if len(word) > 1 and (word[-1] in "한된" or (word[-1] == "은" and word[-2] in _CLOSED_STEMS)):
         return word[:-1]
     if len(word) > 1 and word[-1] in "킨긴친":
-        return word[:-1] + _without_final(word[-1])
+        return word[:-1] + without_final(word[-1])
     opened = _OPEN_PAST_ADNOMINALS.get(word[-1])
     return word[:-1] + opened if opened else None
 
@@ -903,16 +890,16 @@ def _counted_event(mention: DateMention, text: str) -> _Event | None:
 def _said_of(word: str, key: str) -> bool:
     """"설치했는데" of 설치, "받았어요" of 받, "샀는데" of 사, "시켰는데" of 시키. A stem of one
     open syllable (사, 오) begins too many words: only its past (샀, 왔) tells of it."""
-    last = _syllable(key[-1])
-    if word.startswith(key) and (len(key) > 1 or (last is not None and last[2] != 0)):
+    last = syllable_parts(key[-1])
+    if word.startswith(key) and (len(key) > 1 or (last is not None and last.final != 0)):
         return True
     head = key[:-1]
-    if len(word) <= len(head) or not word.startswith(head) or last is None or last[2] != 0:
+    if len(word) <= len(head) or not word.startswith(head) or last is None or last.final != 0:
         return False
-    fused = _syllable(word[len(head)])
+    fused = syllable_parts(word[len(head)])
     return (
-        fused is not None and fused[0] == last[0] and fused[2] == _SSANG_SIEUT_FINAL
-        and _FUSED_PAST_VOWELS.get(last[1]) == fused[1]
+        fused is not None and fused.initial == last.initial and fused.final == _SSANG_SIEUT_FINAL
+        and _FUSED_PAST_VOWELS.get(last.vowel) == fused.vowel
     )
 
 

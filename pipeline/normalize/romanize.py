@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from pipeline.hangul import syllable_parts
 from pipeline.nlp import word_list
 
 _INITIALS = (
@@ -20,8 +21,6 @@ _FINALS = (
     "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
     "t", "t", "ng", "t", "t", "k", "t", "p", "t",
 )
-_FIRST_SYLLABLE = 0xAC00
-_SYLLABLES = 11172
 
 
 @cache
@@ -32,12 +31,10 @@ def email_words() -> dict[str, str]:
 
 
 def _syllable(char: str) -> str | None:
-    code = ord(char) - _FIRST_SYLLABLE
-    if not 0 <= code < _SYLLABLES:
+    parts = syllable_parts(char)
+    if parts is None:
         return None
-    initial, rest = divmod(code, 21 * 28)
-    vowel, final = divmod(rest, 28)
-    return _INITIALS[initial] + _VOWELS[vowel] + _FINALS[final]
+    return _INITIALS[parts.initial] + _VOWELS[parts.vowel] + _FINALS[parts.final]
 
 
 def romanize(word: str) -> str | None:
