@@ -1246,13 +1246,22 @@ def _deadline_near(context: CallContext, turn: Turn) -> dt.date | None:
         if candidate.role is not Role.AGENT:
             continue
         dates = [
-            m.date for c in _split_conditions(candidate) if _customer_acts(c)
-            for m in _step_dates(c.text, context.call_date)
-            if m.date >= context.call_date and _DEADLINE_WORDS.match(c.text, m.end)
+            day for c in _split_conditions(candidate) if _customer_acts(c)
+            for day in _deadlines(context, c, today=True)
         ]
         if dates:
             return dates[-1]
     return None
+
+
+def _deadlines(context: CallContext, clause: Clause, *, today: bool = False) -> list[dt.date]:
+    """The days ``clause`` names as the last for something (see _DEADLINE_WORDS) after the
+    call's day, or from it on when ``today`` (a choice due by 오후 2시 today)."""
+    return [
+        m.date for m in _step_dates(clause.text, context.call_date)
+        if (m.date >= context.call_date if today else m.date > context.call_date)
+        and _DEADLINE_WORDS.match(clause.text, m.end)
+    ]
 
 
 def _customer_acts(clause: Clause) -> bool:
@@ -1438,14 +1447,13 @@ def _postings(context: CallContext, turn: Turn) -> list[Promise]:
     before = context.previous(turn, Role.AGENT)
     waits = _waits_days(turn) or (before is not None and turn.index - before.index <= 2 and _waits_days(before))
     money = any(_has(c, "money") or _has(c, "takes_effect") for c in pieces)
+    if not (waits and money):
+        return []
     postings: list[Promise] = []
     for index, clause in enumerate(pieces):
-        if not (waits and money) or not _plain_statement(clause) or _polite_request(clause):
+        if not _plain_statement(clause) or _polite_request(clause):
             continue  # "서류는 금요일까지 보내 주세요" asks the customer, posts nothing
-        dates = [
-            m.date for m in _step_dates(clause.text, context.call_date)
-            if m.date > context.call_date and m.date in named and _DEADLINE_WORDS.match(clause.text, m.end)
-        ]
+        dates = [day for day in _deadlines(context, clause) if day in named]
         if dates:
             earlier = tuple(pieces[:index])
             postings.append(
@@ -1496,10 +1504,7 @@ def _advice_taken(context: CallContext, turn: Turn) -> list[Promise]:
     theirs = [c for c in _split_conditions(advice) if _customer_must(c)]
     if not (_ADVICE.search(advice.plain) or theirs):
         return []
-    deadlines = [
-        m.date for c in theirs for m in _step_dates(c.text, context.call_date)
-        if m.date > context.call_date and _DEADLINE_WORDS.match(c.text, m.end)
-    ]
+    deadlines = [day for c in theirs for day in _deadlines(context, c)]
     taken: list[Promise] = []
     for clause in _split_conditions(turn):
         promises = any(m.tag.startswith("EF") and m.form in _PROMISE_ENDINGS for m in clause.morphs)
@@ -1516,10 +1521,7 @@ def _asked_by_a_deadline(context: CallContext, turn: Turn) -> list[Promise]:
     for clause in _split_conditions(turn):
         if is_condition(clause) or not (_imperative(clause) or _customer_must(clause)):
             continue
-        dates = [
-            m.date for m in _step_dates(clause.text, context.call_date)
-            if m.date > context.call_date and _DEADLINE_WORDS.match(clause.text, m.end)
-        ]
+        dates = _deadlines(context, clause)
         if dates:
             asked.append(Promise(Owner.CUSTOMER, dates[-1], " ".join(_action_words(clause)), turn, clause=clause))
     return asked

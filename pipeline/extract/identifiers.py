@@ -155,7 +155,7 @@ def _sibling_group(code: str, group: str) -> str | None:
     """A group said after a code that is its last group with the end changed ("티 엑스 공오이삼
     다시 팔팔일공이 팔팔일공삼 끝자리만 다른 거죠"): a second code of the same head, not more
     digits of the first."""
-    last = re.split(r"-", code)[-1]
+    last = code.split("-")[-1]
     if not group.isdigit() or not last.isdigit() or not _near(last, group):
         return None
     return code[: len(code) - len(last)] + group
@@ -687,6 +687,8 @@ def _corrects_itself(text: str) -> bool:
     그러셨군요 … 티 엑스 … 하고 티 엑스 …" opens with 아 and lists two numbers)."""
     sequences = digit_sequences(text)
     return bool(sequences) and bool(_CORRECTING.search(text, sequences[0].end))
+
+
 MAX_CORRECTION_TURNS = 3
 
 
