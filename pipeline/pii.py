@@ -3,9 +3,10 @@
 Numbers are found as digit sequences, written or spoken ("팔오공삼일오 다시 일이삼…"), and read
 as whole groups: a run of groups is classified longest first. Phone numbers, amounts (…원) and
 numbers said after 주문번호-like words are not masked: the agent needs them. A Luhn-valid card
-in card blocks and an RRN are masked whatever word comes with them. The clear value is
-never stored; a masking keeps only what PIPA allows to show (RRN: birth date and sex digit; card:
-first 6 and last 4; account: last 4).
+in card blocks and an RRN are masked whatever word comes with them; after a 카드 cue, so is a
+card read only in part (12–14 digits). The clear value is never stored; a masking keeps only
+what PIPA allows to show (RRN: birth date and sex digit; card: first 6 and last 4, first 6 alone
+for a card read in part; account: last 4).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ _SPOKEN_DIGIT_CHARS = frozenset(SPOKEN_DIGITS)
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 CARD_BLOCK_DIGITS = 4
 AMEX_DIGITS = 15  # printed 4-6-5
+PARTIAL_CARD_DIGITS = 12  # three of a card's four blocks
 BACKCHANNEL_MAX_CHARS = 6
 MAX_CARD_DIGITS = 19  # the longest number any reading accepts
 
@@ -148,6 +150,10 @@ def _classify(text: str, sequence: DigitSequence) -> PiiKind | None:
         return PiiKind.ACCOUNT
     if 13 <= n <= 19 and (luhn_valid(digits) or (cue == "card" and 15 <= n <= 16)):
         return PiiKind.CARD
+    # "카드 … 구사일공 이이팔칠 공삼육오 일" and the agent stops the caller: most of a card
+    # number is still a card number.
+    if cue == "card" and PARTIAL_CARD_DIGITS <= n < AMEX_DIGITS:
+        return PiiKind.CARD
     return None
 
 
@@ -165,6 +171,9 @@ def _is_protected(text: str, whole: DigitSequence, window: DigitSequence) -> boo
 def _masked_digits(kind: PiiKind, digits: str) -> str:
     if kind is PiiKind.RRN:
         return digits[:7] + "*" * (len(digits) - 7)
+    if kind is PiiKind.CARD and len(digits) < AMEX_DIGITS:
+        # A card read out in part ends before its last four: only the issuer's six may show.
+        return digits[:6] + "*" * (len(digits) - 6)
     if kind is PiiKind.CARD:
         return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
     return "*" * (len(digits) - 4) + digits[-4:]

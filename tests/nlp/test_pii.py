@@ -390,3 +390,26 @@ def test_card_cut_by_an_rrn_reading_across_turns_is_starred() -> None:
     texts = " ".join(u.text for u in masked.utterances)
     assert "3000000110100017" not in digits_only(texts)
     assert masked.utterances[1].text.startswith("**-** ")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # The caller starts reading the card and the agent stops him after three blocks and a digit.
+        "그 결제된 카드가 제 카드 맞는지도 좀 봐 주세요 구사일공 이이팔칠 공삼육오 일",
+        "카드번호가 9410 2287 0365 요",
+        "카드 번호 불러 드릴게요 사오일이 칠오일이 삼사오육 칠",
+    ],
+)
+def test_a_card_number_read_only_in_part_is_masked_too(said: str) -> None:
+    result = mask_text(said)
+    assert "941022870365" not in digits_only(result.text)
+    assert "541275123456" not in digits_only(result.text)
+    assert [m.kind for m in result.maskings] == [PiiKind.CARD]
+    # Only the issuer's first six digits may show: the end said is not the card's last four.
+    assert result.maskings[0].masked.replace("-", "")[6:].strip("*") == ""
+
+
+def test_an_order_number_said_after_paying_by_card_stays_readable() -> None:
+    result = mask_text("카드로 결제했고요 주문번호는 이공이육일일공이공사오칠 이에요")
+    assert result.maskings == []
