@@ -13,10 +13,14 @@ stages, returning the same ``ConsultationNote`` with evidence and confidence.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from models.note import ConsultationNote, FollowUp, IssueInfo
+from models.note import ConsultationNote, CustomerInfo, FollowUp, Identifier, IssueInfo
 from models.transcript import Transcript
 from pipeline.extract.context import Found, joined_evidence
+
+if TYPE_CHECKING:
+    from pipeline.extract.english_text import Record
 
 
 def extract_english_note(
@@ -52,7 +56,7 @@ def extract_english_note(
             "purpose": text.purpose(call, category.value),
             "issue.summary": text.issue_summary(call),
             "desired_outcome": text.desired_outcome(call, category.value),
-            "actions_taken": text.actions_taken(call),
+            "actions_taken": text.actions_taken(call, _records(numbers, customer, found)),
             "follow_ups": text.follow_ups(call, resolution.value),
         }
     )
@@ -96,6 +100,20 @@ def extract_english_note(
     note.confidence = {k: round(f.confidence, 2) for k, f in found.items()}
     note.confidence["summary"] = 0.4 if note.summary else 0.0
     return note
+
+
+def _records(
+    numbers: Found[list[Identifier]], customer: CustomerInfo, found: dict[str, Found[object]]
+) -> list[Record]:
+    """The numbers and contact details the call gave, with the turn each was said in."""
+    from pipeline.extract.english_text import Record
+
+    records = [Record(i.kind, i.value, turn) for i, turn in zip(numbers.value, numbers.turns)]
+    for kind in ("phone", "email", "address"):
+        value, turns = getattr(customer, kind), found[f"customer.{kind}"].turns
+        if value and turns:
+            records.append(Record(kind, value, turns[0]))
+    return records
 
 
 def follow_up_text(step: FollowUp) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,15 @@ from models.note import Category, FollowUp, Owner, Resolution
 from models.transcript import Role
 from pipeline.extract.context import Found
 from pipeline.extract.english_call import EnglishCall, EnTurn, action_verbs
-from pipeline.normalize.english import cardinal_spans, email_spans, price_spans
+from pipeline.normalize.english import (
+    Span,
+    cardinal_spans,
+    decimal_spans,
+    email_spans,
+    price_spans,
+    street_addresses,
+    time_spans,
+)
 
 MAX_CLAUSE_WORDS = 16
 MAX_ACTIONS = 6
@@ -62,16 +71,14 @@ def written(turn: EnTurn, start: int, end: int) -> str:
     text = turn.text
     for mail in email_spans(text):
         replacements.insert(0, (mail.start, mail.end, mail.value))
-    for r_start, r_end, _ in replacements:  # a clause never ends inside a code or an address
+    # "eight forty p m" also reads as a code (840PM), "two point nine nine" as three numbers.
+    replacements[:0] = [(s.start, s.end, s.value) for s in (*time_spans(text), *decimal_spans(text))]
+    replacements += _amounts(turn)
+    for r_start, r_end, _ in replacements:  # a clause never ends inside a code, an address or an amount
         if r_start < end < r_end:
             end = r_end
-    for price in price_spans(text):
-        replacements.append((price.start, price.end, f"{turn.currency}{price.value}"))
     for number in cardinal_spans(text):
-        unit = re.match(r"\s+(dollars?|bucks|pounds?|euros?|won)\b", text[number.end :])
-        if unit and unit.group(1) in _CURRENCY:
-            replacements.append((number.start, number.end + unit.end(), f"{_CURRENCY[unit.group(1)]}{number.value}"))
-        elif unit or number.value != "1" and int(number.value) > 1:
+        if number.value != "1" and int(number.value) > 1 or re.match(r"\s+won\b", text[number.end :]):
             replacements.append((number.start, number.end, number.value))
     out, cursor = [], start
     for r_start, r_end, value in sorted(_disjoint(replacements)):
@@ -82,6 +89,37 @@ def written(turn: EnTurn, start: int, end: int) -> str:
         cursor = r_end
     out.append(text[cursor:end])
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_CENTS = re.compile(r"\s+(?:and\s+)?(?P<cents>[a-z]+(?: [a-z]+)?)(?:\s+(?:cents|pence|p)\b)?")
+
+
+def _amounts(turn: EnTurn) -> list[tuple[int, int, str]]:
+    """Amounts with their currency: 'one eighty six forty' → $186.40, 'seventy one dollars and
+    ninety four cents' → $71.94, 'four hundred and twelve pounds sixty seven' → £412.67."""
+    text = turn.text
+    found = [(p.start, p.end, f"{turn.currency}{p.value}") for p in price_spans(text)]
+    numbers = cardinal_spans(text)
+    for number, following in zip(numbers, [*numbers[1:], None]):
+        unit = re.match(r"\s+(dollars?|bucks|pounds?|euros?)\b", text[number.end :])
+        sign = _CURRENCY[unit.group(1)] if unit else turn.currency
+        end = number.end + (unit.end() if unit else 0)
+        cents = _cents_after(text, end, following)
+        if cents and (unit or int(number.value) >= 100):
+            found.append((number.start, cents[1], f"{sign}{number.value}.{cents[0]}"))
+        elif unit:
+            found.append((number.start, end, f"{sign}{number.value}"))
+    return found
+
+
+def _cents_after(text: str, end: int, following: Span | None) -> tuple[str, int] | None:
+    """The cents said after an amount ('… and thirty eight cents', '… sixty seven')."""
+    if following is None or not 10 <= int(following.value) < 100:
+        return None
+    match = _CENTS.match(text, end)
+    if match is None or end + len(match.group()) < following.end or match.start("cents") != following.start:
+        return None
+    return following.value, match.end() if match.end() >= following.end else following.end
 
 
 def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -217,30 +255,195 @@ def _with_reference(call: EnglishCall, draft: Draft, used: set[str]) -> Draft:
     return draft
 
 
-def actions_taken(call: EnglishCall) -> Found[list[str]]:
-    pattern, forms = _action_pattern()
-    drafts: list[Draft] = _verification(call)
+@dataclass(frozen=True)
+class Record:
+    """A value the note already extracted (an order number, the caller's e-mail) and the turn
+    it was said in: the agent checked or took it down, and the note says so by its value."""
+
+    kind: str
+    value: str
+    turn: EnTurn
+
+
+def actions_taken(call: EnglishCall, records: Sequence[Record] = ()) -> Found[list[str]]:
+    """Every distinct thing the agent did, found, explained or offered, one entry per agent turn
+    part, in call order; the most telling ones kept within the length a note gives them."""
+    drafts = _verification(call) + _done_states(call)
+    for turn in call.by(Role.AGENT)[1:]:
+        for draft in _turn_actions(turn):
+            if not any(_repeats(draft.text, d.text) for d in drafts):
+                drafts.append(draft)
+    used: set[str] = set()
+    drafts = [_with_reference(call, d, used) for d in drafts]
+    drafts = _within_budget(drafts + _records_taken(records, " ".join(d.text for d in drafts)))
+    return Found([d.text for d in drafts], tuple(d.turn for d in drafts), 0.5 if drafts else 0.0)
+
+
+def _done_states(call: EnglishCall) -> list[Draft]:
+    """'okay that's updated on the order': a change said as a state, not as 'i updated'."""
+    drafts = []
     for turn in call.by(Role.AGENT):
         match = _DONE_STATE.search(turn.text)
         if match:
             end = clause_end(turn.text, match.start("what"), most=10)
-            what = third_person(written(turn, match.start("what"), end), Role.AGENT)
+            what = agent_clause(written(turn, match.start("what"), end))
             what = re.sub(r"^(?:on|for|in)\s+", "", what)
             drafts.append(Draft(sentence(f"{match['verb']} {what}"), turn))
-    for turn in call.by(Role.AGENT):
-        for match in pattern.finditer(turn.text):
-            if _FUTURE_ONLY.match(match.group()):
-                continue  # a promise for later is a follow-up, not something done
-            end = clause_end(turn.text, match.end("verb"), most=12)
-            rest = third_person(written(turn, match.end("verb"), end), Role.AGENT)
-            text = sentence(f"{forms[match['verb']]} {rest}".strip())
-            if len(text.split()) >= 2 and all(text.lower() != d.text.lower() for d in drafts):
-                drafts.append(Draft(text, turn))
-    drafts += _told(call)
-    drafts.sort(key=lambda d: d.turn.index)
-    used: set[str] = set()
-    drafts = [_with_reference(call, d, used) for d in drafts[:MAX_ACTIONS]]
-    return Found([d.text for d in drafts], tuple(d.turn for d in drafts), 0.5 if drafts else 0.0)
+    return drafts
+
+
+_RECORD_WORDS = {
+    "order": "order", "account_id": "account", "contract": "contract", "policy": "policy",
+    "invoice": "invoice", "model": "model", "serial": "serial", "tracking": "tracking number",
+    "customer_id": "customer number", "other": "reference",
+}
+_CONTACT_WORDS = {"phone": "phone number", "email": "e-mail", "address": "address"}
+_NEW_DETAIL = re.compile(r"\b(?:new|moved|update|updated|change|changed|different|instead)\b")
+
+
+def _records_taken(records: Sequence[Record], said: str) -> list[Draft]:
+    """'Checked order BC-774021', 'Gave reference EX9031', 'Confirmed the contact details:
+    e-mail …': the extracted values the actions do not name yet, one entry per use."""
+    fresh = [r for r in records if r.value not in said]
+    checked = [r for r in fresh if r.kind in _RECORD_WORDS]
+    given = [r for r in fresh if r.kind == "ticket"]
+    contact = [r for r in fresh if r.kind in _CONTACT_WORDS]
+    drafts = []
+    if checked:
+        listed = " and ".join(f"{_RECORD_WORDS[r.kind]} {r.value}" for r in checked[:3])
+        drafts.append(Draft(f"Checked {listed}", checked[0].turn))
+    if given:
+        drafts.append(Draft(f"Gave reference {', '.join(r.value for r in given[:2])}", given[0].turn))
+    if contact:
+        verb = "Updated" if any(_NEW_DETAIL.search(r.turn.text) for r in contact) else "Confirmed"
+        listed = ", ".join(f"{_CONTACT_WORDS[r.kind]} {r.value}" for r in contact)
+        drafts.append(Draft(f"{verb} the contact details: {listed}", contact[0].turn))
+    return drafts
+
+
+MAX_PART_WORDS = 24
+ACTION_WORD_BUDGET = 80
+# Words a turn opens with that carry nothing: acknowledgements, apologies, the caller's name.
+_TURN_OPENING = re.compile(
+    r"^(?:(?:okay|ok|alright|all right|right|so|well|oh|ah|yes|yeah|yep|no|sure|great|perfect|lovely|"
+    r"brilliant|grand|cool|thanks|thank you|of course|no problem|no worries|i understand|understood|"
+    r"gotcha|got it|i'm (?:so |really |very )?sorry(?: to hear that| about that| for that)?|that's right|"
+    r"(?:mister|mrs|ms|miss|mr|dr) [a-z]+|and|um|uh|hmm|bear with me|one (?:second|moment)|"
+    r"let me (?:see|check|have a look|take a look|look|pull (?:that|it) up)(?: at that| for you)?)\b\s*)*"
+)
+# A question to the caller ends what the agent reports: "… can i get a good number to reach you".
+_QUESTION_TAIL = re.compile(
+    r"(?:^|\s+)(?:can i|could i|may i|can you|could you|do you|did you|would you|will you|is there|are you|"
+    r"have you|what's|what is|is that|does that|shall i|should i|how can i|anything else)\b.*$"
+)
+_CLOSING = re.compile(
+    r"\b(?:have a (?:good|nice|great|lovely) (?:day|evening|afternoon|one|weekend)|for calling|take care|"
+    r"you're welcome|bye)\b"
+)
+# Asides inside a turn: apologies, pauses, the caller's title.
+_ASIDE = re.compile(
+    r"\b(?:the agent (?:is|am) (?:so |really |very )?sorry(?: about that| for that)?|"
+    r"give the agent a (?:sec|second|moment|minute)|bear with the agent(?: a (?:sec|second|moment|minute))?|(?:please )?hold (?:on )?(?:one|a) (?:moment|second|sec)|"
+    r"one (?:moment|second|sec)|got it|thanks|thank the customer|sir|maam|ma'am|okay|alright|"
+    r"good news|no problem|fair enough|done)\b\s*"
+)
+_SPELLED = re.compile(r"\b(?:[a-z] ){3,}")
+# A number, address or name read back to the caller before the finding: not part of it.
+_READ_BACK = re.compile(r"^(?:\S*\d\S*|\S+@\S+)(?:\s+and the customer's name)?(?:\s+|$)")
+# Something worth a note: an amount, a date, a code, a count, or words of fees, rules and steps.
+_INFORMATIVE = re.compile(
+    r"\d|[$£€]|\b(?:fee|fees|cost|costs|charge|charged|price|refund|credit|include|includes|need|needs|"
+    r"required|covered|cover|warranty|policy|deliver|delivery|visit|technician|cancel|option|offer|"
+    r"review|approve|approved|limit|rate|percent|days?|weeks?|months?|hours?)\b"
+)
+
+
+def _turn_actions(turn: EnTurn) -> list[Draft]:
+    """The agent's turn cut where each action verb starts ('… so i'm sending it to our billing
+    disputes team'): the verb's clause in the past tense, and what the agent said before the
+    first verb as a finding or an explanation."""
+    pattern, forms = _action_pattern()
+    text = turn.text
+    begin = _TURN_OPENING.match(text).end()  # type: ignore[union-attr]
+    tail = _QUESTION_TAIL.search(text, begin)
+    end = tail.start() if tail else len(text)
+    if _CLOSING.search(text):
+        return []
+    matches = [m for m in pattern.finditer(text, begin, end) if not _FUTURE_ONLY.match(m.group())]
+    drafts = []
+    first = matches[0].start() if matches else end
+    said = _said_before(turn, begin, first)
+    if said:
+        drafts.append(Draft(said, turn))
+    for n, match in enumerate(matches):
+        stop = matches[n + 1].start() if n + 1 < len(matches) else end
+        rest = agent_clause(written(turn, match.end("verb"), _cut(text, match.end("verb"), stop)))
+        draft = sentence(f"{forms[match['verb']]} {rest}".strip())
+        if len(draft.split()) >= 2:
+            drafts.append(Draft(draft, turn))
+    return drafts
+
+
+def _said_before(turn: EnTurn, begin: int, end: int) -> str | None:
+    """What the agent found or explained before any action verb, framed the way notes put it."""
+    for pattern, verb in _TOLD:
+        match = pattern.match(turn.text, begin, end) or pattern.search(turn.text, begin, end)
+        if match and match.start("what") - begin < 40:
+            what = agent_clause(written(turn, match.start("what"), _cut(turn.text, match.start("what"), end)))
+            return f"{verb} {what}" if len(what.split()) >= 3 else None
+    if _SPELLED.search(turn.text, begin, end) or street_addresses(turn.text[begin:end]):
+        return None  # the caller's address or name read back letter by letter
+    what = _READ_BACK.sub("", agent_clause(written(turn, begin, _cut(turn.text, begin, end))))
+    if not _INFORMATIVE.search(what) or len(re.findall(r"[a-z]{3,}", what)) < 4:
+        return None  # a read-back of a number or a name, no finding
+    return f"Explained that {what}"
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    words = list(re.finditer(r"\S+", text[start:stop]))
+    return start + words[MAX_PART_WORDS - 1].end() if len(words) > MAX_PART_WORDS else stop
+
+
+_AGENT_SELF = (
+    (r"\bi'm\b", "the agent is"),
+    (r"\bi've\b", "the agent has"),
+    (r"\bi'll\b", "the agent will"),
+    (r"\bi'd\b", "the agent would"),
+    (r"\bi\b", "the agent"),
+    (r"\bme\b", "the agent"),
+    (r"\bmyself\b", "the agent"),
+    (r"\byou'd\b", "the customer would"),
+    (r"\byou'll\b", "the customer will"),
+)
+
+
+def agent_clause(text: str) -> str:
+    """An agent's words in the note's third person: 'i'll' → 'the agent will', 'your' → 'the
+    customer's', 'our' → 'the company's'."""
+    for pattern, replacement in _AGENT_SELF:
+        text = re.sub(pattern, replacement, text)
+    text = _ASIDE.sub("", third_person(text, Role.AGENT))
+    return _DANGLING.sub("", text.strip()).strip()
+
+
+def _repeats(text: str, earlier: str) -> bool:
+    words, seen = _words(text), _words(earlier)
+    return not words or len(words & seen) >= 0.8 * len(words)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9$£€.:-]{3,}", text.lower()) if w not in _PLAIN_WORDS}
+
+
+_PLAIN_WORDS = frozenset("the and that for with customer customer's agent company company's".split())
+
+
+def _within_budget(drafts: list[Draft]) -> list[Draft]:
+    """The changes made first, then findings with numbers, then the rest, until the note's length
+    for actions is used; shown in call order."""
+    drafts = sorted(drafts, key=lambda d: d.turn.index)
+    kept = _most_telling([d.text for d in drafts], ACTION_WORD_BUDGET)
+    return [d for d in drafts if d.text in kept]
 
 
 # What the agent found, offered or advised: notes record these as "Confirmed …", "Offered …",
@@ -678,26 +881,60 @@ _STATE_CHANGES = re.compile(
 )
 
 
+STATUS_PART_WORDS = 16
+STATUS_CHANGES = 2
+
+
+def _head(action: str) -> str:
+    """An action by its verb, object and first details: status is one line."""
+    return " ".join(action.split()[:STATUS_PART_WORDS])
+
+
 def status(
     resolution: Resolution, actions: list[str], steps: list[FollowUp], references: list[str]
 ) -> str | None:
     """Where the case stands: the changes made in the call (with the reference the customer was
     given), then the next step it waits for."""
+    # What the call settled, not the records it looked up or the identity check.
+    looked_up = ("Verified", "Checked", "Gave", "Confirmed the contact")
+    actions = [_head(a) for a in actions if not a.startswith(looked_up)]
     changes = [a for a in actions if _STATE_CHANGES.match(a)]
     said = " ".join(changes)
     refs = [r for r in references if r not in said]
     ref = f" (reference {', '.join(refs)})" if refs else ""
     if resolution is Resolution.RESOLVED and (changes or actions):
-        return f"{'; '.join(changes[-2:]) or actions[-1]}{ref}; completed in the call"
+        return f"{'; '.join(changes[-STATUS_CHANGES:]) or actions[-1]}{ref}; completed in the call"
     if resolution in (Resolution.PENDING, Resolution.ESCALATED) and (changes or steps):
-        parts = changes[-2:]
+        parts = changes[-STATUS_CHANGES:]
         if steps:
             due = f" by {note_date(steps[0].due)}" if steps[0].due else ""
-            parts.append(f"next: {steps[0].action[:1].lower()}{steps[0].action[1:]}{due}")
+            parts.append(f"next: {_lower_first(_head(steps[0].action))}{due}")
         return "; ".join(parts) + ref
     if resolution is Resolution.UNRESOLVED:
-        return "No decision made in the call" + (f"; {actions[0][:1].lower()}{actions[0][1:]}" if actions else "")
+        offers = [a for a in actions if a.startswith("Offered")] + actions
+        return "No decision made in the call" + (f"; {_lower_first(offers[0])}" if offers else "")
     return actions[-1] if actions else None
+
+
+SUMMARY_ACTION_WORDS = 60
+
+
+def _weight(text: str) -> int:
+    """Changes to the account come first in a note, then findings with their numbers."""
+    if _STATE_CHANGES.match(text) or text.startswith(("Verified", "Checked", "Gave")):
+        return 0
+    return 1 if re.search(r"\d|[$£€]", text) else 2
+
+
+def _most_telling(texts: list[str], budget: int) -> list[str]:
+    """The texts a note of ``budget`` words keeps, by weight then order, shown in call order."""
+    kept, words = set(), 0
+    for n in sorted(range(len(texts)), key=lambda n: (_weight(texts[n]), n)):
+        size = len(texts[n].split())
+        if words + size <= budget or not kept:
+            kept.add(n)
+            words += size
+    return [t for n, t in enumerate(texts) if n in kept]
 
 
 def _lower_first(text: str) -> str:
@@ -720,7 +957,7 @@ def summary(
         refs = [r for r in references if r not in reason]
         about = f" ({', '.join(refs[:2])})" if refs else ""
         sentences.append(f"{who} called{about}: {_lower_first(reason)}.")
-    done = [a for a in actions if not a.startswith("Verified")][:4]
+    done = _most_telling([a for a in actions if not a.startswith("Verified")], SUMMARY_ACTION_WORDS)
     if done:
         sentences.append(f"{agent or 'The agent'} {'; '.join(_lower_first(a) for a in done)}.")
     if steps:

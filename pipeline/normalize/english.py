@@ -355,6 +355,18 @@ def _two_digit(words: list[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
+def _full_amount(words: list[Token], i: int) -> bool:
+    """'one eighty six forty', 'one twenty nine ninety five': hundreds, tens and cents read in
+    groups, a shape nothing but a price takes, so it needs no word before it."""
+    if words[i].text not in DIGIT_WORDS or words[i].text in ("zero", "oh") or i + 1 >= len(words):
+        return False
+    if words[i + 1].text not in TENS and words[i + 1].text not in TEENS:
+        return False
+    first = _two_digit(words, i + 1)
+    cents = _two_digit(words, i + 1 + first[1]) if first else None
+    return cents is not None and words[i + 1 + first[1]].text in TENS  # type: ignore[index]
+
+
 def price_spans(text: str) -> list[Span]:
     """Prices said the way people read them: 'one eighty six forty' → 186.40, 'fourteen ninety
     nine' → 14.99, 'three forty nine' → 349; only after a word that introduces an amount, since
@@ -363,7 +375,8 @@ def price_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     i = 0
     while i < len(words):
-        if not _PRICE_CUE.search(text.lower()[max(0, words[i].start - 20) : words[i].start]):
+        cued = _PRICE_CUE.search(text.lower()[max(0, words[i].start - 20) : words[i].start])
+        if not cued and not _full_amount(words, i):
             i += 1
             continue
         j, head = i, ""
@@ -388,6 +401,66 @@ def price_spans(text: str) -> list[Span]:
             continue
         spans.append(Span(words[i].start, words[j - 1].end, value))
         i = j
+    return spans
+
+
+# --- times and decimals -------------------------------------------------------------------------
+
+_HOURS = {w: int(d) for w, d in DIGIT_WORDS.items() if w not in ("zero", "oh")} | {"ten": 10, "eleven": 11, "twelve": 12}
+_DAY_HALF = re.compile(
+    r"\s+(?:(?P<am>a\s*m|in the morning)|(?P<pm>p\s*m|in the afternoon|in the evening|at night)|o'?clock)\b"
+)
+_PAST = re.compile(r"\b(?P<part>half|quarter) (?P<way>past|to) (?P<hour>[a-z]+)\b")
+
+
+def time_spans(text: str) -> list[Span]:
+    """Clock times as notes write them (24-hour): 'eight forty p m' → 20:40, 'half past nine'
+    → 09:30, 'two pm' → 14:00; a bare 'at eight' stays a number, since it may be a count."""
+    lowered = text.lower()
+    words = tokens(lowered)
+    spans = [span for i in range(len(words)) if (span := _clock_at(lowered, words, i))]
+    for match in _PAST.finditer(lowered):
+        if match["hour"] in _HOURS:
+            before = match["way"] == "to"
+            minutes = {"half": 30, "quarter": 15}[match["part"]]
+            hour, minutes = _HOURS[match["hour"]] - before, 60 - minutes if before else minutes
+            spans.append(Span(match.start(), match.end(), f"{hour:02d}:{minutes:02d}"))
+    return spans
+
+
+def _clock_at(text: str, words: list[Token], i: int) -> Span | None:
+    """'eight forty p m', 'ten o'clock': an hour, its minutes, and the half of the day."""
+    word = words[i]
+    if word.text not in _HOURS or i and words[i - 1].text in TENS.keys() | TEENS.keys() | _HOURS.keys():
+        return None
+    minutes, end = 0, word.end
+    after = _two_digit(words, i + 1) if i + 1 < len(words) else None
+    # "eight forty", "nine oh five", "ten fifteen": minutes; "eight two" is not a time.
+    if after and after[0] < 60 and (words[i + 1].text in TENS or words[i + 1].text == "oh" or after[0] >= 13):
+        minutes, end = after[0], words[i + after[1]].end
+    half = _DAY_HALF.match(text, end)
+    if half is None:
+        return None
+    hour = _HOURS[word.text] % 12 + 12 if half["pm"] else _HOURS[word.text] % 12 if half["am"] else _HOURS[word.text]
+    return Span(word.start, half.end(), f"{hour:02d}:{minutes:02d}")
+
+
+_DECIMAL = re.compile(r"\bpoint((?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine))+)\b")
+
+
+def decimal_spans(text: str) -> list[Span]:
+    """'two point nine nine percent' → '2.99%': a cardinal, 'point' and digits read one by one."""
+    lowered = text.lower()
+    spans = []
+    wholes = {span.end: span for span in cardinal_spans(lowered)}
+    for match in _DECIMAL.finditer(lowered):
+        whole = wholes.get(match.start() - 1)
+        if whole is None:
+            continue
+        digits = "".join(DIGIT_WORDS[w] for w in match[1].split())
+        percent = re.match(r"\s+percent\b", lowered[match.end() :])
+        end = match.end() + (percent.end() if percent else 0)
+        spans.append(Span(whole.start, end, f"{whole.value}.{digits}{'%' if percent else ''}"))
     return spans
 
 
