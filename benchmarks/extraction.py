@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.note import FollowUp
-from pipeline.extract.label_models import LabelModels
+from pipeline.extract.label_models import Language, LabelModels, TrainingCall
 from pipeline.extract.drafting import follow_up_sentence
 from pipeline.hangul import has_hangul
 
@@ -141,48 +141,10 @@ def _norm(field_name: str, value: object) -> object:
     return re.sub(r"\s", "", text).lower()
 
 
-# English gold: Kiwi tags every Latin word SL and keeps its case and inflection, so "Inquiry" /
-# "inquiry", "days" / "day" would differ and "the", "of", "is" would count as content. English
-# free text is scored on its own words instead: lower case, function words and the parties'
-# roles left out (as 고객 / 상담원 are), a light suffix stem.
-_ENGLISH_WORD = re.compile(r"[a-z0-9$£€][a-z0-9$£€.,'@:-]*[a-z0-9]|[a-z0-9]")
-_ENGLISH_EMPTY = frozenset(
-    """a an the and or but if of to in on at by for from with about into over after before
-    under as is are was were be been being am has have had do does did not no nor so than that
-    this these those there it its it's he she him her his hers they them their theirs we us our
-    you your i me my who whom which what when where why how all any both each some such only own
-    same too very can will would should could may might must shall just also then once again
-    while during until up down out off more most other another customer agent caller call""".split()
-)
-
-
-def _english_stem(word: str) -> str:
-    word = word.strip(".,:'").removesuffix("'s")
-    if re.fullmatch(r"[\d$£€.,:-]+|.*\d.*", word):
-        return word.replace(",", "")
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "ls":
-                word = word[:-1]
-            break
-    if word.endswith("ll") and len(word) > 4:
-        word = word[:-1]
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
-
-
-_NUMBER_WORDS = dict(
-    zip("zero one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(13)))
-)
-
-
 def english_content_words(text: str) -> set[str]:
-    words = (_english_stem(_NUMBER_WORDS.get(w, w)) for w in _ENGLISH_WORD.findall(text.lower()))
-    return {w for w in words if w and w not in _ENGLISH_EMPTY}
+    from pipeline.normalize.english_words import content_words
+
+    return set(content_words(text))
 
 
 def _content(text: str, english: bool) -> set[str]:
@@ -340,7 +302,7 @@ def main(argv: list[str] | None = None) -> None:
     if fold_models:
         print(
             f"  ({len(fold_models)} of them trained the label models: each is scored with models "
-            f"trained without its batch of {FOLD_SIZE})"
+            f"trained without its author's batch)"
         )
     tallies = {name: FieldTally() for name in FIELDS}
     flagged_drafts: list[str] = []
@@ -372,26 +334,44 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Calls were written in batches of twelve, one author each: leaving a batch out at a time
-# scores the category model on wording it was not trained on.
+# scores the category model on wording it was not trained on. The English set's first author
+# wrote e01–e20 (samples/transcripts/en/README.md).
 FOLD_SIZE = 12
+FIRST_ENGLISH_BATCH = 20
+
+
+def author_batches(dev: list[TrainingCall], language: Language) -> list[list[TrainingCall]]:
+    first = FOLD_SIZE if language == "ko" else FIRST_ENGLISH_BATCH
+    starts = [0, *range(first, len(dev), FOLD_SIZE)]
+    return [dev[a:b] for a, b in zip(starts, [*starts[1:], len(dev)], strict=True)]
 
 
 def _out_of_fold_models(calls: list[DevCall]) -> dict[str, LabelModels]:
-    """For the scored calls the shipped label models were trained on (the dev set), models
-    trained on the dev set minus the call's batch: the score is then one of calls they have not
-    seen."""
-    from pipeline.extract.label_models import shipped_model, train_all, training_calls
+    """For the scored calls the shipped label models were trained on (the Korean or English
+    dev set), models trained on that dev set minus the call's batch: the score is then one of
+    calls they have not seen."""
+    from pipeline.extract.label_models import english_training_calls, shipped_model, training_calls
 
-    trained_on = shipped_model("category").trained_on
-    scored = {call.id for call in calls} & trained_on
-    if not scored:
-        return {}
-    dev = [c for c in training_calls(DEV_DIR) if c.id in trained_on]
     models: dict[str, LabelModels] = {}
-    for start in range(0, len(dev), FOLD_SIZE):
-        held = scored.intersection(c.id for c in dev[start : start + FOLD_SIZE])
+    readers = (("ko", training_calls, DEV_DIR), ("en", english_training_calls, DEV_DIR / "en"))
+    for language, read, directory in readers:
+        trained_on = shipped_model("category", language).trained_on
+        scored = {call.id for call in calls} & trained_on
+        if scored:
+            dev = [c for c in read(directory) if c.id in trained_on]
+            models.update(_fold_models(dev, scored, language))
+    return models
+
+
+def _fold_models(dev: list[TrainingCall], scored: set[str], language: Language) -> dict[str, LabelModels]:
+    from pipeline.extract.label_models import train_all
+
+    models: dict[str, LabelModels] = {}
+    batches = author_batches(dev, language)
+    for n, batch in enumerate(batches):
+        held = scored.intersection(c.id for c in batch)
         if held:
-            fold = train_all(dev[:start] + dev[start + FOLD_SIZE :])
+            fold = train_all([c for other in batches[:n] + batches[n + 1 :] for c in other], language)
             models.update((call_id, fold) for call_id in held)
     return models
 

@@ -53,7 +53,9 @@ def extract_note(
     if is_english(transcript):
         from pipeline.extract.english import extract_english_note
 
-        return extract_english_note(transcript, call_started_at=call_started_at)
+        return extract_english_note(
+            transcript, call_started_at=call_started_at, label_models=label_models
+        )
     context = build_context(transcript, call_started_at)
     if not context.turns:  # a silent recording: nothing was said, so nothing is drafted
         return ConsultationNote(call_started_at=call_started_at, confidence={"category": 0.0})

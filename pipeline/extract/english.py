@@ -15,21 +15,33 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from models.note import ConsultationNote, CustomerInfo, FollowUp, Identifier, IssueInfo
+from models.note import ConsultationNote, CustomerInfo, FollowUp, Identifier, IssueInfo, Resolution
 from models.transcript import Transcript
 from pipeline.extract.context import Found, joined_evidence
 
 if TYPE_CHECKING:
     from pipeline.extract.english_text import Record
+    from pipeline.extract.label_models import LabelModels
 
 
 def extract_english_note(
-    transcript: Transcript, *, call_started_at: dt.datetime | None
+    transcript: Transcript,
+    *,
+    call_started_at: dt.datetime | None,
+    label_models: LabelModels | None = None,
 ) -> ConsultationNote:
+    """``label_models`` default to the shipped English ones; a benchmark passes models trained
+    without the calls it scores."""
     from pipeline.extract import english_outcome as outcome
     from pipeline.extract import english_text as text
     from pipeline.extract.english_call import build_call
     from pipeline.extract.english_parties import identifiers, parties
+    from pipeline.extract.label_models import (
+        ENGLISH_RULE_WEIGHT,
+        english_call_features,
+        shipped_models,
+        vote,
+    )
 
     call = build_call(transcript, call_started_at)
     if not call.turns:
@@ -43,9 +55,14 @@ def extract_english_note(
     found["customer.customer_id"] = Found(
         customer.customer_id, numbers.turns[own[0] : own[0] + 1] if own else (), 0.7 if own else 0.0
     )
+    models = label_models or shipped_models("en")
+    features = english_call_features(call)
+    # The complaint stays the rules': the model won no more unseen calls than it lost.
     complaint = outcome.complaint(call)
-    category = outcome.category(call, complaint.value)
-    resolution = outcome.resolution(call)
+    category = outcome.blended_category(call, complaint.value, models.category, features)
+    resolution = vote(
+        models.resolution, features, outcome.resolution(call), Resolution, ENGLISH_RULE_WEIGHT
+    )
     found.update(
         {
             "category": category,

@@ -16,6 +16,7 @@ from models.note import Category, Resolution
 from models.transcript import Role
 from pipeline.extract.context import Found
 from pipeline.extract.english_call import EnglishCall, EnTurn, cue_table
+from pipeline.extract.label_models import ENGLISH_RULE_WEIGHT, LabelModel, blend
 from pipeline.normalize.dates_en import DateSpan, period_spans
 
 _EARLY_CUSTOMER_TURNS = 3
@@ -129,6 +130,23 @@ def category(call: EnglishCall, complaint: bool) -> Found[Category]:
     total = sum(scores.values())
     evidence = tuple(t for t in customer[:_EARLY_CUSTOMER_TURNS])
     return Found(Category(label), evidence, round(min(0.9, best / total), 2))
+
+
+def blended_category(
+    call: EnglishCall, complaint: bool, model: LabelModel, features: list[str]
+) -> Found[Category]:
+    """The learned model's probabilities over the call's words blended with the cues' shares
+    of the cue score, as the Korean category is: the cues were written from a few authors'
+    words, the model has read every dev call."""
+    ruled = category(call, complaint)
+    scores = _score("category_cues_en", call.by(Role.CUSTOMER), _EARLY_CUSTOMER_TURNS)
+    said = {k: v for k, v in scores.items() if v > 0 and (complaint or k != "complaint")}
+    total = sum(said.values()) or 1.0
+    best, sure = blend(model, features, {k: v / total for k, v in said.items()}, ENGLISH_RULE_WEIGHT)
+    if best == ruled.value.value:
+        return Found(ruled.value, ruled.turns, round(max(ruled.confidence, sure), 2))
+    evidence = call.by(Role.CUSTOMER)[:_EARLY_CUSTOMER_TURNS]
+    return Found(Category(best), evidence, round(min(0.9, sure), 2))
 
 
 def complaint(call: EnglishCall) -> Found[bool]:
