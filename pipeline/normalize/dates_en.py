@@ -53,7 +53,8 @@ _FUTURE_CUES = re.compile(
     r"(?:comes|goes|come|go) out|renews|expires|ends|starts|restarts|kicks in)\b"
 )
 _PAST_CUES = re.compile(
-    r"\b(?:ago|last|since|was|were|did|got|had|happened|started|ordered|received|posted|"
+    # "got it so i gotta decide before the thirty first": an acknowledgement, not a past event.
+    r"\b(?:ago|last|since|was|were|did|got(?! it so| it okay| it thanks| to)|had|happened|started|ordered|received|posted|"
     r"placed|bought|sent back|left|scanned|charged|applied|changed|called|noticed|went)\b"
 )
 # "by friday", "within ten days"; a time may come between ("until five pm tomorrow").
