@@ -211,6 +211,20 @@ _NOT_A_PROBLEM_DATE = re.compile(
 )
 
 
+# "it came back yesterday afternoon but it went off saturday morning", "it was cleared yesterday":
+# the day a problem ended is not the day it happened.
+_PROBLEM_ENDED = re.compile(
+    r"\b(?:came back|come back|back on|back up|working again|fixed|restored|cleared|resolved|sorted|"
+    r"reconnected)(?: [a-z]+){0,2}\s*(?:on |at )?(?:the )?$"
+)
+# "i rented a car from you at the orlando airport from the third to the tenth": the days a
+# rental, stay or booking ran are a period of the service, not the day of a problem.
+_SERVICE_PERIOD = re.compile(
+    r"\b(?:rented|hired|stayed|booked|rental|hire|stay|holiday|trip)\b[a-z' ]{0,60}\bfrom\s+"
+    r"(?:(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:to|till|until)\s+)?$"
+)
+
+
 def _echoes_plan(call: EnglishCall, turn: EnTurn, span: object) -> bool:
     """'friday from two okay', 'right wednesday okay': a caller repeating the weekday of the day
     the agent has just offered accepts the plan; the bare weekday is that coming day, not a
@@ -301,7 +315,9 @@ def occurred_on(call: EnglishCall, category_value: Category) -> Found[object]:
         anchored = _day_in_named_period(call, turn)
         if anchored.value is not None:
             return anchored
-    if exact:
+    # An order is a request, not a problem: the day the agent finds ("it came in on friday")
+    # is when the goods moved; only a day the caller gives dates what went wrong.
+    if exact and category_value is not Category.ORDER:
         for turn in call.by(Role.AGENT):
             span = next((s for s in turn.dates if _problem_date(call, turn, s)), None)
             if span is not None:
@@ -317,6 +333,10 @@ def _problem_date(call: EnglishCall, turn: EnTurn, span: DateSpan) -> bool:
     ):
         return False
     if turn.role is Role.CUSTOMER and _CONTACT.search(turn.text[max(0, span.start - 60) : span.start]):
+        return False
+    if _PROBLEM_ENDED.search(turn.text[max(0, span.start - 40) : span.start]) or _SERVICE_PERIOD.search(
+        turn.text[max(0, span.start - 90) : span.start]
+    ):
         return False
     said = turn.text[span.start : span.end]
     # "yeah i can do it tonight": the caller's plan for today is no problem either.

@@ -38,9 +38,16 @@ _AFTER_NAME = re.compile(
 )
 # "hiya it's joanne fairbairn i've got two things": a caller who opens with a greeting and
 # "it's" gives a first and last name, then goes on about themself.
+_GREETING_WORDS = (
+    r"(?:hi|hiya|hello|hey|oh|um|uh|yeah|yes|there|g day|gday|good (?:morning|afternoon|evening|day)|"
+    r"morning|afternoon|evening|love|dear|pet|mate)\s+"
+)
+# "it's dana" said to open the turn, after a greeting at most (and the agent's name said back:
+# "g day tahlia it's bruce mcallister"); "… and its mostly fees" later in a turn says what
+# something is.
+_OPENS_TURN = re.compile(rf"(?:(?:{_GREETING_WORDS})+(?:[a-z]+\s+)?)?")
 _GREETING_ITS = re.compile(
-    r"^(?:(?:hi|hiya|hello|hey|oh|um|uh|yeah|yes|there|g day|gday|good (?:morning|afternoon|evening|day)|"
-    r"morning|afternoon|evening|love|dear|pet|mate)\s+)+"
+    rf"^(?:{_GREETING_WORDS})+"
     # "it's mrs hargreaves pauline hargreaves i hope": a title and surname, then the full name.
     r"it's\s+(?:(?:mrs|mr|ms|miss|dr)\s+[a-z'-]+\s+)?[a-z'-]+\s+[a-z'-]+\s+(?:i|i've|i'm|i'd|i was|calling|ringing|here)\b"
 )
@@ -113,8 +120,10 @@ def _intro_name(turn: EnTurn, most: int) -> str | None:
             continue
         after = turn.text[match.start("name") + len(" ".join(said)) :].strip()
         strong = match.group().startswith(("my name", "name is", "you're", "you are", "speaking"))
-        if match.group().startswith("it's") and not after.startswith(("speaking", "here", "$")) and after \
-                and not _GREETING_ITS.match(turn.text[: match.end("name")] + " " + after):
+        if match.group().startswith("it's") and not after.startswith(("speaking", "here")) and (
+            not _OPENS_TURN.fullmatch(turn.text[: match.start()])
+            if not after else not _GREETING_ITS.match(turn.text[: match.end("name")] + " " + after)
+        ):
             continue
         if strong or _AFTER_NAME.match(after):
             return " ".join(_title(w) for w in words)
@@ -136,7 +145,7 @@ def agent_name(call: EnglishCall) -> Found[str | None]:
         # "this is mary joy from account security": a two-word first name said before the team.
         if transfer and " " in transfer["name"] and all(w not in not_names() for w in transfer["name"].split()):
             name = " ".join(_title(w) for w in transfer["name"].split())
-        if name and not _is_about_customer(turn):
+        if name and not _is_about_customer(turn, name):
             found = Found(name, (turn,), 0.8)
     greeting = call.by(Role.AGENT)[:1]
     if found.value is None and greeting:
@@ -148,8 +157,11 @@ def agent_name(call: EnglishCall) -> Found[str | None]:
     return found
 
 
-def _is_about_customer(turn: EnTurn) -> bool:
-    return bool(re.search(r"\b(?:is this|am i speaking (?:to|with)|are you)\s", turn.text))
+def _is_about_customer(turn: EnTurn, name: str) -> bool:
+    """'am i speaking with grace': the name asked about is the caller's; 'this is renee
+    speaking are you calling to report a claim' asks something else."""
+    first = re.escape(name.split()[0].lower())
+    return bool(re.search(rf"\b(?:is this|am i speaking (?:to|with)|are you)\s+(?:[a-z]+\s+){{0,2}}{first}\b", turn.text))
 
 
 def customer_name(call: EnglishCall) -> Found[str | None]:
@@ -166,7 +178,9 @@ def customer_name(call: EnglishCall) -> Found[str | None]:
             intro = name if name and " " in name else None
         if intro is None and not asked and turn is call.by(Role.CUSTOMER)[0]:
             intro = _name_here(turn)
-        if intro and not asked:
+        # "and the name on the rental" / "tanya whitfield": an answer given already outranks
+        # what a later turn seems to introduce.
+        if intro and not asked and not answers:
             return Found(intro, (turn,), 0.8)
         if asked and previous is not None:
             # "harold jenkins march third nineteen fifty two": the date of birth asked with the
@@ -270,16 +284,31 @@ _WRITE_TO = re.compile(
 _ASKS_WHERE_TO = re.compile(r"\bwhere (?:do|should|can|shall) (?:i|we) (?:send|email|e-mail|post|write)\b")
 
 
+def _company_mailboxes(call: EnglishCall) -> set[str]:
+    """The addresses the agent gives the caller to write to ("email it to members at summit
+    peak fitness dot com"), which the caller may repeat to note them down; not the caller's own
+    address said before and read back ("i'll send it to jane at …")."""
+    boxes: set[str] = set()
+    said_by_caller: set[str] = set()
+    for turn in call.turns:
+        spans = email_spans(turn.text)
+        if turn.role is Role.CUSTOMER:
+            said_by_caller |= {s.value.lower() for s in spans}
+            continue
+        previous = call.previous(turn)
+        asked_where = previous is not None and _ASKS_WHERE_TO.search(previous.text)
+        boxes |= {s.value.lower() for s in spans if s.value.lower() not in said_by_caller
+                  and (asked_where or _WRITE_TO.search(turn.text[max(0, s.start - 60) : s.start]))}
+    return boxes
+
+
 def email(call: EnglishCall) -> Found[str | None]:
     """The caller's address: said by the caller, or read back by the agent; not an address of
-    the company the agent gives to write to."""
+    the company the agent gives to write to, nor the caller repeating it."""
+    company = _company_mailboxes(call)
     for role in (Role.CUSTOMER, Role.AGENT):
         for turn in call.by(role):
-            previous = call.previous(turn)
-            if role is Role.AGENT and previous is not None and _ASKS_WHERE_TO.search(previous.text):
-                continue
-            spans = [s for s in email_spans(turn.text)
-                     if role is Role.CUSTOMER or not _WRITE_TO.search(turn.text[max(0, s.start - 60) : s.start])]
+            spans = [s for s in email_spans(turn.text) if s.value.lower() not in company]
             if spans:
                 return Found(spans[0].value.lower(), (turn,), 0.8)
     return Found(None)
@@ -305,9 +334,13 @@ def address(call: EnglishCall) -> Found[str | None]:
         if said:
             best = (said[-1], turn)
     if best is None:
+        best = _confirmed_read_back(call)
+    if best is None:
         return _korean_road_address(call)
     said, turn = best
     turns = [turn]
+    if turn.role is Role.AGENT:
+        said = _with_same_street(call, said, turns)
     # The agent reads it back after, or reads the address on file before for the caller to
     # confirm ("the address we have is twelve heol y deri cardiff is that right").
     for reply in (call.following(turn), call.previous(turn)):
@@ -330,6 +363,43 @@ def address(call: EnglishCall) -> Found[str | None]:
                     said = StreetAddress(said.number, said.street, said.unit, said.flat_first, said.city, said.state, code)
                     turns.append(other)
     return Found(said.written(), tuple(turns), 0.7)
+
+
+# "yeah that's it flat three", "that's it the drivers always get it wrong".
+_CONFIRMS_READ_BACK = re.compile(r"^(?:(?:yes|yeah|yep|yup|correct|that's it|that's right|that's correct|spot on)\b)")
+
+
+def _confirmed_read_back(call: EnglishCall) -> tuple[StreetAddress, EnTurn] | None:
+    """The address the agent reads out while the address is being checked ("can i confirm the
+    delivery address" … "flat three twenty seven cotham vale bristol …") and the caller
+    confirms: the last one, which carries the caller's corrections."""
+    best: tuple[StreetAddress, EnTurn] | None = None
+    for turn in call.by(Role.AGENT):
+        reply = call.following(turn)
+        if reply is None or reply.role is not Role.CUSTOMER or not _CONFIRMS_READ_BACK.match(reply.text):
+            continue
+        talk = call.turns[max(0, turn.index - 2) : turn.index + 1]
+        said = street_addresses(turn.text, not_names())
+        if said and any(t.role is Role.AGENT and _ASKS_ADDRESS.search(t.text) for t in talk):
+            best = (said[-1], turn)
+    return best
+
+
+def _with_same_street(call: EnglishCall, said: StreetAddress, turns: list[EnTurn]) -> StreetAddress:
+    """The city, state and postcode of the same street said elsewhere in the call ("fourteen the
+    paddocks sheffield" before the corrected "fourteen a the paddocks s ten four p l")."""
+    for turn in call.by(Role.AGENT):
+        for other in street_addresses(turn.text, not_names()):
+            if other.street != said.street or turn in turns:
+                continue
+            completed = StreetAddress(
+                said.number, said.street, said.unit, said.flat_first, said.city or other.city,
+                said.state or other.state, said.postcode or other.postcode,
+            )
+            if completed != said:
+                said = completed
+                turns.append(turn)
+    return said
 
 
 def _korean_road_address(call: EnglishCall) -> Found[str | None]:
@@ -459,6 +529,42 @@ def _answers_question(before: str, asked: str | None) -> str | None:
     return None
 
 
+# "have you got the fault reference from saturday at all", "would you like me to email you the
+# order number": a question that asks for (or offers) a number of that kind.
+_ASKS_FOR = re.compile(
+    r"\b(?:have you got|do you have|can i (?:get|have|take)|could i (?:get|have|take)|may i (?:get|have|take)|"
+    r"what's|what is|can you (?:give|read|tell)|could you (?:give|read|tell)|(?:email|text|send|give) you)"
+    r"(?P<rest>(?: [a-z']+){1,5})"
+)
+# "yes please", "sure go ahead": a reply that only lets the other party go on.
+_SHORT_REPLY_WORDS = 4
+
+
+def _asked_kind(text: str) -> str | None:
+    """The kind of number the turn asks for or offers, named in the few words after the ask."""
+    kinds = [kind for m in _ASKS_FOR.finditer(text) if (kind := _nearest_kind(m["rest"]))]
+    return kinds[-1] if kinds else None
+
+
+def _answered_kind(call: EnglishCall, turn: EnTurn, code: Span) -> str | None:
+    """The kind a turn's first number takes from the question it answers, however the answer
+    runs on ("um yeah hang on it's in my emails somewhere yeah f r dash …"), or from the
+    speaker's own offer before a short reply ("… email you the order number" / "yes please" /
+    "it's s p dash …")."""
+    if not turn.codes or turn.codes[0].start != code.start:
+        return None
+    previous = call.previous(turn)
+    if previous is None or previous.role is turn.role:
+        return None
+    kind = _asked_kind(previous.text)
+    if kind is not None:
+        return kind
+    offer = call.previous(previous)
+    if offer is not None and offer.role is turn.role and len(previous.text.split()) <= _SHORT_REPLY_WORDS:
+        return _answers_question(turn.text[: code.start], _asked_kind(offer.text))
+    return None
+
+
 def identifiers(call: EnglishCall, phone_digits: str | None) -> Found[list[Identifier]]:
     """The numbers the agent needs, with their kind; the customer's own number comes as kind
     ``customer_id`` (the note keeps it on the customer, see ``customer_id``)."""
@@ -477,6 +583,8 @@ def identifiers(call: EnglishCall, phone_digits: str | None) -> Found[list[Ident
                 kind = _kind_before(previous.text)
             if kind is None and previous is not None:
                 kind = _answers_question(before, _kind_before(previous.text))
+            if kind is None:
+                kind = _answered_kind(call, turn, code)
             if kind is None or _skipped(before[-40:], code.value, phone_digits):
                 continue
             value = _with_listed_prefix(turn, code, found)

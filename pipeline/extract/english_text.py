@@ -486,7 +486,8 @@ _COMPANY_PROMISE = re.compile(
     r"\b(?P<who>they|she|he|the (?:\w+ ){0,2}(?:team|technician|engineer|courier|manager|carrier|handler|"
     r"department|adjuster|driver|supervisor|depot)|(?:our|a|an) (?:\w+ ){0,2}(?:team|technician|"
     r"engineer|courier|manager|driver|supervisor)|a technician|an engineer|someone)(?:'ll| will| should| "
-    r"usually| normally| is going to| are going to| can)?\s+(?:usually\s+|normally\s+|then\s+|also\s+)?"
+    # "they aim to contact you within five working days": the team's own target date.
+    r"usually| normally| is going to| are going to| can| aim to| try to| will aim to)?\s+(?:usually\s+|normally\s+|then\s+|also\s+)?"
     # "the driver will be asked to go back to the door": the company's step all the same.
     r"(?:be asked to\s+)?(?P<what>(?:call|contact|review|"
     r"come|visit|collect|pick|send|get back|reply|decide|make a decision|investigate|restore|check|"
@@ -504,10 +505,21 @@ _CUSTOMER_TASK = re.compile(
     r"tell us|let us know)\b.*)"
 )
 _CUSTOMER_PROMISE = re.compile(
-    r"\b(?:i'll|i will|i'm going to|let me|i can(?= do (?:that|it|this)))\s+(?:just\s+|also\s+)?"
+    r"\b(?:i'll|i will|i'm going to|let me|i can(?= do (?:that|it|this))|"
+    # "can i think about it and ask her first", "so i gotta decide before the thirty first".
+    r"can i(?= (?:think|talk|ask|check|speak|have a think))|(?<!do )(?<!should )(?<!would )i (?:gotta|have to|need to|must|'ve got to|have got to))"
+    r"\s+(?:just\s+|also\s+)?"
     r"(?P<what>(?:call|ring|do|try|talk|upload|send|pay|check|get|speak|think|look|have a think|"
-    r"have a chat|give you a (?:ring|call|bell)|sign|email|e-mail|reply)\b.*)"
+    r"have a chat|give you a (?:ring|call|bell)|sign|email|e-mail|reply|decide|ask)\b.*)"
 )
+# "can you upload photos … within five business days", "you can send it through secure message
+# … by tomorrow at the latest": a request of the caller is a task when it has a deadline.
+_DATED_REQUEST = re.compile(
+    r"\b(?:can you|could you|you can)\s+(?:please\s+|also\s+|just\s+)?(?P<what>(?:upload|send|sign|return|"
+    r"email|e-mail|post|reply|complete|submit|bring|get|call|ring|pay)\b.*)"
+)
+# "no nothing on your end just don't send out the current certificate": no task of the caller.
+_NOTHING_FOR_CALLER = re.compile(r"\bnothing (?:on your (?:end|side)|you need to do|for you to do|needed from you)\b")
 # An agent step done while the caller is still on the line: "i'll email the slip over to you now".
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|right away|straight away|while we're on the phone)\b")
 # "it takes seven to ten business days so you should have it by july first": the company's
@@ -591,6 +603,8 @@ def _follow_up(call: EnglishCall, turn: EnTurn, match: re.Match[str], owner: Own
         # "the courier will text you that morning", "please don't run it": the day of the
         # booked visit or collection the step belongs to.
         due = _booked_day(call, turn.index)
+    # "as soon as i have it by wednesday": the due date says when; "as soon as" only hedges it.
+    what = re.sub(r"\s*\bas soon as\b.*$", "", what)
     if due is not None:  # the due date has its own field: the action says what, not when
         what = re.sub(rf"\s*\b(?:by|on|before|until)?\s*{note_date(due)}\b", "", what).strip()
         what = _DANGLING.sub("", what)
@@ -694,9 +708,15 @@ def follow_ups(call: EnglishCall, resolution: Resolution) -> Found[list[FollowUp
             if turn.role is Role.AGENT
             else ((_CUSTOMER_PROMISE, Owner.CUSTOMER),)
         )
+        if turn.role is Role.AGENT:
+            rules += ((_DATED_REQUEST, Owner.CUSTOMER),)
         for pattern, owner in rules:
             match = pattern.search(turn.text)
             if match is None:
+                continue
+            if owner is Owner.CUSTOMER and turn.role is Role.AGENT and _NOTHING_FOR_CALLER.search(turn.text[: match.start()]):
+                continue
+            if pattern is _DATED_REQUEST and not any(s.deadline and s.date >= call.call_date for s in turn.dates):
                 continue
             step = _follow_up(call, turn, match, owner)
             if owner is Owner.AGENT and step.due is None and (

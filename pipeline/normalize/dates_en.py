@@ -53,7 +53,8 @@ _FUTURE_CUES = re.compile(
     r"(?:comes|goes|come|go) out|renews|expires|ends|starts|restarts|kicks in)\b"
 )
 _PAST_CUES = re.compile(
-    r"\b(?:ago|last|since|was|were|did|got|had|happened|started|ordered|received|posted|"
+    # "got it so i gotta decide before the thirty first": an acknowledgement, not a past event.
+    r"\b(?:ago|last|since|was|were|did|got(?! it so| it okay| it thanks| to)|had|happened|started|ordered|received|posted|"
     r"placed|bought|sent back|left|scanned|charged|applied|changed|called|noticed|went)\b"
 )
 # "by friday", "within ten days"; a time may come between ("until five pm tomorrow").
@@ -186,6 +187,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:{_WEEKDAY})\s+the\s+(?P<day>{_DAY})\s+of\s+(?P<month>{_MONTH})\b"),
     ),
     ("month_day", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:the\s+)?(?P<day>{_DAY})\b")),
+    # "since um the third of this month", "the twenty eighth of last month".
+    ("day_of_relative_month", re.compile(rf"\bthe\s+(?P<day>{_DAY})\s+of\s+(?P<rel>this|last|next)\s+month\b")),
+    # "a week ago monday": that weekday in the week before this one.
+    ("weekday_weeks_ago", re.compile(rf"\b(?P<count>a|one|two|three)\s+weeks?\s+ago\s+(?:last\s+|on\s+)?(?P<weekday>{_WEEKDAY})\b")),
     ("day_of_month_named", re.compile(rf"\bthe\s+(?P<day>{_DAY})\s+of\s+(?P<month>{_MONTH})\b")),
     (
         "weekday_day",
@@ -230,6 +235,15 @@ def _resolve(kind: str, match: re.Match[str], anchor: dt.date, text: str) -> dt.
     if kind in ("month_day", "day_of_month_named"):
         day = _day_number(groups["day"])
         return _month_day(anchor, MONTHS[groups["month"]], day) if day else None
+    if kind == "day_of_relative_month":
+        shift = {"this": 0, "last": -1, "next": 1}[groups["rel"]]
+        month = (anchor.month - 1 + shift) % 12 + 1
+        day = _day_number(groups["day"])
+        return _safe(anchor.year + (anchor.month - 1 + shift) // 12, month, day) if day else None
+    if kind == "weekday_weeks_ago":
+        back = (anchor.weekday() - WEEKDAYS[groups["weekday"]]) % 7
+        weeks = _count(groups["count"]) or 1
+        return anchor - dt.timedelta(days=back + 7 * weeks)
     if kind == "weekday_day":
         day = _day_number(groups["day"])
         if groups.get("q") == "last":
@@ -284,7 +298,7 @@ def find_dates(text: str, anchor: dt.date) -> list[DateSpan]:
                 text, match.start(), match.end()
             ):
                 alternative = _other_reading(kind, match, anchor, text, date)
-            exact = kind in ("month_day", "day_of_month_named", "weekday_day", "relative")
+            exact = kind in ("month_day", "day_of_month_named", "day_of_relative_month", "weekday_day", "weekday_weeks_ago", "relative")
             spans.append(DateSpan(match.start(), match.end(), date, deadline, alternative, exact))
     return _appositions(sorted(spans, key=lambda s: s.start), text)
 

@@ -469,7 +469,9 @@ def decimal_spans(text: str) -> list[Span]:
 _DOMAIN_ENDS = ("com", "net", "org", "edu", "gov", "uk", "io", "co", "ca", "au", "de", "kr", "me")
 _LOCAL_STOP = frozenset(
     "is it's its at email e-mail address mail to on the my your and yes yeah sure it was "
-    "that's thats confirmation send sent me um uh so still just now like".split()
+    "that's thats confirmation send sent me um uh so still just now like "
+    # "can you use tanya dot whitfield …", "could you put j smith …": the request before the mailbox.
+    "can could would you use put try please instead".split()
 )
 # ASR splits a mail provider's name: "proton mail", "hot mail", "g mail" are one domain word.
 _DOMAIN_TAILS = frozenset({"mail"})
@@ -706,7 +708,12 @@ def _after_street(words: list[Token], i: int, stops: frozenset[str]) -> tuple[st
             break
         city.append(word.capitalize())
         i += 1
-    postcode = spoken_postcode(" ".join(w.text for w in words[i : i + 10]), at_start=True)
+    rest = " ".join(w.text for w in words[i : i + 10])
+    postcode = spoken_postcode(rest, at_start=True)
+    if postcode is None and city and state is None:
+        # "twenty two albion street brunswick three oh five six": four digits after the suburb
+        # are an Australian (or European) postcode, said where a US state would be.
+        postcode = next((s.value for s in code_spans(rest)[:1] if s.start == 0 and re.fullmatch(r"\d{4}", s.value)), None)
     return unit, " ".join(city) or None, state, postcode
 
 
@@ -746,6 +753,33 @@ def _prefixed_street(words: list[Token], k: int, written_type: str, stops: froze
     return number[0], name, number[1], i + 1
 
 
+# "can i just check the address fourteen the paddocks": an address is what follows.
+_ADDRESS_SAID = re.compile(r"\baddress(?: is| as)?\s*$")
+
+
+def _the_street(words: list[Token], k: int, stops: frozenset[str], text: str) -> tuple[str, str, int, int] | None:
+    """(house number, street name, index of the number's first word, index after the name) for
+    a British street named with 'the' and no street word ("fourteen a the paddocks" → 14A, 'The
+    Paddocks'). Said so, a number and a word are an address only where the turn names an
+    address just before or a postcode follows."""
+    if k + 1 >= len(words):
+        return None
+    name = words[k + 1].text
+    if not name.isalpha() or len(name) < 3 or name in stops or name in _NOT_STREET_NAME or name in DIGIT_WORDS:
+        return None
+    letter = ""
+    end = k
+    if k > 1 and len(words[k - 1].text) == 1 and words[k - 1].text.isalpha():
+        letter, end = words[k - 1].text.upper(), k - 1  # "fourteen a the paddocks": 14A
+    number = _house_number(words, end)
+    if number is None:
+        return None
+    after = _after_street(words, k + 2, stops)
+    if after[3] is None and not _ADDRESS_SAID.search(text[: words[number[1]].start]):
+        return None
+    return number[0] + letter, f"The {name.capitalize()}", number[1], k + 2
+
+
 def street_addresses(text: str, stops: frozenset[str] = frozenset()) -> list[StreetAddress]:
     """Every street address in the text: a house number, a street name ending in a street word
     ('road', 'lane' …) and what follows it (unit, city, US state, ZIP or UK postcode). A city
@@ -760,6 +794,8 @@ def street_addresses(text: str, stops: frozenset[str] = frozenset()) -> list[Str
             after = k + 1
         elif word.text in prefixes and (prefixed := _prefixed_street(words, k, prefixes[word.text], stops)):
             line, after = prefixed[:3], prefixed[3]
+        elif word.text == "the" and (named := _the_street(words, k, stops, text)):
+            line, after = named[:3], named[3]
         else:
             continue
         if line is None:
